@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import { resolveJwtSecret } from './auth/secret';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { createLogger } from './logger';
+import { createHttpServer } from './server';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`hub: configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config, log);
+  let server;
+  try {
+    const jwtSecret = resolveJwtSecret(config);
+    ({ server } = await createHttpServer({ config, dataSource: db.dataSource, log, jwtSecret }));
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(config.port, resolve);
+    });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, database: db.description }, 'hub ready');
+  console.log(`Liaocheng guarantee hub listening on http://localhost:${port}/graphql (health: /healthz${config.nodeEnv === 'production' ? '' : ', explorer: /explorer'})`);
+  console.log(`Database: ${db.description}`);
+}
+
+main().catch((err: Error) => {
+  console.error(`hub: could not start: ${err.message}`);
+  process.exit(1);
+});

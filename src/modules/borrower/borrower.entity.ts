@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum BorrowerKind {
+  SMALL_ENTERPRISE = 'SMALL_ENTERPRISE',
+  MICRO_ENTERPRISE = 'MICRO_ENTERPRISE',
+  INDIVIDUAL_BUSINESS = 'INDIVIDUAL_BUSINESS',
+  FARMER = 'FARMER',
+  FAMILY_FARM = 'FAMILY_FARM',
+  FARMER_COOPERATIVE = 'FARMER_COOPERATIVE',
+  AGRICULTURAL_ENTERPRISE = 'AGRICULTURAL_ENTERPRISE',
+  OTHER_ENTERPRISE = 'OTHER_ENTERPRISE',
+  GOVERNMENT_PLATFORM = 'GOVERNMENT_PLATFORM',
+}
+
+registerEnumType(BorrowerKind, {
+  name: 'BorrowerKind',
+  description: '被担保人类别',
+  valuesConfig: {
+    SMALL_ENTERPRISE: { description: '小型企业 (支小)' },
+    MICRO_ENTERPRISE: { description: '微型企业 (支小)' },
+    INDIVIDUAL_BUSINESS: { description: '个体工商户 (支小)' },
+    FARMER: { description: '农户 (支农)' },
+    FAMILY_FARM: { description: '家庭农场 (支农)' },
+    FARMER_COOPERATIVE: { description: '农民专业合作社 (支农)' },
+    AGRICULTURAL_ENTERPRISE: { description: '涉农企业 (支农)' },
+    OTHER_ENTERPRISE: { description: '其他企业' },
+    GOVERNMENT_PLATFORM: { description: '政府平台公司: no guarantee may be given (实施意见（一）, R2)' },
+  },
+});
+
+/** Whether an identifier is a unified social credit code or a resident ID number. */
+export enum IdentifierKind {
+  CREDIT_CODE = 'CREDIT_CODE',
+  RESIDENT_ID = 'RESIDENT_ID',
+}
+
+@ObjectType({ description: '被担保人: a borrower whose financing an institution guarantees.' })
+@Entity({ name: 'borrower' })
+export class Borrower {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field(() => String, { description: '名称 or 姓名' })
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Shown through the masking field resolver only: a raw identifier never leaves without the viewer's right to it. */
+  @Column({ type: 'varchar', length: 18, unique: true })
+  identifier: string;
+
+  @Column({ name: 'identifier_kind', type: 'varchar', length: 16 })
+  identifierKind: IdentifierKind;
+
+  @Field(() => BorrowerKind, { description: '类别 (decides 支小支农, R1)' })
+  @Column({ type: 'varchar', length: 32 })
+  kind: BorrowerKind;
+
+  @Index()
+  @Column({ name: 'region_id', type: 'uuid' })
+  regionId: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
