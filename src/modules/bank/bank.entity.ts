@@ -28,7 +28,7 @@ registerEnumType(BankKind, {
 @ObjectType({ description: '银行业金融机构: a bank (branch) that cooperates with guarantee institutions (银担合作).' })
 @Entity({ name: 'bank' })
 export class Bank {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -38,7 +38,7 @@ export enum IdentifierKind {
 @ObjectType({ description: '被担保人: a borrower whose financing an institution guarantees.' })
 @Entity({ name: 'borrower' })
 export class Borrower {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

@@ -5,7 +5,7 @@ import { DateScalar, DecimalScalar } from '../../scalars';
 @ObjectType({ description: '代偿: the institution paying the bank on the borrower\'s default.' })
 @Entity({ name: 'compensation' })
 export class Compensation {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

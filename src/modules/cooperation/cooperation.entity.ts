@@ -5,7 +5,7 @@ import { DateScalar, DecimalScalar } from '../../scalars';
 @ObjectType({ description: '银担合作协议: a bank-guarantee cooperation and risk-sharing agreement (实施意见（四）（五）).' })
 @Entity({ name: 'cooperation_agreement' })
 export class CooperationAgreement {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

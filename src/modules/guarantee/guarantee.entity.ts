@@ -38,7 +38,7 @@ registerEnumType(GuaranteeStatus, {
 @Entity({ name: 'guarantee' })
 @Unique('uq_guarantee_institution_code', ['institutionId', 'code'])
 export class Guarantee {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

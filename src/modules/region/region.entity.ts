@@ -24,7 +24,7 @@ registerEnumType(RegionKind, {
 @ObjectType({ description: '区域: the city, a county-level division or a municipal development zone.' })
 @Entity({ name: 'region' })
 export class Region {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

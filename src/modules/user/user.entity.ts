@@ -5,7 +5,7 @@ import { Role } from '../../auth/roles';
 @ObjectType({ description: '用户: an account that logs in to the hub on behalf of a department.' })
 @Entity({ name: 'app_user' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
