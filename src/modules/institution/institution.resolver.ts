@@ -11,7 +11,7 @@ export class InstitutionResolver {
   }
 
   @Query(() => GuaranteeInstitution, { nullable: true, description: 'One institution; null when missing or outside the viewer\'s scope.' })
-  institution(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<GuaranteeInstitution | null> {
+  institution(@Arg('id', () => ID, { description: '机构编号' }) id: string, @Ctx() ctx: Context): Promise<GuaranteeInstitution | null> {
     return ctx.services.institutions.find(id);
   }
 

@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createScratchDatabase } from '../support/scratch';
+import { killStartedHubs, runHubToExit, startHub } from '../support/process';
+
+afterEach(killStartedHubs);
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function regionCount(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM region');
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+async function health(port: number) {
+  const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+  return { status: res.status, body: await res.json() };
+}
+
+describe('npm start on an embedded PostgreSQL', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-start-'));
+  fs.chmodSync(dataDir, 0o755);
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts on an empty data dir, serves /healthz and stops its database on SIGTERM', async () => {
+    const hub = await startHub({ HUB_DATA_DIR: dataDir });
+    expect(hub.output()).toMatch(/Database: embedded PostgreSQL in .*pg/);
+    expect(await health(hub.port)).toEqual({ status: 200, body: { status: 'ok', database: 'ok' } });
+    const url = fs.readFileSync(path.join(dataDir, 'embedded-url'), 'utf8').trim();
+    expect(await regionCount(url)).toBe(12);
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+
+    hub.child.kill('SIGTERM');
+    expect(await hub.exited).toBe(0);
+    expect(isAlive(pid)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+  });
+
+  it('starts again on the same data dir with the same data', async () => {
+    const hub = await startHub({ HUB_DATA_DIR: dataDir });
+    const url = fs.readFileSync(path.join(dataDir, 'embedded-url'), 'utf8').trim();
+    expect(await regionCount(url)).toBe(12);
+    hub.child.kill('SIGINT');
+    expect(await hub.exited).toBe(0);
+  });
+
+  it('recovers after a crash that left its PostgreSQL running', async () => {
+    const first = await startHub({ HUB_DATA_DIR: dataDir });
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    first.child.kill('SIGKILL');
+    await first.exited;
+    expect(isAlive(pid)).toBe(true); // the orphan a kill -9 leaves behind
+
+    const second = await startHub({ HUB_DATA_DIR: dataDir });
+    expect(isAlive(pid)).toBe(false);
+    expect((await health(second.port)).status).toBe(200);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});
+
+describe('npm start with DATABASE_URL', () => {
+  it('migrates and loads reference data into that database', async () => {
+    const scratch = await createScratchDatabase('hub_start');
+    try {
+      const hub = await startHub({ DATABASE_URL: scratch.url, HUB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'hub-ext-')) });
+      expect(hub.output()).toContain('Database: postgres://');
+      expect(await regionCount(scratch.url)).toBe(12);
+      hub.child.kill('SIGTERM');
+      expect(await hub.exited).toBe(0);
+    } finally {
+      await scratch.drop();
+    }
+  });
+
+  it('exits non-zero with a clear message when the database cannot be reached', async () => {
+    const { code, output } = await runHubToExit({ DATABASE_URL: 'postgres://hub:secret@127.0.0.1:1/hub' });
+    expect(code).not.toBe(0);
+    expect(output).toContain('cannot connect to postgres://hub:***@127.0.0.1:1/hub');
+    expect(output).not.toContain('secret');
+  });
+
+  it('exits non-zero when DATABASE_URL is not a PostgreSQL URL', async () => {
+    const { code, output } = await runHubToExit({ DATABASE_URL: 'mysql://localhost/hub' });
+    expect(code).toBe(2);
+    expect(output).toContain('DATABASE_URL must start with postgres://');
+  });
+});
