@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import { Scope } from './auth/scope';
+import type { TokenSettings } from './auth/token';
 import type { Viewer } from './auth/viewer';
 import { Loaders } from './loaders';
 import { Services } from './services';
@@ -15,13 +16,13 @@ export interface Context {
   readonly log: Logger;
 }
 
-export function buildContext(manager: EntityManager, viewer: Viewer | null, log: Logger): Context {
+export function buildContext(manager: EntityManager, viewer: Viewer | null, log: Logger, tokens?: TokenSettings): Context {
   const scope = new Scope(viewer);
   return {
     viewer,
     scope,
     manager,
-    services: new Services(manager, viewer, scope, log),
+    services: new Services(manager, viewer, scope, log, tokens),
     loaders: new Loaders(manager, scope),
     log,
   };

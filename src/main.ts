@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { resolveJwtSecret } from './auth/secret';
+import { checkTokenSettings } from './auth/token';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { createLogger } from './logger';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   let server;
   try {
     const jwtSecret = resolveJwtSecret(config);
+    await checkTokenSettings({ secret: jwtSecret, expiresIn: config.jwtExpiresIn });
     ({ server } = await createHttpServer({ config, dataSource: db.dataSource, log, jwtSecret }));
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);

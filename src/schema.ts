@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { applyMiddleware } from 'graphql-middleware';
 import { buildSchemaSync } from 'type-graphql';
 import { permissions } from './auth/permissions';
+import { auditMiddleware } from './modules/audit/audit.middleware';
 import { RESOLVERS } from './resolvers';
 import { DateScalar, DateTimeScalar, DecimalScalar } from './scalars';
 
@@ -20,9 +21,12 @@ export function buildBareSchema(): GraphQLSchema {
   return built;
 }
 
-/** The schema the server serves: every field behind the merged shield. */
+/**
+ * The schema the server serves: every field behind the merged shield, and every mutation audited. The
+ * audit wraps the shield (the first middleware is the outermost), so it records denials too.
+ */
 export function buildSchema(onUnexpected: (err: unknown) => void): GraphQLSchema {
-  return applyMiddleware(buildBareSchema(), permissions(onUnexpected));
+  return applyMiddleware(buildBareSchema(), auditMiddleware, permissions(onUnexpected));
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so a diff shows only real changes. */

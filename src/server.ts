@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { GraphQLError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -7,11 +8,11 @@ import { getDistDirectory, renderAltair } from 'altair-static';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { bearerToken, verifyToken } from './auth/token';
+import { bearerToken, verifyToken, type TokenSettings } from './auth/token';
 import type { Viewer } from './auth/viewer';
 import type { Config } from './config';
 import { buildContext, type Context } from './context';
-import { formatError } from './errors';
+import { formatError, UnauthenticatedError } from './errors';
 import { buildSchema } from './schema';
 
 export interface HubDeps {
@@ -66,21 +67,33 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
     });
   }
 
+  const tokens: TokenSettings = { secret: jwtSecret, expiresIn: config.jwtExpiresIn };
   app.use(
     '/graphql',
     express.json({ limit: '20mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerOf(req.headers.authorization, jwtSecret);
-        return buildContext(dataSource.manager, viewer, log);
+        return buildContext(dataSource.manager, viewer, log, tokens);
       },
     }),
   );
   return { server, apollo };
 }
 
-/** No header: anonymous (rules answer UNAUTHENTICATED where a viewer is needed). A bad token: UNAUTHENTICATED now. */
+/**
+ * No header: anonymous (rules answer UNAUTHENTICATED where a viewer is needed). A bad, expired or forged
+ * token: the whole request is refused, HTTP 401 with `extensions.code` UNAUTHENTICATED (RFC 6750) — the
+ * caller meant to be someone, and silently serving it as anonymous would hide the problem.
+ */
 async function viewerOf(header: string | undefined, secret: string): Promise<Viewer | null> {
-  const token = bearerToken(header);
-  return token === undefined ? null : verifyToken(secret, token);
+  try {
+    const token = bearerToken(header);
+    return token === undefined ? null : await verifyToken(secret, token);
+  } catch (err) {
+    if (!(err instanceof UnauthenticatedError)) throw err;
+    throw new GraphQLError(err.message, {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer error="invalid_token"']]) } },
+    });
+  }
 }

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { redactUrl, type Config } from '../config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded';
+import { ensureFirstAdmin } from '../modules/user/user.bootstrap';
 import { applyReferenceData } from './reference-data';
 
 export interface Database {
@@ -19,8 +20,9 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /**
- * The database the hub runs on: DATABASE_URL, or an embedded PostgreSQL in the data dir. Migrations
- * and reference data are applied before it is handed out; both are idempotent.
+ * The database the hub runs on: DATABASE_URL, or an embedded PostgreSQL in the data dir. Migrations,
+ * reference data and the first administrator (HUB_ADMIN_PASSWORD) are applied before it is handed out;
+ * all are idempotent.
  */
 export async function openDatabase(config: Config, log: Logger): Promise<Database> {
   let embedded: EmbeddedDatabase | undefined;
@@ -40,6 +42,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   try {
     await migrate(dataSource, log);
     await applyReferenceData(dataSource);
+    await ensureFirstAdmin(dataSource.manager, config.adminPassword, log);
   } catch (err) {
     await dataSource.destroy();
     await embedded?.stop();

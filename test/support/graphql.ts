@@ -1,11 +1,15 @@
 import type { ApolloServer } from '@apollo/server';
 import type { EntityManager } from 'typeorm';
 import pino from 'pino';
+import type { TokenSettings } from '../../src/auth/token';
 import type { Viewer } from '../../src/auth/viewer';
 import { buildContext, type Context } from '../../src/context';
 import { createApollo } from '../../src/server';
 
 const log = pino({ level: 'silent' });
+
+/** What `login` signs with in in-process tests. */
+export const TEST_TOKENS: TokenSettings = { secret: 'in-process-test-secret-0123456789abcdef', expiresIn: '1h' };
 let apollo: Promise<ApolloServer<Context>> | undefined;
 
 function server(): Promise<ApolloServer<Context>> {
@@ -33,7 +37,7 @@ export async function gql<T = Record<string, any>>(
   variables?: Record<string, unknown>,
 ): Promise<GqlResult<T>> {
   const s = await server();
-  const response = await s.executeOperation({ query, variables }, { contextValue: buildContext(manager, viewer, log) });
+  const response = await s.executeOperation({ query, variables }, { contextValue: buildContext(manager, viewer, log, TEST_TOKENS) });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
   return response.body.singleResult as GqlResult<T>;
 }

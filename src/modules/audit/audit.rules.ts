@@ -1,0 +1,12 @@
+import { allow } from 'graphql-shield';
+import { hasRole } from '../../auth/rules';
+import { Role } from '../../auth/roles';
+
+/** The operator and the 市地方金融监管局 read the audit log (DESIGN.md §3); nothing else reaches these types. */
+export const auditRules = {
+  Query: { auditLog: hasRole(Role.ADMIN, Role.FINANCIAL_REGULATOR) },
+  AuditLogConnection: allow,
+  AuditLogEdge: allow,
+  AuditLogEntry: allow,
+  PageInfo: allow,
+};

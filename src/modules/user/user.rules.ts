@@ -1,0 +1,13 @@
+import { allow } from 'graphql-shield';
+import { hasRole, isSignedIn } from '../../auth/rules';
+import { Role } from '../../auth/roles';
+
+/** Anyone may try to log in; every signed-in caller may ask who it is; only the operator manages users (DESIGN.md §3). */
+export const userRules = {
+  Query: { me: isSignedIn },
+  Mutation: { login: allow, createUser: hasRole(Role.ADMIN) },
+  Viewer: allow,
+  AuthPayload: allow,
+  // Reached only from createUser's result: the operator's own reads.
+  User: allow,
+};
