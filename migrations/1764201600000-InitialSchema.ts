@@ -122,12 +122,14 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         CHECK (released_on IS NULL OR released_on >= start_on),
         CHECK ((status = 'ACTIVE') = (released_on IS NULL))
       )`);
-    await q.query(`CREATE INDEX ix_guarantee_institution ON guarantee(institution_id)`);
-    await q.query(`CREATE INDEX ix_guarantee_bank ON guarantee(bank_id)`);
+    // The `guarantees` page reads newest first by keyset (start_on DESC, id DESC): each index below serves it
+    // backwards, alone or after the equality filter it leads with (and doubles as that foreign key's index).
+    await q.query(`CREATE INDEX ix_guarantee_institution ON guarantee(institution_id, start_on, id)`);
+    await q.query(`CREATE INDEX ix_guarantee_bank ON guarantee(bank_id, start_on, id)`);
     await q.query(`CREATE INDEX ix_guarantee_agreement ON guarantee(agreement_id)`);
     await q.query(`CREATE INDEX ix_guarantee_borrower ON guarantee(borrower_id)`);
-    await q.query(`CREATE INDEX ix_guarantee_region ON guarantee(region_id)`);
-    await q.query(`CREATE INDEX ix_guarantee_start_on ON guarantee(start_on)`);
+    await q.query(`CREATE INDEX ix_guarantee_region ON guarantee(region_id, start_on, id)`);
+    await q.query(`CREATE INDEX ix_guarantee_start_on ON guarantee(start_on, id)`);
     await q.query(`CREATE INDEX ix_guarantee_status ON guarantee(status)`);
     // R1: the borrower's in-force amount at one institution, read at every grant.
     await q.query(`CREATE INDEX ix_guarantee_in_force ON guarantee(institution_id, borrower_id) INCLUDE (guaranteed_amount) WHERE status = 'ACTIVE'`);
@@ -345,6 +347,8 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         detail jsonb
       )`);
     await q.query(`CREATE INDEX ix_audit_log_at ON audit_log(at)`);
+    // auditLog(operation:) pages newest first within one operation.
+    await q.query(`CREATE INDEX ix_audit_log_operation ON audit_log(operation, id)`);
     // Append-only, whoever connects: the trigger fires for the table's owner too, unlike a REVOKE.
     await q.query(`
       CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -1,8 +1,10 @@
 import { allow } from 'graphql-shield';
-import { anyRoleBut } from '../../auth/rules';
+import { anyRoleBut, hasRole } from '../../auth/rules';
 import { Role } from '../../auth/roles';
 
 export const bankRules = {
   Query: { banks: anyRoleBut(Role.ADMIN, Role.PUBLIC_SECURITY) },
+  // DESIGN.md §3: the financial regulator writes banks.
+  Mutation: { createBank: hasRole(Role.FINANCIAL_REGULATOR) },
   Bank: allow,
 };

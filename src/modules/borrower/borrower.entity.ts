@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { IdentifierKind } from '../../lib/identifiers';
 
 export enum BorrowerKind {
   SMALL_ENTERPRISE = 'SMALL_ENTERPRISE',
@@ -29,11 +30,8 @@ registerEnumType(BorrowerKind, {
   },
 });
 
-/** Whether an identifier is a unified social credit code or a resident ID number. */
-export enum IdentifierKind {
-  CREDIT_CODE = 'CREDIT_CODE',
-  RESIDENT_ID = 'RESIDENT_ID',
-}
+/** Whether an identifier is a unified social credit code or a resident ID number (decided by its form). */
+export { IdentifierKind };
 
 @ObjectType({ description: '被担保人: a borrower whose financing an institution guarantees.' })
 @Entity({ name: 'borrower' })

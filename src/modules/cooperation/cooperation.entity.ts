@@ -25,7 +25,10 @@ export class CooperationAgreement {
   @Column({ name: 'credit_line', type: 'numeric', precision: 18, scale: 2 })
   creditLine: string;
 
-  /** Kept current in the same transaction as every guarantee written under the agreement (R6). */
+  /**
+   * Sum of the guaranteed amounts of the agreement's ACTIVE guarantees (R6), kept current in the same
+   * transaction as each grant (+), release and first compensation (−), with the agreement row locked.
+   */
   @Field(() => DecimalScalar, { description: '已用额度: in-force guaranteed amount under this agreement.' })
   @Column({ name: 'used_credit', type: 'numeric', precision: 18, scale: 2, default: '0' })
   usedCredit: string;

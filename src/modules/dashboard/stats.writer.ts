@@ -49,3 +49,45 @@ const COMPENSATED = UPSERT(['compensated_amount'], ['$5::numeric']);
 export async function addCompensated(manager: EntityManager, key: StatsKey, paidOn: string, amount: string): Promise<void> {
   await manager.query(COMPENSATED, [key.institutionId, key.bankId, key.regionId, monthOf(paidOn), amount]);
 }
+
+const NEW_BUSINESS_MANY = `
+  INSERT INTO business_month_stats AS s (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count, small_agri_amount,
+                                         small_household_amount, fee_weighted_amount, fee_rate_sum)
+  SELECT $1::uuid, g.bank_id, g.region_id, date_trunc('month', g.start_on)::date, count(*),
+         sum(g.amount), count(*) FILTER (WHERE g.small_agri), coalesce(sum(g.amount) FILTER (WHERE g.small_agri), 0),
+         coalesce(sum(g.amount) FILTER (WHERE g.small_household), 0), sum(g.amount * g.fee_rate), sum(g.fee_rate)
+    FROM unnest($2::uuid[], $3::uuid[], $4::date[], $5::numeric[], $6::boolean[], $7::boolean[], $8::numeric[])
+         AS g(bank_id, region_id, start_on, amount, small_agri, small_household, fee_rate)
+   GROUP BY g.bank_id, g.region_id, date_trunc('month', g.start_on)
+   ORDER BY 1, 2, 3, 4
+  ON CONFLICT (institution_id, bank_id, region_id, month) DO UPDATE SET
+    new_count = s.new_count + EXCLUDED.new_count,
+    new_amount = s.new_amount + EXCLUDED.new_amount,
+    small_agri_count = s.small_agri_count + EXCLUDED.small_agri_count,
+    small_agri_amount = s.small_agri_amount + EXCLUDED.small_agri_amount,
+    small_household_amount = s.small_household_amount + EXCLUDED.small_household_amount,
+    fee_weighted_amount = s.fee_weighted_amount + EXCLUDED.fee_weighted_amount,
+    fee_rate_sum = s.fee_rate_sum + EXCLUDED.fee_rate_sum`;
+
+/**
+ * Many guarantees of one institution granted at once (the 总对总 batch import): the same cells and sums as
+ * calling addNewBusiness for each, in one statement. Cells are written in key order, so concurrent
+ * batches cannot deadlock on them.
+ */
+export async function addNewBusinessMany(
+  manager: EntityManager,
+  institutionId: string,
+  rows: ReadonlyArray<{ bankId: string; regionId: string; startOn: string; guaranteedAmount: string; feeRate: string; smallAgri: boolean; smallHousehold: boolean }>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await manager.query(NEW_BUSINESS_MANY, [
+    institutionId,
+    rows.map((r) => r.bankId),
+    rows.map((r) => r.regionId),
+    rows.map((r) => r.startOn),
+    rows.map((r) => r.guaranteedAmount),
+    rows.map((r) => r.smallAgri),
+    rows.map((r) => r.smallHousehold),
+    rows.map((r) => r.feeRate),
+  ]);
+}

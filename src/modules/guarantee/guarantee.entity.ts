@@ -37,6 +37,11 @@ registerEnumType(GuaranteeStatus, {
 @ObjectType({ description: '融资担保业务: one guarantee an institution gives a bank for a borrower.' })
 @Entity({ name: 'guarantee' })
 @Unique('uq_guarantee_institution_code', ['institutionId', 'code'])
+// Keyset indexes of the `guarantees` page (newest start first), each also the index of its leading foreign key.
+@Index('ix_guarantee_institution', ['institutionId', 'startOn', 'id'])
+@Index('ix_guarantee_bank', ['bankId', 'startOn', 'id'])
+@Index('ix_guarantee_region', ['regionId', 'startOn', 'id'])
+@Index('ix_guarantee_start_on', ['startOn', 'id'])
 export class Guarantee {
   @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
@@ -46,11 +51,9 @@ export class Guarantee {
   @Column({ type: 'varchar', length: 64 })
   code: string;
 
-  @Index()
   @Column({ name: 'institution_id', type: 'uuid' })
   institutionId: string;
 
-  @Index()
   @Column({ name: 'bank_id', type: 'uuid' })
   bankId: string;
 
@@ -64,7 +67,6 @@ export class Guarantee {
   borrowerId: string;
 
   /** The borrower's region, copied at grant so that region scoping and dashboards need no join. */
-  @Index()
   @Column({ name: 'region_id', type: 'uuid' })
   regionId: string;
 
@@ -89,7 +91,6 @@ export class Guarantee {
   bankRiskShare: string;
 
   @Field(() => DateScalar, { description: '起始日' })
-  @Index()
   @Column({ name: 'start_on', type: 'date' })
   startOn: string;
 

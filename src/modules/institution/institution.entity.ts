@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DecimalScalar } from '../../scalars';
+import { DateScalar, DecimalScalar } from '../../scalars';
 
 export enum InstitutionLevel {
   MUNICIPAL = 'MUNICIPAL',
@@ -80,11 +80,11 @@ export class GuaranteeInstitution {
   @Column({ name: 'list_status', type: 'varchar', length: 16, default: ListStatus.NOT_REPORTED })
   listStatus: ListStatus;
 
-  @Field(() => String, { nullable: true, description: '上报省级日期' })
+  @Field(() => DateScalar, { nullable: true, description: '上报省级日期: reported to the provincial finance department and regulator on.' })
   @Column({ name: 'reported_on', type: 'date', nullable: true })
   reportedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: '纳入名单日期' })
+  @Field(() => DateScalar, { nullable: true, description: '纳入名单日期: admitted to the managed list on.' })
   @Column({ name: 'admitted_on', type: 'date', nullable: true })
   admittedOn: string | null;
 

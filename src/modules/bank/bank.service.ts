@@ -1,0 +1,28 @@
+import type { EntityManager } from 'typeorm';
+import { BadInputError, ConflictError } from '../../errors';
+import { isUuid } from '../../lib/ids';
+import { checkText, required } from '../guarantee/values';
+import { Bank } from './bank.entity';
+import type { BankInput } from './bank.inputs';
+
+/** Writes of banks (reads are reference data: region/reference.service.ts). */
+export class BankService {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** 市地方金融监管局 records a bank; its name is unique. */
+  async create(input: BankInput): Promise<Bank> {
+    const name = required('name', checkText(input.name, 200));
+    const regionId = input.regionId ?? null;
+    if (regionId !== null && !isUuid(regionId)) throw new BadInputError('regionId', 'regionId names no region');
+    return this.manager.transaction(async (tx) => {
+      if (regionId !== null) {
+        const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [regionId]);
+        if (!region) throw new BadInputError('regionId', 'regionId names no region');
+      }
+      const [clash] = await tx.query(`SELECT 1 FROM bank WHERE name = $1`, [name]);
+      if (clash) throw new ConflictError(`A bank named ${name} exists`);
+      const [{ id }] = await tx.query(`INSERT INTO bank (name, kind, region_id) VALUES ($1, $2, $3) RETURNING id`, [name, input.kind, regionId]);
+      return tx.findOneByOrFail(Bank, { id });
+    });
+  }
+}

@@ -1,0 +1,62 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { isUuid } from '../../lib/ids';
+import type { IdentifierKind } from '../../lib/identifiers';
+import type { BorrowerKind } from './borrower.entity';
+
+export interface BorrowerFacts {
+  name: string;
+  /** Normalised and check-verified (lib/identifiers.ts). */
+  identifier: string;
+  identifierKind: IdentifierKind;
+  kind: BorrowerKind;
+  regionId: string;
+}
+
+/** A borrower row as plain data (the hot page reads many; no entity hydration). */
+export interface BorrowerRecord extends BorrowerFacts {
+  id: string;
+}
+
+/**
+ * Registers borrowers by identifier — or brings an existing one up to date with the latest declaration of
+ * its name, kind and region — and returns identifier → id. One statement, concurrency-safe (INSERT … ON
+ * CONFLICT). ON CONFLICT DO UPDATE also leaves every returned row locked until the transaction ends: grants
+ * to one borrower serialise on it, which is what keeps R1's per-household cap under concurrency (see
+ * grant.batch.ts). Rows are written in identifier order, so two batches cannot deadlock on each other.
+ */
+export async function upsertBorrowers(manager: EntityManager, borrowers: readonly BorrowerFacts[]): Promise<Map<string, string>> {
+  const latest = new Map<string, BorrowerFacts>();
+  for (const b of borrowers) latest.set(b.identifier, b);
+  const rows = [...latest.values()].sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
+  const ids = new Map<string, string>();
+  if (rows.length === 0) return ids;
+  const returned: { id: string; identifier: string }[] = await manager.query(
+    `INSERT INTO borrower AS b (identifier, identifier_kind, name, kind, region_id)
+     SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::varchar[], $5::uuid[]) ORDER BY 1
+     ON CONFLICT (identifier) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region_id = EXCLUDED.region_id, updated_at = now()
+     RETURNING b.id, b.identifier`,
+    [rows.map((r) => r.identifier), rows.map((r) => r.identifierKind), rows.map((r) => r.name), rows.map((r) => r.kind), rows.map((r) => r.regionId)],
+  );
+  for (const r of returned) ids.set(r.identifier, r.id);
+  return ids;
+}
+
+/**
+ * Borrowers by id, as plain rows. Not scoped itself: borrowers are reached only through a guarantee (or a
+ * lead) the viewer's scope already let through, and what of the borrower shows — the identifier in full or
+ * masked — is decided there, by the owning institution (Scope.seesBorrowerIdentity).
+ */
+export function borrowerLoader(manager: EntityManager): DataLoader<string, BorrowerRecord | null> {
+  return new DataLoader<string, BorrowerRecord | null>(async (ids) => {
+    const valid = ids.filter(isUuid);
+    const rows: BorrowerRecord[] = valid.length
+      ? await manager.query(
+          `SELECT id, name, identifier, identifier_kind AS "identifierKind", kind, region_id AS "regionId" FROM borrower WHERE id = ANY($1::uuid[])`,
+          [valid],
+        )
+      : [];
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}

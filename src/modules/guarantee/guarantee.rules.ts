@@ -1,0 +1,34 @@
+import { allow } from 'graphql-shield';
+import { hasRole } from '../../auth/rules';
+import { Role } from '../../auth/roles';
+
+/**
+ * DESIGN.md §3: business readers, the holding group, the institution (its own) and the bank (its loans);
+ * which rows each reads is scope.guarantees. Not PBOC / BANKING_REGULATOR (no borrower data), SASAC,
+ * TASK_FORCE_MEMBER (aggregates only), PUBLIC_SECURITY (leads only) or ADMIN.
+ */
+const readsGuarantees = hasRole(
+  Role.TASK_FORCE_OFFICE,
+  Role.FINANCE,
+  Role.FINANCIAL_REGULATOR,
+  Role.INDUSTRY,
+  Role.LOCAL_GOVERNMENT,
+  Role.HOLDING_GROUP,
+  Role.GUARANTEE_INSTITUTION,
+  Role.BANK,
+);
+const institutionWrites = hasRole(Role.GUARANTEE_INSTITUTION);
+
+export const guaranteeRules = {
+  Query: { guarantees: readsGuarantees, guarantee: readsGuarantees },
+  // The service also checks the caller acts for the institution concerned.
+  Mutation: { createGuarantee: institutionWrites, releaseGuarantee: institutionWrites, importGuarantees: institutionWrites },
+  // Reached only through the queries above (or a compensation the viewer reads): access is decided there and
+  // by scope. `allow` leaves these hot fields unwrapped by the shield (auth/permissions.ts).
+  Guarantee: allow,
+  GuaranteeConnection: allow,
+  GuaranteeEdge: allow,
+  PageInfo: allow,
+  GuaranteeImportResult: allow,
+  ImportRowError: allow,
+};

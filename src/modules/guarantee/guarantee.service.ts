@@ -1,0 +1,84 @@
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../auth/scope';
+import { BadInputError, ConflictError, NotFoundError } from '../../errors';
+import { businessToday } from '../../lib/dates';
+import { isUuid } from '../../lib/ids';
+import { addReleased } from '../dashboard/stats.writer';
+import type { PolicyService } from '../policy/policy.service';
+import { GrantBatch, lockInstitutionGrants } from './grant.batch';
+import { GuaranteeStatus } from './guarantee.entity';
+import type { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
+import { findGuarantee, guaranteePage } from './guarantee.page';
+import { GUARANTEE_COLUMNS, queryRows, type GuaranteeRecord } from './guarantee.sql';
+import type { GuaranteeConnection } from './guarantee.types';
+import { issueError, validateGuarantee } from './guarantee.validate';
+
+/** 融资担保业务: recorded and released by the institution that gives it; read by every department in scope. */
+export class GuaranteeService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: Scope,
+    private readonly policy: PolicyService,
+  ) {}
+
+  page(args: { filter?: GuaranteeFilter | null; first?: number | null; after?: string | null }): Promise<GuaranteeConnection> {
+    return guaranteePage(this.manager, this.scope, args);
+  }
+
+  find(id: string): Promise<GuaranteeRecord | null> {
+    return findGuarantee(this.manager, this.scope, id);
+  }
+
+  /**
+   * Records one guarantee: the same validation and rules as a batch import row (guarantee.validate.ts,
+   * grant.batch.ts), stopping at the first problem. Its code repeating one at the institution is a CONFLICT.
+   */
+  async create(input: GuaranteeInput): Promise<GuaranteeRecord> {
+    if (!this.scope.actsFor(input.institutionId)) throw new NotFoundError('Institution', input.institutionId);
+    const checked = validateGuarantee({ ...input, borrower: { ...input.borrower } });
+    if (!checked.ok) throw issueError(checked.issues[0]);
+    return this.manager.transaction(async (tx) => {
+      await requireInstitution(tx, input.institutionId);
+      await lockInstitutionGrants(tx, input.institutionId, 'shared');
+      const [outcome] = await new GrantBatch(tx, input.institutionId, this.policy, false).grant([checked.value]);
+      if (outcome.kind === 'duplicate') throw new ConflictError(`The institution already has a guarantee with code ${checked.value.code}`);
+      if (outcome.kind === 'rejected') throw issueError(outcome.issue);
+      return outcome.row;
+    });
+  }
+
+  /**
+   * 解保: the borrower repaid. Only an ACTIVE guarantee is released (else CONFLICT), on a day from its start
+   * to today. Its amount leaves the agreement's used credit (R6) and counts as released that month (R7).
+   */
+  async release(id: string, releasedOn: string): Promise<GuaranteeRecord> {
+    if (!isUuid(id)) throw new NotFoundError('Guarantee', id);
+    return this.manager.transaction(async (tx) => {
+      const scoped = this.scope.guarantees('g');
+      const [g] = await queryRows<GuaranteeRecord>(tx, `SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = :g_id AND ${scoped.sql} FOR UPDATE`, {
+        ...scoped.params,
+        g_id: id,
+      });
+      if (!g || !this.scope.actsFor(g.institutionId)) throw new NotFoundError('Guarantee', id);
+      if (g.status !== GuaranteeStatus.ACTIVE) throw new ConflictError(`Guarantee ${id} is ${g.status}: only an ACTIVE guarantee is released`);
+      if (releasedOn < g.startOn) throw new BadInputError('releasedOn', `releasedOn may not be before the guarantee started (${g.startOn})`);
+      const today = businessToday();
+      if (releasedOn > today) throw new BadInputError('releasedOn', `releasedOn may not be in the future (today is ${today})`);
+
+      const [row] = await queryRows<GuaranteeRecord>(
+        tx,
+        `UPDATE guarantee g SET status = :g_status, released_on = :g_on WHERE g.id = :g_id RETURNING ${GUARANTEE_COLUMNS}`,
+        { g_id: id, g_status: GuaranteeStatus.RELEASED, g_on: releasedOn },
+      );
+      if (g.agreementId) await tx.query(`UPDATE cooperation_agreement SET used_credit = used_credit - $2 WHERE id = $1`, [g.agreementId, g.guaranteedAmount]);
+      await addReleased(tx, { institutionId: g.institutionId, bankId: g.bankId, regionId: g.regionId }, releasedOn, g.guaranteedAmount);
+      return row;
+    });
+  }
+}
+
+/** The acting institution's own row must exist (a token may outlive its institution). */
+export async function requireInstitution(tx: EntityManager, institutionId: string): Promise<void> {
+  const [found] = await tx.query(`SELECT 1 FROM guarantee_institution WHERE id = $1`, [institutionId]);
+  if (!found) throw new BadInputError('institutionId', 'institutionId names no institution');
+}

@@ -1,0 +1,140 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { Role } from '../../src/auth/roles';
+import { createDataSource } from '../../src/db/data-source';
+import { createAgreement, createBank, createBorrower, createGuarantee, createInstitution, guaranteeInput, regionId, unique } from '../fixtures/business';
+import { IMPORT_GUARANTEES } from '../fixtures/guarantee-ops';
+import { csvRow, toCsv } from '../fixtures/import-csv';
+import { viewer } from '../fixtures/viewers';
+import { codes, gql } from '../support/graphql';
+
+// Real concurrent transactions on committed data: each grant runs in its own transaction on its own pooled
+// connection. Every row here is new (unique codes and identifiers) and only these rows are asserted on.
+
+const GRANT = `mutation ($input: GuaranteeInput!) { createGuarantee(input: $input) { id smallAgri } }`;
+const PARALLEL = 6;
+let ds: DataSource;
+
+beforeAll(async () => {
+  ds = await createDataSource(inject('databaseUrl'), { poolSize: PARALLEL + 4 }).initialize();
+});
+afterAll(async () => {
+  await ds?.destroy();
+});
+
+/** Holds a row lock in a transaction of its own until released: lines concurrent writers up behind it. */
+async function holdLock(sql: string, params: unknown[]): Promise<{ release: () => Promise<void> }> {
+  const runner: QueryRunner = ds.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  await runner.query(sql, params);
+  return {
+    release: async () => {
+      await runner.commitTransaction();
+      await runner.release();
+    },
+  };
+}
+
+/** Resolves once `n` backends of this database wait on a lock: the writers have reached the held row. */
+async function untilWaiting(n: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const [{ waiting }] = await ds.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    if (waiting >= n) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`fewer than ${n} transactions reached the lock`);
+}
+
+describe('concurrent grants', () => {
+  it('R1: grants to one borrower at one institution serialise, so the 10,000,000 cap holds under any interleaving', async () => {
+    const m = ds.manager;
+    const institution = await createInstitution(m);
+    const bank = await createBank(m);
+    const region = await regionId(m);
+    const borrower = await createBorrower(m, { kind: 'MICRO_ENTERPRISE' });
+    await createGuarantee(m, { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id }, { loanAmount: '7000000.00', guaranteedAmount: '7000000.00' });
+    const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
+    const input = () =>
+      guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { borrower: { identifier: borrower.identifier, kind: 'MICRO_ENTERPRISE' }, loanAmount: '1000000.00', guaranteedAmount: '1000000.00' });
+
+    // Line all grants up behind the borrower's row, then let them go at once.
+    const hold = await holdLock(`SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
+    const grants = Array.from({ length: PARALLEL }, () => gql(ds.manager, owner, GRANT, { input: input() }));
+    await untilWaiting(PARALLEL);
+    await hold.release();
+    const results = await Promise.all(grants);
+
+    expect(results.flatMap(codes)).toEqual([]);
+    // 7,000,000 in force: the 1st, 2nd and 3rd grant bring it to 8, 9 and exactly 10 million (支小支农); the rest pass the cap.
+    expect(results.filter((r) => r.data?.createGuarantee.smallAgri).length).toBe(3);
+    const [stored] = await ds.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE small_agri)::int AS small_agri, sum(guaranteed_amount) AS total FROM guarantee WHERE borrower_id = $1 AND institution_id = $2`,
+      [borrower.id, institution.id],
+    );
+    expect(stored).toEqual({ n: 1 + PARALLEL, small_agri: 1 + 3, total: '13000000.00' });
+  });
+
+  it('R6: grants under one agreement serialise, so together they never pass its credit line', async () => {
+    const m = ds.manager;
+    const institution = await createInstitution(m);
+    const bank = await createBank(m);
+    const region = await regionId(m);
+    const agreement = await createAgreement(m, { institutionId: institution.id, bankId: bank.id }, { creditLine: '3000000.00' });
+    const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
+    const input = () => guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { loanAmount: '1000000.00', guaranteedAmount: '1000000.00' });
+
+    const hold = await holdLock(`SELECT 1 FROM cooperation_agreement WHERE id = $1 FOR UPDATE`, [agreement.id]);
+    const grants = Array.from({ length: PARALLEL }, () => gql(ds.manager, owner, GRANT, { input: input() }));
+    await untilWaiting(PARALLEL);
+    await hold.release();
+    const results = await Promise.all(grants);
+
+    expect(results.filter((r) => !r.errors).length).toBe(3);
+    expect(results.flatMap(codes).sort()).toEqual(['CREDIT_LINE_EXCEEDED', 'CREDIT_LINE_EXCEEDED', 'CREDIT_LINE_EXCEEDED']);
+    const [a] = await ds.query(`SELECT used_credit, (SELECT count(*)::int FROM guarantee WHERE agreement_id = $1) AS n FROM cooperation_agreement WHERE id = $1`, [agreement.id]);
+    expect(a).toEqual({ used_credit: '3000000.00', n: 3 });
+  });
+
+  it('R1 across a batch import and single grants at one institution: they serialise, so the cap still holds', async () => {
+    const m = ds.manager;
+    const institution = await createInstitution(m);
+    const bank = await createBank(m);
+    const region = await regionId(m);
+    const borrower = await createBorrower(m, { kind: 'FARMER' });
+    await createGuarantee(m, { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id }, { loanAmount: '7000000.00', guaranteedAmount: '7000000.00' });
+    const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
+    const million = { borrower_identifier: borrower.identifier, borrower_kind: 'FARMER', loan_amount: '1000000.00', guaranteed_amount: '1000000.00' };
+    const csv = toCsv([csvRow(bank.id, unique('IMP-'), million), csvRow(bank.id, unique('IMP-'), million)]);
+    const single = () => gql(ds.manager, owner, GRANT, { input: guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { borrower: { identifier: borrower.identifier, kind: 'FARMER' }, loanAmount: '1000000.00', guaranteedAmount: '1000000.00' }) });
+
+    const hold = await holdLock(`SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
+    const imported = gql(ds.manager, owner, IMPORT_GUARANTEES, { institutionId: institution.id, csv });
+    await untilWaiting(1);
+    const grants = [single(), single()];
+    await untilWaiting(3);
+    await hold.release();
+    const results = [await imported, ...(await Promise.all(grants))];
+
+    expect(results.flatMap(codes)).toEqual([]);
+    const [stored] = await ds.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE small_agri)::int AS small_agri FROM guarantee WHERE borrower_id = $1 AND institution_id = $2`,
+      [borrower.id, institution.id],
+    );
+    // 7,000,000 in force: of the four new millions, three fit under 10,000,000 — whatever the order.
+    expect(stored).toEqual({ n: 5, small_agri: 1 + 3 });
+  });
+
+  it('the same code granted concurrently: one wins, the others are CONFLICT', async () => {
+    const m = ds.manager;
+    const institution = await createInstitution(m);
+    const bank = await createBank(m);
+    const region = await regionId(m);
+    const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
+    const code = unique('SAME-');
+    const results = await Promise.all(Array.from({ length: 4 }, () => gql(ds.manager, owner, GRANT, { input: guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { code }) })));
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    expect(results.flatMap(codes)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    expect(await ds.query(`SELECT count(*)::int AS n FROM guarantee WHERE institution_id = $1`, [institution.id])).toEqual([{ n: 1 }]);
+  });
+});

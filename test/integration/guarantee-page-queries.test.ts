@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+import { describe, expect, it } from 'vitest';
+import { Role } from '../../src/auth/roles';
+import { createBank, createGuarantee, createInstitution, regionId } from '../fixtures/business';
+import { viewer } from '../fixtures/viewers';
+import { gql, ok } from '../support/graphql';
+import { inRollback } from '../support/db';
+
+// No N+1: the page issues the same, small number of SQL statements whatever its size.
+
+const FULL_PAGE = `query ($filter: GuaranteeFilter, $first: Int) {
+  guarantees(filter: $filter, first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node {
+      id code kind loanAmount guaranteedAmount feeRate bankRiskShare startOn endOn status releasedOn smallAgri
+      institution { id name level region { name } }
+      bank { id name kind }
+      borrower { id name identifier kind region { code name } }
+    } }
+  }
+}`;
+
+/** Counts the statements the manager's connection runs while `fn` runs. */
+async function countStatements(m: EntityManager, fn: () => Promise<void>): Promise<string[]> {
+  const runner = m.queryRunner!;
+  const original = runner.query.bind(runner);
+  const seen: string[] = [];
+  runner.query = ((sql: string, ...rest: unknown[]) => {
+    seen.push(sql.trim().split(/\s+/).slice(0, 6).join(' '));
+    return (original as (...a: unknown[]) => unknown)(sql, ...rest);
+  }) as typeof runner.query;
+  try {
+    await fn();
+  } finally {
+    runner.query = original;
+  }
+  return seen;
+}
+
+/** `n` guarantees on one day, each with its own institution, bank and borrower, borrowers spread over the regions. */
+async function distinctBusiness(m: EntityManager, n: number, startOn: string) {
+  const regions = await Promise.all(['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581'].map((c) => regionId(m, c)));
+  for (let i = 0; i < n; i++) {
+    const institution = await createInstitution(m, { regionId: regions[i % regions.length] });
+    const bank = await createBank(m);
+    await createGuarantee(m, { institutionId: institution.id, bankId: bank.id }, { startOn, regionId: regions[(i + 3) % regions.length] });
+  }
+}
+
+describe('guarantees page: SQL statements per request', () => {
+  it('issues the same few statements for 5 rows as for 100, with institution, bank and borrower (and their regions) on every row', async () => {
+    await inRollback(async (m) => {
+      await distinctBusiness(m, 5, '2031-01-05');
+      await distinctBusiness(m, 100, '2031-01-06');
+      const finance = viewer(Role.FINANCE);
+      const run = async (day: string, first: number) => {
+        let edges = 0;
+        const statements = await countStatements(m, async () => {
+          const { guarantees } = ok(await gql(m, finance, FULL_PAGE, { filter: { startOnFrom: day, startOnTo: day }, first }));
+          edges = guarantees.edges.length;
+          for (const e of guarantees.edges) expect(e.node.borrower.identifier).toHaveLength(18);
+        });
+        return { edges, statements };
+      };
+      const small = await run('2031-01-05', 5);
+      const large = await run('2031-01-06', 100);
+      expect([small.edges, large.edges]).toEqual([5, 100]);
+      // page, count, institutions, banks, borrowers, regions (of institutions and borrowers: one batch or two,
+      // as the loaders' answers arrive) — a bound that does not grow with the page.
+      expect(small.statements.length, small.statements.join('\n')).toBeLessThanOrEqual(7);
+      expect(large.statements.length, large.statements.join('\n')).toBeLessThanOrEqual(7);
+    });
+  });
+});
