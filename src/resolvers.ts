@@ -1,9 +1,16 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { BankResolver } from './modules/bank/bank.resolver';
+import { BorrowerResolver } from './modules/borrower/borrower.resolver';
+import { CooperationResolver } from './modules/cooperation/cooperation.resolver';
+import { GuaranteeConnectionResolver, GuaranteeResolver } from './modules/guarantee/guarantee.resolver';
+import { CompensationResolver, GuaranteeCompensationsResolver } from './modules/compensation/compensation.resolver';
 import { InstitutionResolver } from './modules/institution/institution.resolver';
+import { LeadResolver } from './modules/lead/lead.resolver';
 import { PolicyResolver } from './modules/policy/policy.resolver';
 import { RegionResolver } from './modules/region/region.resolver';
 import { TaskForceResolver } from './modules/task-force/task-force.resolver';
+import { UserResolver } from './modules/user/user.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [RegionResolver, InstitutionResolver, BankResolver, TaskForceResolver, PolicyResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [UserResolver, AuditResolver, RegionResolver, InstitutionResolver, BankResolver, TaskForceResolver, PolicyResolver, CompensationResolver, GuaranteeCompensationsResolver, LeadResolver, CooperationResolver, GuaranteeResolver, GuaranteeConnectionResolver, BorrowerResolver];

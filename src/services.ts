@@ -1,10 +1,19 @@
 import type { EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Scope } from './auth/scope';
+import type { TokenSettings } from './auth/token';
 import type { Viewer } from './auth/viewer';
+import { CompensationService } from './modules/compensation/compensation.service';
 import { InstitutionService } from './modules/institution/institution.service';
+import { BankService } from './modules/bank/bank.service';
+import { CooperationService } from './modules/cooperation/cooperation.service';
+import { GuaranteeService } from './modules/guarantee/guarantee.service';
+import { GuaranteeImportService } from './modules/guarantee/import.service';
+import { LeadService } from './modules/lead/lead.service';
 import { PolicyService } from './modules/policy/policy.service';
 import { ReferenceService } from './modules/region/reference.service';
+import { AuditService } from './modules/audit/audit.service';
+import { UserService } from './modules/user/user.service';
 
 /**
  * The services of one request, built on first use from the request's entity manager and viewer:
@@ -18,6 +27,8 @@ export class Services {
     readonly viewer: Viewer | null,
     readonly scope: Scope,
     readonly log: Logger,
+    /** For minting tokens at login; absent where no login can happen (scripts). */
+    readonly tokens?: TokenSettings,
   ) {}
 
   private once<T>(name: string, make: () => T): T {
@@ -27,6 +38,14 @@ export class Services {
       this.built.set(name, service);
     }
     return service;
+  }
+
+  get users(): UserService {
+    return this.once('users', () => new UserService(this.manager, this.tokens));
+  }
+
+  get audit(): AuditService {
+    return this.once('audit', () => new AuditService(this.manager));
   }
 
   get policy(): PolicyService {
@@ -39,5 +58,29 @@ export class Services {
 
   get institutions(): InstitutionService {
     return this.once('institutions', () => new InstitutionService(this.manager, this.scope));
+  }
+
+  get banks(): BankService {
+    return this.once('banks', () => new BankService(this.manager));
+  }
+
+  get agreements(): CooperationService {
+    return this.once('agreements', () => new CooperationService(this.manager, this.scope, this.policy));
+  }
+
+  get guarantees(): GuaranteeService {
+    return this.once('guarantees', () => new GuaranteeService(this.manager, this.scope, this.policy));
+  }
+
+  get guaranteeImport(): GuaranteeImportService {
+    return this.once('guaranteeImport', () => new GuaranteeImportService(this.manager, this.scope, this.policy));
+  }
+
+  get compensations(): CompensationService {
+    return this.once('compensations', () => new CompensationService(this.manager, this.scope));
+  }
+
+  get leads(): LeadService {
+    return this.once('leads', () => new LeadService(this.manager, this.scope));
   }
 }

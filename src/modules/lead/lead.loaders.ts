@@ -1,0 +1,16 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../auth/scope';
+import { isUuid } from '../../lib/ids';
+import { readLeads } from './lead.queries';
+import type { LeadView } from './lead.types';
+
+/** The lead of each compensation (at most one), as the viewer may see it; null without one or outside scope.leads. */
+export function leadByCompensationLoader(manager: EntityManager, scope: Scope): DataLoader<string, LeadView | null> {
+  return new DataLoader<string, LeadView | null>(async (compensationIds) => {
+    const valid = compensationIds.filter(isUuid);
+    const entries = valid.length ? await readLeads(manager, scope, { compensationIds: valid }) : [];
+    const found = new Map(entries.map((entry) => [entry.compensationId, entry.view]));
+    return compensationIds.map((id) => found.get(id) ?? null);
+  });
+}
