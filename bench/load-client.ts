@@ -1,0 +1,75 @@
+import autocannon from 'autocannon';
+
+/**
+ * The load generator, in a process of its own so that its CPU is not counted as the server's and its
+ * event loop does not compete with the server's. The parent sends one `LoadRequest` per run and gets
+ * back the autocannon result.
+ */
+export interface LoadRequest {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+  /** Each response must carry exactly this many edges. */
+  edges: number;
+}
+
+export interface LoadSummary {
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  /** The first body that failed verification, to show when the run is rejected. */
+  badBody: string | null;
+}
+
+let badBody: string | null = null;
+
+/** Cheap per-response check (a full JSON.parse of every response would load the client more than the servers). */
+function verifier(edges: number) {
+  return (body: unknown): boolean => {
+    const text = String(body);
+    let count = 0;
+    for (let at = text.indexOf('"cursor":'); at >= 0; at = text.indexOf('"cursor":', at + 9)) count++;
+    const ok = count === edges && !text.includes('"errors":');
+    if (!ok && badBody === null) badBody = text.slice(0, 2000);
+    return ok;
+  };
+}
+
+async function run(req: LoadRequest): Promise<LoadSummary> {
+  badBody = null;
+  const result = await autocannon({
+    url: req.url,
+    method: 'POST',
+    headers: req.headers,
+    body: req.body,
+    connections: req.connections,
+    duration: req.seconds,
+    verifyBody: verifier(req.edges),
+  });
+  return {
+    requests: result.requests.total,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    mismatches: result.mismatches,
+    badBody,
+  };
+}
+
+process.on('message', (req: LoadRequest) => {
+  run(req).then(
+    (summary) => process.send!({ ok: true, summary }),
+    (err: Error) => process.send!({ ok: false, error: err.message }),
+  );
+});
+process.send!({ ready: true });

@@ -1,0 +1,64 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What the hub keeps alongside the guarantee rows, recomputed from them with set-based SQL once the
+ * demo business is written — the same figures the write paths maintain one guarantee at a time.
+ */
+export async function writeAggregates(manager: EntityManager): Promise<void> {
+  // R6: a credit line 20% above the agreement's peak in-force amount (releases on a day count before
+  // that day's grants), rounded up to 10,000,000 and at least 50,000,000, so no grant ever exceeded it.
+  await manager.query(
+    `WITH events AS (
+       SELECT agreement_id, start_on AS day, 1 AS ord, guaranteed_amount AS delta FROM guarantee WHERE agreement_id IS NOT NULL
+       UNION ALL
+       SELECT agreement_id, released_on, 0, -guaranteed_amount FROM guarantee WHERE agreement_id IS NOT NULL AND released_on IS NOT NULL),
+     running AS (
+       SELECT agreement_id, sum(delta) OVER (PARTITION BY agreement_id ORDER BY day, ord ROWS UNBOUNDED PRECEDING) AS in_force FROM events),
+     peak AS (SELECT agreement_id, max(in_force) AS amount FROM running GROUP BY agreement_id)
+     UPDATE cooperation_agreement a
+     SET credit_line = greatest(50000000, ceil(COALESCE(peak.amount, 0) * 1.2 / 10000000) * 10000000)
+     FROM cooperation_agreement a2 LEFT JOIN peak ON peak.agreement_id = a2.id
+     WHERE a.id = a2.id`,
+  );
+  // The credit used is the amount in force today.
+  await manager.query(
+    `UPDATE cooperation_agreement a SET used_credit = COALESCE(s.amount, 0)
+     FROM cooperation_agreement a2
+     LEFT JOIN (SELECT agreement_id, sum(guaranteed_amount) AS amount FROM guarantee WHERE status = 'ACTIVE' GROUP BY agreement_id) s
+       ON s.agreement_id = a2.id
+     WHERE a.id = a2.id`,
+  );
+  // R9: net assets large enough that leverage stays near 6× whatever the number of guarantees.
+  await manager.query(
+    `UPDATE guarantee_institution i
+     SET net_assets = greatest(i.net_assets, ceil(s.amount / 6 / 1000000) * 1000000),
+         registered_capital = greatest(i.registered_capital, ceil(s.amount / 6 / 1000000) * 1000000),
+         paid_in_capital = greatest(i.paid_in_capital, ceil(s.amount / 6 / 1000000) * 1000000)
+     FROM (SELECT institution_id, sum(guaranteed_amount) AS amount FROM guarantee WHERE status = 'ACTIVE' GROUP BY institution_id) s
+     WHERE s.institution_id = i.id`,
+  );
+  // business_month_stats as stats.writer.ts would have left it: new business in its start month,
+  // releases (repaid or compensated, R7's denominator) in their month, compensations in the month paid.
+  await manager.query(
+    `INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count,
+       small_agri_amount, small_household_amount, fee_weighted_amount, fee_rate_sum, released_amount, compensated_amount)
+     SELECT institution_id, bank_id, region_id, month, sum(new_count), sum(new_amount), sum(small_agri_count), sum(small_agri_amount),
+            sum(small_household_amount), sum(fee_weighted_amount), sum(fee_rate_sum), sum(released_amount), sum(compensated_amount)
+     FROM (
+       SELECT g.institution_id, g.bank_id, g.region_id, date_trunc('month', g.start_on::timestamp)::date AS month,
+              1 AS new_count, g.guaranteed_amount AS new_amount,
+              CASE WHEN g.small_agri THEN 1 ELSE 0 END AS small_agri_count,
+              CASE WHEN g.small_agri THEN g.guaranteed_amount ELSE 0 END AS small_agri_amount,
+              CASE WHEN f.small_household THEN g.guaranteed_amount ELSE 0 END AS small_household_amount,
+              g.guaranteed_amount * g.fee_rate AS fee_weighted_amount, g.fee_rate AS fee_rate_sum,
+              0 AS released_amount, 0 AS compensated_amount
+       FROM guarantee g JOIN demo_guarantee d ON d.id = g.id JOIN demo_flag f ON f.i = d.i
+       UNION ALL
+       SELECT institution_id, bank_id, region_id, date_trunc('month', released_on::timestamp)::date, 0, 0, 0, 0, 0, 0, 0, guaranteed_amount, 0
+       FROM guarantee WHERE released_on IS NOT NULL
+       UNION ALL
+       SELECT g.institution_id, g.bank_id, g.region_id, date_trunc('month', c.paid_on::timestamp)::date, 0, 0, 0, 0, 0, 0, 0, 0, c.amount
+       FROM compensation c JOIN guarantee g ON g.id = c.guarantee_id) x
+     GROUP BY institution_id, bank_id, region_id, month`,
+  );
+}

@@ -1,0 +1,128 @@
+import type { EntityManager } from 'typeorm';
+import { AMOUNT_RANGES, DEMO_INSTITUTIONS, SMALL_AGRI_KINDS } from './demo.catalogue';
+
+/**
+ * The guarantees of the demo, generated inside PostgreSQL from generate_series: 10^6 rows never cross
+ * the wire. Each row's draws come from hashint8extended(row, seed): the same seed gives the same rows.
+ *
+ * Business dates run from FIRST_START (the policy took effect on 2023-03-29) to AS_OF, a fixed day so
+ * that a seed means the same data whenever it runs. A guarantee is in force on day d when it started on
+ * or before d and was not released (repaid or compensated) on or before d; on one day, grants happen in
+ * row order. R1's in-force amount and R6's credit-line peak are computed with that definition.
+ */
+export const FIRST_START = '2023-04-01';
+export const AS_OF = '2026-10-31';
+
+/** Share of guarantees repaid before term, and of matured ones that default and are compensated. */
+const EARLY_REPAYMENT = 0.08;
+const DEFAULT_RATE = 0.015;
+/** Share of compensations the institution flags as suspected malicious evasion (R12: each becomes a lead). */
+const SUSPECTED_MALICIOUS = 0.1;
+
+/** A uniform draw in [0, 1) for row i, independent per k. */
+const u = (k: number) => `((hashint8extended(i::bigint, $1::bigint * 16 + ${k}) & 4294967295)::float8 / 4294967296)`;
+
+export async function generateGuarantees(manager: EntityManager, seed: number, count: number, borrowers: number): Promise<void> {
+  await manager.query(
+    `CREATE TEMP TABLE demo_guarantee ON COMMIT DROP AS
+     WITH d AS (
+       SELECT i, ${u(1)} AS u_borrower, ${u(2)} AS u_start, ${u(3)} AS u_term, ${u(4)} AS u_amount, ${u(5)} AS u_fee,
+              ${u(6)} AS u_fate, ${u(7)} AS u_bank, ${u(8)} AS u_when, ${u(9)} AS u_kind, ${u(10)} AS u_loan, ${u(11)} AS u_flag
+       FROM generate_series(1, $2::int) AS i),
+     partners AS (SELECT DISTINCT institution_n, partners FROM demo_agreement),
+     ranges AS (SELECT * FROM unnest($4::text[], $5::numeric[], $6::numeric[]) AS r(kind, lo, hi)),
+     b AS (
+       SELECT d.*, br.id AS borrower_id, br.kind AS borrower_kind, br.region_id, br.institution_n,
+              a.id AS agreement_id, a.bank_id, a.bank_risk_share,
+              $9::date + floor(d.u_start * ($10::date - $9::date + 1))::int AS start_on,
+              CASE WHEN d.u_term < 0.15 THEN 6 WHEN d.u_term < 0.70 THEN 12 WHEN d.u_term < 0.90 THEN 24 ELSE 36 END AS term,
+              CASE WHEN br.kind = 'OTHER_ENTERPRISE' AND d.u_kind < 0.25 THEN 'BOND' WHEN d.u_kind > 0.97 THEN 'OTHER_FINANCING' ELSE 'LOAN' END AS kind,
+              greatest(r.lo, round((r.lo::float8 * power(r.hi::float8 / r.lo::float8, d.u_amount) / 10000)::numeric) * 10000)::numeric(18,2) AS guaranteed_amount
+       FROM d
+       JOIN demo_borrower br ON br.n = floor(d.u_borrower * $3::int)::int
+       JOIN partners p ON p.institution_n = br.institution_n
+       JOIN demo_agreement a ON a.institution_n = br.institution_n AND a.k = floor(d.u_bank * p.partners)::int
+       JOIN ranges r ON r.kind = br.kind),
+     e AS (
+       SELECT b.*, (b.start_on + make_interval(months => b.term))::date - 1 AS end_on,
+              (b.borrower_kind = ANY ($7::text[]) AND b.kind <> 'BOND') AS eligible
+       FROM b),
+     f AS (
+       SELECT e.*,
+              CASE WHEN e.u_fate < ${EARLY_REPAYMENT} THEN e.start_on + 1 + floor(e.u_when * (e.end_on - e.start_on - 1))::int
+                   WHEN e.u_fate >= ${1 - DEFAULT_RATE} THEN e.end_on + 1 + floor(e.u_when * 60)::int
+                   ELSE e.end_on END AS ends,
+              e.u_fate >= ${1 - DEFAULT_RATE} AS defaults
+       FROM e)
+     SELECT i, gen_random_uuid() AS id,
+            ($8::text[])[institution_n + 1] || '-' || to_char(start_on, 'YYYY') || '-' || lpad(i::text, 8, '0') AS code,
+            institution_n, borrower_id, borrower_kind, region_id, agreement_id, bank_id, bank_risk_share, kind, eligible,
+            guaranteed_amount,
+            CASE WHEN u_loan < 0.2 THEN guaranteed_amount * 1.25 ELSE guaranteed_amount END::numeric(18,2) AS loan_amount,
+            -- R4: 支小支农 business is priced low (0.5%–1.05%), the rest 1%–1.5%.
+            CASE WHEN eligible THEN 0.005 + 0.0005 * floor(u_fee * 12) ELSE 0.010 + 0.0005 * floor(u_fee * 11) END::numeric(9,6) AS fee_rate,
+            start_on, end_on,
+            CASE WHEN ends > $10::date THEN 'ACTIVE' WHEN defaults THEN 'COMPENSATED' ELSE 'RELEASED' END AS status,
+            CASE WHEN ends > $10::date THEN NULL ELSE ends END AS released_on,
+            u_flag < ${SUSPECTED_MALICIOUS} AS suspected
+     FROM f`,
+    [
+      seed, count, borrowers,
+      AMOUNT_RANGES.map((r) => r[0]), AMOUNT_RANGES.map((r) => String(r[1])), AMOUNT_RANGES.map((r) => String(r[2])),
+      SMALL_AGRI_KINDS, DEMO_INSTITUTIONS.map((inst) => inst.tag), FIRST_START, AS_OF,
+    ],
+  );
+  await manager.query(`CREATE INDEX ON demo_guarantee (borrower_id)`);
+  await manager.query(`ANALYZE demo_guarantee`);
+}
+
+/**
+ * R1 as the hub decides it at grant: 支小支农 when the borrower's kind qualifies, the guarantee is not a
+ * bond guarantee, and the borrower's in-force amount at the institution, this guarantee included, is at
+ * most the household cap of the policy set in force on the start day (R14). `small_household` is the
+ * same with R3's single-household amount (5,000,000), for business_month_stats.
+ */
+export async function writeGuarantees(manager: EntityManager, institutionIds: string[]): Promise<void> {
+  await manager.query(
+    `CREATE TEMP TABLE demo_flag ON COMMIT DROP AS
+     WITH policy AS (
+       SELECT effective_on AS from_on, lead(effective_on, 1, 'infinity') OVER (ORDER BY effective_on) AS to_on,
+              max_household_amount, small_household_amount
+       FROM policy_parameter_set),
+     in_force AS (
+       SELECT g.i, sum(h.guaranteed_amount) AS amount
+       FROM demo_guarantee g
+       JOIN demo_guarantee h ON h.borrower_id = g.borrower_id AND h.institution_n = g.institution_n
+        AND (h.start_on < g.start_on OR (h.start_on = g.start_on AND h.i <= g.i))
+        AND (h.released_on IS NULL OR h.released_on > g.start_on)
+       GROUP BY g.i)
+     SELECT g.i, g.eligible AND f.amount <= p.max_household_amount AS small_agri,
+            g.eligible AND f.amount <= p.small_household_amount AS small_household
+     FROM demo_guarantee g JOIN in_force f USING (i) JOIN policy p ON g.start_on >= p.from_on AND g.start_on < p.to_on`,
+  );
+  // Rows go in in the order the business happened, as they would have been written day by day.
+  await manager.query(
+    `INSERT INTO guarantee (id, code, institution_id, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount,
+       guaranteed_amount, fee_rate, bank_risk_share, start_on, end_on, status, released_on, small_agri, compensated_amount)
+     SELECT g.id, g.code, ($1::uuid[])[g.institution_n + 1], g.bank_id, g.agreement_id, g.borrower_id, g.region_id, g.kind,
+            g.loan_amount, g.guaranteed_amount, g.fee_rate, g.bank_risk_share, g.start_on, g.end_on, g.status, g.released_on,
+            f.small_agri,
+            -- The institution pays its share of the default; the bank bears its risk share (R5).
+            CASE WHEN g.status = 'COMPENSATED' THEN round(g.guaranteed_amount * (1 - g.bank_risk_share), 2) ELSE 0 END
+     FROM demo_guarantee g JOIN demo_flag f USING (i)
+     ORDER BY g.start_on, g.i`,
+    [institutionIds],
+  );
+  // R12: every compensation flagged as suspected malicious evasion opens a lead for the institution to review.
+  await manager.query(
+    `WITH c AS (
+       INSERT INTO compensation (guarantee_id, institution_id, amount, paid_on, suspected_malicious, evidence)
+       SELECT g.id, g.institution_id, g.compensated_amount, g.released_on, d.suspected,
+              CASE WHEN d.suspected THEN '借款人代偿前转移名下资产，拒不配合追偿（演示数据）' END
+       FROM guarantee g JOIN demo_guarantee d ON d.id = g.id
+       WHERE g.status = 'COMPENSATED'
+       RETURNING id, institution_id, suspected_malicious, evidence)
+     INSERT INTO malicious_default_lead (compensation_id, institution_id, evidence)
+     SELECT id, institution_id, evidence FROM c WHERE suspected_malicious`,
+  );
+}

@@ -1,0 +1,113 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { writeAggregates } from './demo.aggregates';
+import { generateGuarantees, writeGuarantees } from './demo.business';
+import { insertAgreements, insertBanks, insertBorrowers, insertInstitutions, loadRegions } from './demo.parties';
+import { Random } from './random';
+
+/**
+ * Synthetic but rule-abiding business for demos and the benchmark (`npm run seed:demo`, `npm run bench`):
+ * ten institutions, fifty banks, their cooperation agreements, borrowers and N guarantees with their
+ * compensations, leads, credit used and monthly aggregates. One transaction: all of it or nothing.
+ * It fills an empty hub only: business already present is never touched (DemoDataExistsError).
+ */
+export interface SeedOptions {
+  guarantees: number;
+  /** Same seed, same business (ids aside). */
+  seed: number;
+  /** Progress lines, e.g. console.log. */
+  log?: (message: string) => void;
+}
+
+export interface SeedSummary {
+  institutions: number;
+  banks: number;
+  agreements: number;
+  borrowers: number;
+  guarantees: number;
+  active: number;
+  compensations: number;
+  leads: number;
+  /** R3: 支小支农 share of new business by amount, as a fraction (decimal text). */
+  smallAgriShare: string;
+  /** R4: amount-weighted annualised fee rate of new business (decimal text). */
+  averageFeeRate: string;
+  seconds: number;
+}
+
+export const MAX_GUARANTEES = 10_000_000;
+/** A borrower comes back for about 2.5 guarantees over the years. */
+const GUARANTEES_PER_BORROWER = 2.5;
+
+export class DemoDataExistsError extends Error {
+  override name = 'DemoDataExistsError';
+}
+
+export async function seedDemo(dataSource: DataSource, options: SeedOptions): Promise<SeedSummary> {
+  const { guarantees, seed } = options;
+  if (!Number.isInteger(guarantees) || guarantees < 1 || guarantees > MAX_GUARANTEES) {
+    throw new RangeError(`guarantees must be a whole number from 1 to ${MAX_GUARANTEES}, not ${guarantees}`);
+  }
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new RangeError(`seed must be a whole number from 0 to ${2 ** 32 - 1}, not ${seed}`);
+  const log = options.log ?? (() => undefined);
+  const started = Date.now();
+  const step = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    const result = await fn();
+    log(`  ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return result;
+  };
+  const borrowers = Math.max(1, Math.round(guarantees / GUARANTEES_PER_BORROWER));
+
+  await dataSource.transaction(async (manager) => {
+    // Two seeders at once would both find the hub empty.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('liaocheng-hub:seed-demo'))`);
+    await refuseIfBusinessExists(manager);
+    const random = new Random(seed);
+    const regions = await loadRegions(manager);
+    const { institutionIds } = await step('institutions, banks and cooperation agreements', async () => {
+      const institutionIds = await insertInstitutions(manager, random, regions);
+      const bankIds = await insertBanks(manager, regions);
+      await insertAgreements(manager, random, institutionIds, bankIds);
+      return { institutionIds };
+    });
+    await step(`${borrowers.toLocaleString('en')} borrowers`, () => insertBorrowers(manager, random, borrowers, regions));
+    await step(`${guarantees.toLocaleString('en')} guarantees drawn`, () => generateGuarantees(manager, seed, guarantees, borrowers));
+    await step('guarantees, compensations and leads written (R1 decided per grant)', () => writeGuarantees(manager, institutionIds));
+    await step('credit lines, credit used, net assets and monthly statistics', () => writeAggregates(manager));
+  });
+  // Fresh planner statistics and visibility map, so the first queries after a seed are not misplanned.
+  await step('VACUUM ANALYZE', async () => {
+    for (const table of ['guarantee_institution', 'bank', 'cooperation_agreement', 'borrower', 'guarantee', 'compensation', 'malicious_default_lead', 'business_month_stats']) {
+      await dataSource.query(`VACUUM (ANALYZE) ${table}`);
+    }
+  });
+  return { ...(await summarise(dataSource.manager)), seconds: (Date.now() - started) / 1000 };
+}
+
+async function refuseIfBusinessExists(manager: EntityManager): Promise<void> {
+  const [row] = await manager.query(
+    `SELECT (SELECT count(*) FROM guarantee_institution)::int AS institutions, (SELECT count(*) FROM bank)::int AS banks,
+            (SELECT count(*) FROM borrower)::int AS borrowers, (SELECT count(*) FROM guarantee)::int AS guarantees,
+            (SELECT count(*) FROM business_month_stats)::int AS stats`,
+  );
+  if (row.institutions + row.banks + row.borrowers + row.guarantees + row.stats > 0) {
+    throw new DemoDataExistsError(
+      `the database already holds business data (${row.institutions} institutions, ${row.banks} banks, ${row.borrowers} borrowers, ` +
+        `${row.guarantees} guarantees); demo data is only written into a hub with none, and nothing was changed`,
+    );
+  }
+}
+
+async function summarise(manager: EntityManager): Promise<Omit<SeedSummary, 'seconds'>> {
+  const [row] = await manager.query(
+    `SELECT (SELECT count(*) FROM guarantee_institution)::int AS institutions, (SELECT count(*) FROM bank)::int AS banks,
+            (SELECT count(*) FROM cooperation_agreement)::int AS agreements, (SELECT count(*) FROM borrower)::int AS borrowers,
+            (SELECT count(*) FROM guarantee)::int AS guarantees, (SELECT count(*) FROM guarantee WHERE status = 'ACTIVE')::int AS active,
+            (SELECT count(*) FROM compensation)::int AS compensations, (SELECT count(*) FROM malicious_default_lead)::int AS leads,
+            s.small_agri_share::text AS "smallAgriShare", s.average_fee_rate::text AS "averageFeeRate"
+     FROM (SELECT round(sum(small_agri_amount) / NULLIF(sum(new_amount), 0), 4) AS small_agri_share,
+                  round(sum(fee_weighted_amount) / NULLIF(sum(new_amount), 0), 6) AS average_fee_rate
+           FROM business_month_stats) s`,
+  );
+  return row;
+}
