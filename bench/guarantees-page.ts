@@ -1,3 +1,4 @@
+import './production-mode';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
   const seed = option(values.seed, 'seed', 1, 0);
 
   const log = createLogger('warn');
-  const bench = await createBenchDatabase(loadConfig().databaseUrl, log);
+  const bench = await createBenchDatabase(loadConfig({ ...process.env, NODE_ENV: 'development' }).databaseUrl, log);
   const cleanup: Array<() => Promise<unknown> | void> = [() => bench.drop()];
   try {
     const dataSource = createDataSource(bench.url, { poolSize: POOL_SIZE });

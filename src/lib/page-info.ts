@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 /** Relay page information, shared by every connection (guarantees, audit log). */
-@ObjectType({ description: '分页信息: whether another page follows, and the cursor to ask for it with `after`.' })
+@ObjectType({ simpleResolvers: true, description: '分页信息: whether another page follows, and the cursor to ask for it with `after`.' })
 export class PageInfo {
   @Field(() => Boolean, { description: '是否有下一页' })
   hasNextPage: boolean;

@@ -20,7 +20,7 @@ registerEnumType(AuditOutcome, {
  * `detail` keeps the arguments with passwords and tokens removed and long texts (CSV) reduced to their
  * size; it is not exposed through GraphQL.
  */
-@ObjectType('AuditLogEntry', { description: '审计日志条目: one mutation, accepted or rejected — who, what, on which ids, and the outcome.' })
+@ObjectType('AuditLogEntry', { simpleResolvers: true, description: '审计日志条目: one mutation, accepted or rejected — who, what, on which ids, and the outcome.' })
 @Entity({ name: 'audit_log' })
 @Index('ix_audit_log_operation', ['operation', 'id'])
 export class AuditLog {

@@ -2,7 +2,7 @@ import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../lib/page-info';
 import { AuditLog } from './audit.entity';
 
-@ObjectType({ description: '审计日志分页中的一条' })
+@ObjectType({ simpleResolvers: true, description: '审计日志分页中的一条' })
 export class AuditLogEdge {
   @Field(() => String, { description: '游标' })
   cursor: string;
@@ -12,7 +12,7 @@ export class AuditLogEdge {
 }
 
 /** No totalCount: the log grows without bound and counting it on every page would scan it. */
-@ObjectType({ description: '审计日志 (newest first), paged with `first` and `after`.' })
+@ObjectType({ simpleResolvers: true, description: '审计日志 (newest first), paged with `first` and `after`.' })
 export class AuditLogConnection {
   @Field(() => [AuditLogEdge], { description: '本页条目' })
   edges: AuditLogEdge[];

@@ -33,7 +33,7 @@ registerEnumType(BorrowerKind, {
 /** Whether an identifier is a unified social credit code or a resident ID number (decided by its form). */
 export { IdentifierKind };
 
-@ObjectType({ description: '被担保人: a borrower whose financing an institution guarantees.' })
+@ObjectType({ simpleResolvers: true, description: '被担保人: a borrower whose financing an institution guarantees.' })
 @Entity({ name: 'borrower' })
 export class Borrower {
   @Field(() => ID, { description: '编号: the hub id' })

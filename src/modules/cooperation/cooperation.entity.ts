@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../scalars';
 
-@ObjectType({ description: '银担合作协议: a bank-guarantee cooperation and risk-sharing agreement (实施意见（四）（五）).' })
+@ObjectType({ simpleResolvers: true, description: '银担合作协议: a bank-guarantee cooperation and risk-sharing agreement (实施意见（四）（五）).' })
 @Entity({ name: 'cooperation_agreement' })
 export class CooperationAgreement {
   @Field(() => ID, { description: '编号: the hub id' })

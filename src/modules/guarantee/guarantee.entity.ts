@@ -34,7 +34,7 @@ registerEnumType(GuaranteeStatus, {
   },
 });
 
-@ObjectType({ description: '融资担保业务: one guarantee an institution gives a bank for a borrower.' })
+@ObjectType({ simpleResolvers: true, description: '融资担保业务: one guarantee an institution gives a bank for a borrower.' })
 @Entity({ name: 'guarantee' })
 @Unique('uq_guarantee_institution_code', ['institutionId', 'code'])
 // Keyset indexes of the `guarantees` page (newest start first), each also the index of its leading foreign key.

@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../auth/scope';
 import { BadInputError } from '../../errors';
-import { isCalendarDate } from '../../lib/dates';
+import { isCalendarDate, monthBounds } from '../../lib/dates';
 import { isUuid } from '../../lib/ids';
 import type { GuaranteeFilter } from './guarantee.inputs';
-import { GUARANTEE_COLUMNS, queryRows, type GuaranteeRecord } from './guarantee.sql';
+import { joinedSelect, toJoined, type JoinedGuarantee } from './guarantee.joined';
+import { queryRows, type GuaranteeRecord } from './guarantee.sql';
 import type { GuaranteeConnection } from './guarantee.types';
 
 /**
@@ -81,26 +82,76 @@ export async function guaranteePage(
     page.sql.push('(g.start_on, g.id) < (:p_after_start, :p_after_id)');
     Object.assign(page.params, { p_after_start: after.startOn, p_after_id: after.id });
   }
-  const rows = await queryRows<GuaranteeRecord>(
+  const joined = joinedSelect(scope);
+  const rows = await queryRows<GuaranteeRecord & Record<string, unknown>>(
     manager,
-    `SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE ${page.sql.join(' AND ')} ORDER BY g.start_on DESC, g.id DESC LIMIT :p_limit`,
-    page.params,
+    `SELECT ${joined.select} FROM ${joined.from} WHERE ${page.sql.join(' AND ')} ORDER BY g.start_on DESC, g.id DESC LIMIT :p_limit`,
+    { ...page.params, ...joined.params },
   );
   const hasNextPage = rows.length > first;
-  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node), node }));
+  const edges = rows.slice(0, first).map((row) => {
+    const node = toJoined(row, scope);
+    return { cursor: encodeCursor(node), node };
+  });
   let counted: Promise<number> | undefined;
   return {
     edges,
     pageInfo: { hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    count: () =>
-      (counted ??= queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM guarantee g WHERE ${where.sql.join(' AND ')}`, where.params).then((r) => r[0].n)),
+    count: () => (counted ??= countGuarantees(manager, scope, args.filter, where)),
   };
 }
 
 /** One guarantee in the viewer's scope, as a plain row; null when missing or out of scope. */
-export async function findGuarantee(manager: EntityManager, scope: Scope, id: string): Promise<GuaranteeRecord | null> {
+export async function findGuarantee(manager: EntityManager, scope: Scope, id: string): Promise<JoinedGuarantee | null> {
   if (!isUuid(id)) return null;
   const scoped = scope.guarantees('g');
-  const [row] = await queryRows<GuaranteeRecord>(manager, `SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = :g_id AND ${scoped.sql}`, { ...scoped.params, g_id: id });
-  return row ?? null;
+  const joined = joinedSelect(scope);
+  const [row] = await queryRows<GuaranteeRecord & Record<string, unknown>>(manager, `SELECT ${joined.select} FROM ${joined.from} WHERE g.id = :g_id AND ${scoped.sql}`, {
+    ...scoped.params,
+    ...joined.params,
+    g_id: id,
+  });
+  return row ? toJoined(row, scope) : null;
+}
+
+/**
+ * totalCount. Every guarantee is counted once in business_month_stats (institution × bank × region × start
+ * month), kept current in each grant's transaction, and the scope conditions are over institution_id and
+ * bank_id, which the aggregate has too: so a count whose filter the aggregate can express reads a few
+ * hundred aggregate rows instead of scanning 10^6 guarantees (DESIGN.md §5). A status filter, or dates that
+ * do not fall on month boundaries, count the guarantee rows themselves.
+ */
+async function countGuarantees(
+  manager: EntityManager,
+  scope: Scope,
+  filter: GuaranteeFilter | null | undefined,
+  where: { sql: string[]; params: Record<string, unknown> },
+): Promise<number> {
+  const from = filter?.startOnFrom;
+  const to = filter?.startOnTo;
+  const monthAligned = (!from || from.endsWith('-01')) && (!to || to === monthBounds(to.slice(0, 7)).to);
+  if (filter?.status || !monthAligned) {
+    const [r] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM guarantee g WHERE ${where.sql.join(' AND ')}`, where.params);
+    return r.n;
+  }
+  const scoped = scope.guarantees('s');
+  const sql = [scoped.sql];
+  const params: Record<string, unknown> = { ...scoped.params };
+  for (const [column, value] of [['institution_id', filter?.institutionId], ['bank_id', filter?.bankId], ['region_id', filter?.regionId]] as const) {
+    if (value === null || value === undefined) continue;
+    if (!isUuid(value)) return 0;
+    sql.push(`s.${column} = :c_${column}`);
+    params[`c_${column}`] = value;
+  }
+  if (from) {
+    sql.push('s.month >= :c_from');
+    params.c_from = from;
+  }
+  if (to) {
+    sql.push('s.month <= :c_to');
+    params.c_to = `${to.slice(0, 7)}-01`;
+  }
+  const counted = filter?.smallAgri === true ? 's.small_agri_count' : filter?.smallAgri === false ? 's.new_count - s.small_agri_count' : 's.new_count';
+  const [r] = await queryRows<{ n: number }>(manager, `SELECT coalesce(sum(${counted}), 0)::int AS n FROM business_month_stats s WHERE ${sql.join(' AND ')}`, params);
+  return r.n;
 }

@@ -3,7 +3,7 @@ import { PageInfo } from '../../lib/page-info';
 import { Guarantee } from './guarantee.entity';
 import type { GuaranteeRecord } from './guarantee.sql';
 
-@ObjectType({ description: '担保业务分页中的一条' })
+@ObjectType({ simpleResolvers: true, description: '担保业务分页中的一条' })
 export class GuaranteeEdge {
   @Field(() => String, { description: '游标: opaque; pass as `after` to read on from this guarantee.' })
   cursor: string;
@@ -12,7 +12,7 @@ export class GuaranteeEdge {
   node: GuaranteeRecord;
 }
 
-@ObjectType({ description: '担保业务分页 (Relay connection): newest start date first, stable under inserts.' })
+@ObjectType({ simpleResolvers: true, description: '担保业务分页 (Relay connection): newest start date first, stable under inserts.' })
 export class GuaranteeConnection {
   @Field(() => [GuaranteeEdge], { description: '本页' })
   edges: GuaranteeEdge[];
@@ -24,7 +24,7 @@ export class GuaranteeConnection {
   count: () => Promise<number>;
 }
 
-@ObjectType({ description: '导入失败的一行' })
+@ObjectType({ simpleResolvers: true, description: '导入失败的一行' })
 export class ImportRowError {
   @Field(() => Int, { description: '1-based data row number (the header is row 0).' })
   row: number;
@@ -39,7 +39,7 @@ export class ImportRowError {
   message: string;
 }
 
-@ObjectType({ description: '“总对总”批量导入结果: valid rows are accepted together, in one transaction.' })
+@ObjectType({ simpleResolvers: true, description: '“总对总”批量导入结果: valid rows are accepted together, in one transaction.' })
 export class GuaranteeImportResult {
   @Field(() => Int, { description: '导入条数' })
   acceptedCount: number;

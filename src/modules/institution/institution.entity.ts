@@ -33,7 +33,7 @@ registerEnumType(ListStatus, {
   },
 });
 
-@ObjectType({ description: '政府性融资担保机构: a government-backed financing guarantee (or re-guarantee) institution.' })
+@ObjectType({ simpleResolvers: true, description: '政府性融资担保机构: a government-backed financing guarantee (or re-guarantee) institution.' })
 @Entity({ name: 'guarantee_institution' })
 export class GuaranteeInstitution {
   @Field(() => ID, { description: '编号: the hub id' })

@@ -7,7 +7,7 @@ import { LeadStatus } from './lead.entity';
  * final values only: the police read the institution, the borrower and the compensation they need, and
  * no field leads on to the compensation, guarantee, institution or borrower objects (DESIGN.md §3).
  */
-@ObjectType('MaliciousDefaultLead', { description: '恶意逃废债线索: a malicious debt-evasion lead, reviewed case by case and handed to the police.' })
+@ObjectType('MaliciousDefaultLead', { simpleResolvers: true, description: '恶意逃废债线索: a malicious debt-evasion lead, reviewed case by case and handed to the police.' })
 export class LeadView {
   @Field(() => ID, { description: '编号: the hub id' })
   id: string;

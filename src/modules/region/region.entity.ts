@@ -21,7 +21,7 @@ registerEnumType(RegionKind, {
   },
 });
 
-@ObjectType({ description: '区域: the city, a county-level division or a municipal development zone.' })
+@ObjectType({ simpleResolvers: true, description: '区域: the city, a county-level division or a municipal development zone.' })
 @Entity({ name: 'region' })
 export class Region {
   @Field(() => ID, { description: '编号: the hub id' })

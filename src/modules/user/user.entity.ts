@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/roles';
 
-@ObjectType({ description: '用户: an account that logs in to the hub on behalf of a department.' })
+@ObjectType({ simpleResolvers: true, description: '用户: an account that logs in to the hub on behalf of a department.' })
 @Entity({ name: 'app_user' })
 export class User {
   @Field(() => ID, { description: '编号: the hub id' })

@@ -3,7 +3,7 @@ import { Role } from '../../auth/roles';
 import type { Viewer } from '../../auth/viewer';
 
 /** 当前调用者: the verified claims of the caller's token, exactly the scope the hub applies to it. */
-@ObjectType('Viewer', { description: '当前调用者: who is calling, as the bearer token says (DESIGN.md §3).' })
+@ObjectType('Viewer', { simpleResolvers: true, description: '当前调用者: who is calling, as the bearer token says (DESIGN.md §3).' })
 export class ViewerType {
   @Field(() => ID, { description: '调用者标识 (the token\'s `sub`): a hub user id, or the caller in the system that minted the token.' })
   id: string;
@@ -31,7 +31,7 @@ export class ViewerType {
   }
 }
 
-@ObjectType({ description: '登录结果: a bearer token (JWT, HS256) and who it names.' })
+@ObjectType({ simpleResolvers: true, description: '登录结果: a bearer token (JWT, HS256) and who it names.' })
 export class AuthPayload {
   @Field(() => String, { description: '令牌: send as `Authorization: Bearer <token>`; expires after JWT_EXPIRES_IN.' })
   token: string;
