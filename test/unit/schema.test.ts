@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { buildBareSchema, printHubSchema } from '../../src/schema';
 
 const root = path.resolve(__dirname, '..', '..');
+// The public contract lives in shared/, beside the project in every session and in CI (.ci/run requires it);
+// a newcomer's clone on its own has no shared/ and skips only this comparison.
 const contractPath = path.resolve(root, '..', 'shared', 'contract', 'hub.graphql');
+const haveContract = fs.existsSync(contractPath) || process.env.HUB_REQUIRE_CONTRACT === '1';
 
 describe('schema/schema.graphql', () => {
   it('is what the code emits (run `npm run schema:emit` after changing the API)', () => {
@@ -13,7 +16,7 @@ describe('schema/schema.graphql', () => {
     expect(committed).toBe(printHubSchema());
   });
 
-  it('contradicts nothing in the public contract: what it declares keeps the contract\'s names and types', () => {
+  it.runIf(haveContract)('contradicts nothing in the public contract: what it declares keeps the contract\'s names and types', () => {
     const contract = buildSchema(fs.readFileSync(contractPath, 'utf8'));
     const ours = buildSchema(printHubSchema());
     // Only "not there yet" is tolerated: a missing type, field or argument is listed by contract-check.mjs.
