@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createDatabaseBeside } from '../src/db/scratch';
 import type { Logger } from 'pino';
 import { startEmbeddedPostgres } from '../src/db/embedded';
 
@@ -18,19 +18,10 @@ export interface BenchDatabase {
 
 export async function createBenchDatabase(serverUrl: string | undefined, log: Logger): Promise<BenchDatabase> {
   if (serverUrl) {
-    const name = `hub_bench_${process.pid}_${Date.now()}`;
-    await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${name}`));
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      where: `PostgreSQL at ${url.host} (DATABASE_URL's server)`,
-      drop: () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-    };
+    const db = await createDatabaseBeside(serverUrl, 'hub_bench');
+    return { ...db, where: `PostgreSQL at ${new URL(db.url).host} (DATABASE_URL's server)` };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-bench-'));
-  // As root, the embedded server runs as the `postgres` user, which must be able to enter the directory.
-  if (process.getuid?.() === 0) fs.chmodSync(dir, 0o755);
   const embedded = await startEmbeddedPostgres(dir, log);
   return {
     url: embedded.url,
@@ -40,14 +31,4 @@ export async function createBenchDatabase(serverUrl: string | undefined, log: Lo
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import pino from 'pino';
 import type { TestProject } from 'vitest/node';
 import { createDataSource } from '../src/db/data-source';
+import { createDatabaseBeside } from '../src/db/scratch';
 import { migrate } from '../src/db/database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded';
 import { applyReferenceData } from '../src/db/reference-data';
@@ -29,16 +29,11 @@ export default async function setup(project: TestProject) {
   let baseUrl = process.env.DATABASE_URL;
   if (!baseUrl) {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-test-'));
-    fs.chmodSync(tmp, 0o755);
     embedded = await startEmbeddedPostgres(tmp, log);
     baseUrl = embedded.url;
   }
-  const name = `hub_test_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = withDatabase(baseUrl, name);
+  const database = await createDatabaseBeside(baseUrl, 'hub_test');
+  const url = database.url;
 
   const dataSource = createDataSource(url);
   await dataSource.initialize();
@@ -50,17 +45,8 @@ export default async function setup(project: TestProject) {
   project.provide('serverUrl', baseUrl);
 
   return async () => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.end();
+    await database.drop();
     await embedded?.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   };
-}
-
-export function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
 }

@@ -1,6 +1,7 @@
 import { rule } from 'graphql-shield';
 import type { Context } from '../context';
 import { UnauthenticatedError } from '../errors';
+import { READERS } from './readers';
 import { Role } from './roles';
 
 /**
@@ -32,3 +33,9 @@ export function hasRole(...roles: Role[]) {
 export function anyRoleBut(...roles: Role[]) {
   return hasRole(...Object.values(Role).filter((r) => !roles.includes(r)));
 }
+
+/**
+ * "All business data" (DESIGN.md §3): the government readers of READERS.business, the holding group, the
+ * institution and the bank. Which rows each then sees is decided by scope.ts.
+ */
+export const BUSINESS_READERS: readonly Role[] = [...READERS.business, Role.HOLDING_GROUP, Role.GUARANTEE_INSTITUTION, Role.BANK];

@@ -35,7 +35,6 @@ async function health(port: number) {
 
 describe('npm start on an embedded PostgreSQL', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-start-'));
-  fs.chmodSync(dataDir, 0o755);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts on an empty data dir, serves /healthz and stops its database on SIGTERM', async () => {

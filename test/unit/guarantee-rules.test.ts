@@ -4,7 +4,7 @@ import { agreementInForce, exceedsCreditLine, isSmallAgri, isSmallHousehold, r2V
 import { GuaranteeKind } from '../../src/modules/guarantee/guarantee.entity';
 import { decodeCursor, encodeCursor } from '../../src/modules/guarantee/guarantee.page';
 import { type GuaranteeDraft, validateGuarantee } from '../../src/modules/guarantee/guarantee.validate';
-import { checkFraction, checkMoney } from '../../src/modules/guarantee/values';
+import { checkFraction, checkMoney } from '../../src/lib/values';
 
 const CAP = '10000000.00';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { BadInputError, ConflictError } from '../../errors';
 import { isUuid } from '../../lib/ids';
-import { checkText, required } from '../guarantee/values';
+import { checkText, required } from '../../lib/values';
 import { Bank } from './bank.entity';
 import type { BankInput } from './bank.inputs';
 

@@ -1,17 +1,8 @@
-import { hasRole } from '../../auth/rules';
+import { BUSINESS_READERS, hasRole } from '../../auth/rules';
 import { Role } from '../../auth/roles';
 
 /** Roles that read business data (DESIGN.md §3), a bank the compensations of its own loans; which rows each reads is scope.compensations. */
-const readsCompensations = hasRole(
-  Role.TASK_FORCE_OFFICE,
-  Role.FINANCE,
-  Role.FINANCIAL_REGULATOR,
-  Role.INDUSTRY,
-  Role.LOCAL_GOVERNMENT,
-  Role.HOLDING_GROUP,
-  Role.GUARANTEE_INSTITUTION,
-  Role.BANK,
-);
+const readsCompensations = hasRole(...BUSINESS_READERS);
 
 /** A compensation's lead: only roles that read leads at all (the task-force office reads "everything but leads"). */
 const readsLeads = hasRole(Role.GUARANTEE_INSTITUTION, Role.FINANCIAL_REGULATOR, Role.HOLDING_GROUP);

@@ -5,7 +5,8 @@ import { dec, money, type Dec } from '../../lib/decimal';
 import { isUuid } from '../../lib/ids';
 import { addCompensated, addReleased } from '../dashboard/stats.writer';
 import { GuaranteeStatus } from '../guarantee/guarantee.entity';
-import { queryRows } from '../guarantee/guarantee.sql';
+
+import { queryRows } from '../../db/sql';
 import { openLead } from '../lead/lead.service';
 import { checkEvidence, checkMoney, checkPaymentDate } from './compensation.checks';
 import type { CompensationInput } from './compensation.inputs';

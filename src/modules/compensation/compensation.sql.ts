@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../auth/scope';
 import { isUuid } from '../../lib/ids';
-import { GUARANTEE_COLUMNS, queryRows, type GuaranteeRecord } from '../guarantee/guarantee.sql';
+import { GUARANTEE_COLUMNS, type GuaranteeRecord } from '../guarantee/guarantee.sql';
+import { queryRows } from '../../db/sql';
 
 /**
  * A compensation as plain row data (camelCase, money as exact text), what the GraphQL Compensation

@@ -1,23 +1,12 @@
 import { allow } from 'graphql-shield';
-import { hasRole } from '../../auth/rules';
+import { BUSINESS_READERS, hasRole } from '../../auth/rules';
 import { Role } from '../../auth/roles';
 
 /**
  * DESIGN.md §3: the business readers, the holding group, both parties, and the PBOC and banking regulator
  * (cooperation data, no borrower identities). Which agreements each sees is scope.agreements.
  */
-const readsAgreements = hasRole(
-  Role.TASK_FORCE_OFFICE,
-  Role.FINANCE,
-  Role.FINANCIAL_REGULATOR,
-  Role.INDUSTRY,
-  Role.LOCAL_GOVERNMENT,
-  Role.HOLDING_GROUP,
-  Role.GUARANTEE_INSTITUTION,
-  Role.BANK,
-  Role.PBOC,
-  Role.BANKING_REGULATOR,
-);
+const readsAgreements = hasRole(...BUSINESS_READERS, Role.PBOC, Role.BANKING_REGULATOR);
 
 export const cooperationRules = {
   Query: { cooperationAgreements: readsAgreements },

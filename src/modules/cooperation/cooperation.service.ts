@@ -4,7 +4,7 @@ import { BadInputError, NotFoundError, PolicyViolationError } from '../../errors
 import { dec } from '../../lib/decimal';
 import { isUuid } from '../../lib/ids';
 import { policyOn } from '../guarantee/policy-on';
-import { checkFraction, checkMoney, checkText, required } from '../guarantee/values';
+import { checkFraction, checkMoney, checkText, required } from '../../lib/values';
 import type { PolicyService } from '../policy/policy.service';
 import { CooperationAgreement } from './cooperation.entity';
 import type { CooperationAgreementInput } from './cooperation.inputs';

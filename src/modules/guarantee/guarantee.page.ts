@@ -5,7 +5,8 @@ import { isCalendarDate, monthBounds } from '../../lib/dates';
 import { isUuid } from '../../lib/ids';
 import type { GuaranteeFilter } from './guarantee.inputs';
 import { joinedSelect, toJoined, type JoinedGuarantee } from './guarantee.joined';
-import { queryRows, type GuaranteeRecord } from './guarantee.sql';
+import { type GuaranteeRecord } from './guarantee.sql';
+import { queryRows } from '../../db/sql';
 import type { GuaranteeConnection } from './guarantee.types';
 
 /**

@@ -1,5 +1,5 @@
 import { allow } from 'graphql-shield';
-import { hasRole } from '../../auth/rules';
+import { BUSINESS_READERS, hasRole } from '../../auth/rules';
 import { Role } from '../../auth/roles';
 
 /**
@@ -7,16 +7,7 @@ import { Role } from '../../auth/roles';
  * which rows each reads is scope.guarantees. Not PBOC / BANKING_REGULATOR (no borrower data), SASAC,
  * TASK_FORCE_MEMBER (aggregates only), PUBLIC_SECURITY (leads only) or ADMIN.
  */
-const readsGuarantees = hasRole(
-  Role.TASK_FORCE_OFFICE,
-  Role.FINANCE,
-  Role.FINANCIAL_REGULATOR,
-  Role.INDUSTRY,
-  Role.LOCAL_GOVERNMENT,
-  Role.HOLDING_GROUP,
-  Role.GUARANTEE_INSTITUTION,
-  Role.BANK,
-);
+const readsGuarantees = hasRole(...BUSINESS_READERS);
 const institutionWrites = hasRole(Role.GUARANTEE_INSTITUTION);
 
 export const guaranteeRules = {

@@ -9,7 +9,8 @@ import { GrantBatch, lockInstitutionGrants } from './grant.batch';
 import { GuaranteeStatus } from './guarantee.entity';
 import type { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
 import { findGuarantee, guaranteePage } from './guarantee.page';
-import { GUARANTEE_COLUMNS, queryRows, type GuaranteeRecord } from './guarantee.sql';
+import { GUARANTEE_COLUMNS, type GuaranteeRecord } from './guarantee.sql';
+import { queryRows } from '../../db/sql';
 import type { GuaranteeConnection } from './guarantee.types';
 import { issueError, validateGuarantee } from './guarantee.validate';
 

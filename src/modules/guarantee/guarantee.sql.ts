@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import type { GuaranteeKind, GuaranteeStatus } from './guarantee.entity';
 
 /**
@@ -32,14 +31,3 @@ export const GUARANTEE_COLUMNS = `g.id, g.code, g.institution_id AS "institution
   g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
   g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
   g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount"`;
-
-/**
- * Runs SQL written with `:name` parameters — the form of the scope conditions (auth/scope.ts) — through
- * the driver's own escaping, returning plain rows (also of UPDATE … RETURNING, which TypeORM's postgres
- * driver answers as [rows, rowCount]).
- */
-export async function queryRows<T>(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
-  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
-  const result = await manager.query(text, values);
-  return Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
-}

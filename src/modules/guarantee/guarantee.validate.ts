@@ -6,7 +6,7 @@ import { checkBorrowerIdentifier, type IdentifierKind } from '../../lib/identifi
 import { BorrowerKind } from '../borrower/borrower.entity';
 import { r2Violation } from './guarantee.calc';
 import { GuaranteeKind } from './guarantee.entity';
-import { checkDate, checkFraction, checkMoney, checkText } from './values';
+import { checkDate, checkFraction, checkMoney, checkText } from '../../lib/values';
 
 /**
  * The one validation of a guarantee as it enters the hub, shared by createGuarantee and the batch import

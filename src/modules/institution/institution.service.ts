@@ -5,7 +5,7 @@ import { businessToday } from '../../lib/dates';
 import { dec } from '../../lib/decimal';
 import { isUuid } from '../../lib/ids';
 import { checkCreditCode } from '../../lib/identifiers';
-import { checkMoney, checkText, required } from '../guarantee/values';
+import { checkMoney, checkText, required } from '../../lib/values';
 import { GuaranteeInstitution, ListStatus } from './institution.entity';
 import type { InstitutionInput } from './institution.inputs';
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { maskIdentifier, type Scope } from '../../auth/scope';
-import { queryRows } from '../guarantee/guarantee.sql';
+
+import { queryRows } from '../../db/sql';
 import type { LeadStatus } from './lead.entity';
 import type { LeadView } from './lead.types';
 

@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../auth/scope';
 import { BadInputError, ConflictError, NotFoundError } from '../../errors';
 import { isUuid } from '../../lib/ids';
-import { queryRows } from '../guarantee/guarantee.sql';
+
+import { queryRows } from '../../db/sql';
 import { LeadDecision, LeadStatus } from './lead.entity';
 import { readLeads } from './lead.queries';
 import { POLICE_STATUSES, optionalText, policeMayMove, reviewedStatus } from './lead.transitions';

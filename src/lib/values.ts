@@ -1,6 +1,6 @@
-import { BadInputError } from '../../errors';
-import { isCalendarDate } from '../../lib/dates';
-import { Dec, isDecimalText, MAX_MONEY, MONEY_SCALE, RATE_SCALE } from '../../lib/decimal';
+import { BadInputError } from '../errors';
+import { isCalendarDate } from './dates';
+import { Dec, isDecimalText, MAX_MONEY, MONEY_SCALE, RATE_SCALE } from './decimal';
 
 /**
  * Checks of single values that need no database, shared by every write of the business modules
