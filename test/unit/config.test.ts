@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveJwtSecret } from '../../src/auth/secret';
+import { ConfigError, loadConfig, redactUrl } from '../../src/config';
+
+const SECRET = 's'.repeat(32);
+
+describe('configuration (src/config.ts, the one reader of the environment)', () => {
+  it('refuses production without JWT_SECRET, and a secret shorter than 32 characters anywhere', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET.slice(1) })).toThrow(/at least 32/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+    expect(loadConfig({}).jwtSecret).toBeUndefined();
+  });
+
+  it('defaults to port 4000, ./data and development, and is frozen', () => {
+    const config = loadConfig({});
+    expect([config.port, config.dataDir, config.nodeEnv, config.databaseUrl]).toEqual([4000, path.resolve('data'), 'development', undefined]);
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(loadConfig({ HUB_DATA_DIR: '/srv/hub', PORT: '0' })).toMatchObject({ dataDir: '/srv/hub', port: 0 });
+  });
+
+  it('rejects a port, an environment or a database URL it cannot use', () => {
+    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ PORT: 'http' })).toThrow(/PORT/);
+    expect(() => loadConfig({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://localhost/hub' })).toThrow(/postgres:\/\//);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost' })).toThrow(/name a database/);
+    expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/not a valid URL/);
+  });
+
+  it('never prints a database password', () => {
+    expect(redactUrl('postgres://hub:s3cret@db:5432/hub')).toBe('postgres://hub:***@db:5432/hub');
+  });
+});
+
+describe('the development JWT secret', () => {
+  it('is generated once into the data dir, readable by its owner only, and the same at the next start', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-secret-'));
+    try {
+      const config = loadConfig({ HUB_DATA_DIR: dataDir });
+      const first = resolveJwtSecret(config);
+      expect(first.length).toBeGreaterThanOrEqual(32);
+      expect(resolveJwtSecret(config)).toBe(first);
+      expect(fs.statSync(path.join(dataDir, 'jwt-secret')).mode & 0o777).toBe(0o600);
+      expect(resolveJwtSecret(loadConfig({ HUB_DATA_DIR: dataDir, JWT_SECRET: SECRET }))).toBe(SECRET);
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
