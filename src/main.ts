@@ -34,17 +34,33 @@ async function main(): Promise<void> {
   }
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'stopping');
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await db.close();
-    process.exit(0);
+    log.info({ reason }, 'stopping');
+    // Whatever happens below, the process ends: a hub that cannot stop cleanly must not linger.
+    setTimeout(() => process.exit(1), 15_000).unref();
+    let code = 0;
+    try {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      await closed;
+      await db.close();
+    } catch (err) {
+      log.error({ err }, 'could not stop cleanly');
+      code = 1;
+    }
+    process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // `npm start` runs the hub under a shell that does not pass SIGTERM on: when whoever started it is
+  // gone (the hub is re-parented), stop too, rather than keep the port and the embedded database.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent process exited');
+  }, 1_000).unref();
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

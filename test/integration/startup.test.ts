@@ -59,6 +59,15 @@ describe('npm start on an embedded PostgreSQL', () => {
     expect(await hub.exited).toBe(0);
   });
 
+  it('stops with its database when `npm start` is sent SIGTERM (npm\'s shell does not pass it on)', async () => {
+    const hub = await startHub({ HUB_DATA_DIR: dataDir }, 90_000, 'npm');
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    hub.child.kill('SIGTERM');
+    await hub.exited;
+    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(isAlive(pid)).toBe(false);
+  });
+
   it('recovers after a crash that left its PostgreSQL running', async () => {
     const first = await startHub({ HUB_DATA_DIR: dataDir });
     const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
