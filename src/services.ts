@@ -61,7 +61,7 @@ export class Services {
   }
 
   get banks(): BankService {
-    return this.once('banks', () => new BankService(this.manager));
+    return this.once('banks', () => new BankService(this.manager, this.scope));
   }
 
   get agreements(): CooperationService {

@@ -23,8 +23,17 @@ interface AuditRow {
 }
 
 /** The audit rows written since `since` (an id), oldest first. */
-async function auditSince(m: EntityManager, since: string): Promise<AuditRow[]> {
-  return m.query(`SELECT actor_sub, actor_role, operation, target_ids, outcome, error_code, detail FROM audit_log WHERE id > $1 ORDER BY id`, [since]);
+/**
+ * The audit rows written since `since` — inside a rolled-back test, only those of the test's own transaction:
+ * other test files commit mutations meanwhile, and a visible row whose writer is still in progress is ours.
+ */
+async function auditSince(m: EntityManager, since: string, own = m.queryRunner?.isTransactionActive === true): Promise<AuditRow[]> {
+  return m.query(
+    `SELECT actor_sub, actor_role, operation, target_ids, outcome, error_code, detail FROM audit_log
+      WHERE id > $1 AND (NOT $2 OR txid_status((txid_current() / 4294967296) * 4294967296 + xmin::text::bigint) = 'in progress')
+      ORDER BY id`,
+    [since, own],
+  );
 }
 
 async function lastAuditId(m: EntityManager): Promise<string> {

@@ -21,6 +21,17 @@ describe('what the audit log keeps of a mutation\'s arguments', () => {
     });
   });
 
+  it('masks identifiers quoted in any text it keeps: a short CSV, a lead\'s evidence, a note', () => {
+    const csv = 'code,borrower_identifier\nG-1,37150219900101123x\nG-2,91371502MA3C8FQX2K';
+    const kept = JSON.stringify(
+      redactArgs({ csv, input: { evidence: '借款人身份证371502199001011234转移资产' }, note: '担保人 91371502MA3C8FQX2K', caseNumber: '聊公经立字〔2024〕123号' }),
+    );
+    for (const identifier of ['37150219900101123x', '371502199001011234', '91371502MA3C8FQX2K']) expect(kept).not.toContain(identifier);
+    expect(kept).toContain('G-1,3715**********123x');
+    expect(kept).toContain('身份证3715**********1234转移资产');
+    expect(kept).toContain('聊公经立字〔2024〕123号');
+  });
+
   it('names the ids of the arguments at any depth and of the result', () => {
     const ids = targetIds(
       { id: 'a', input: { institutionId: 'b', borrower: { regionId: 'c' } }, memberIds: ['d', 'e'], note: 'not an id' },

@@ -1,4 +1,4 @@
-import { maskIdentifier } from '../../auth/scope';
+import { maskIdentifier, maskIdentifiersIn } from '../../auth/scope';
 
 /**
  * What of a mutation's arguments the audit log keeps. Pure functions, no database: unit-tested.
@@ -19,7 +19,8 @@ export function redactArgs(value: unknown, key = '', depth = 0): unknown {
   if (typeof value === 'string') {
     if (IDENTIFIER_KEY.test(key)) return maskIdentifier(value);
     if (value.length > MAX_TEXT) return { characters: value.length, lines: value.split('\n').length };
-    return value;
+    // A short CSV, a lead's evidence or a note may quote identifiers: the log keeps them masked.
+    return maskIdentifiersIn(value);
   }
   if (typeof value !== 'object') return value;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { BadInputError, ConflictError } from '../../errors';
+import type { Scope } from '../../auth/scope';
+import { BadInputError, ConflictError, ForbiddenError } from '../../errors';
 import { isUuid } from '../../lib/ids';
 import { checkText, required } from '../../lib/values';
 import { Bank } from './bank.entity';
@@ -7,13 +8,18 @@ import type { BankInput } from './bank.inputs';
 
 /** Writes of banks (reads are reference data: region/reference.service.ts). */
 export class BankService {
-  constructor(private readonly manager: EntityManager) {}
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: Scope,
+  ) {}
 
   /** 市地方金融监管局 records a bank; its name is unique. */
   async create(input: BankInput): Promise<Bank> {
     const name = required('name', checkText(input.name, 200));
     const regionId = input.regionId ?? null;
     if (regionId !== null && !isUuid(regionId)) throw new BadInputError('regionId', 'regionId names no region');
+    // A regulator narrowed to a county records that county's banks only (DESIGN.md §3); a city-wide bank is the city's.
+    if (!this.scope.coversRegion(regionId?.toLowerCase() ?? '')) throw new ForbiddenError('A county department records banks of its own region only');
     return this.manager.transaction(async (tx) => {
       if (regionId !== null) {
         const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [regionId]);

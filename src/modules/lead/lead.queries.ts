@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { maskIdentifier, type Scope } from '../../auth/scope';
+import { maskIdentifier, maskIdentifiersIn, type Scope } from '../../auth/scope';
 
 import { queryRows } from '../../db/sql';
 import type { LeadStatus } from './lead.entity';
@@ -74,10 +74,11 @@ function toView(row: LeadRow, fullIdentity: boolean): LeadView {
     borrowerIdentifier: fullIdentity ? row.borrower_identifier : maskIdentifier(row.borrower_identifier),
     compensationAmount: row.compensation_amount,
     compensationPaidOn: row.compensation_paid_on,
-    evidence: row.evidence,
+    // Free text quotes the borrower (and guarantors): masked like the identifier field for whoever sees that masked.
+    evidence: fullIdentity ? row.evidence : maskIdentifiersIn(row.evidence),
     status: row.status,
     transferredAt: row.transferred_at,
     policeCaseNumber: row.police_case_number,
-    policeNote: row.police_note,
+    policeNote: fullIdentity || row.police_note === null ? row.police_note : maskIdentifiersIn(row.police_note),
   };
 }
