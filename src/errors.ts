@@ -96,8 +96,9 @@ export function toClientError(err: unknown): HubError | GraphQLError | undefined
   if (err instanceof GraphQLError && KNOWN_CODES.has(String(err.extensions?.code))) return err;
   const pgCode = (err as { code?: string } | null)?.code;
   if (pgCode === UNIQUE_VIOLATION) return new ConflictError('A record with the same key already exists');
-  if (pgCode === CHECK_VIOLATION) return new HubError('BAD_USER_INPUT', 'A value is outside what the hub accepts');
-  if (pgCode === INVALID_TEXT) return new HubError('BAD_USER_INPUT', 'A value has the wrong form');
+  // DESIGN.md §4: BAD_USER_INPUT carries extensions.field; the database does not say which input it was.
+  if (pgCode === CHECK_VIOLATION) return new HubError('BAD_USER_INPUT', 'A value is outside what the hub accepts', { field: null });
+  if (pgCode === INVALID_TEXT) return new HubError('BAD_USER_INPUT', 'A value has the wrong form', { field: null });
   return undefined;
 }
 
@@ -106,6 +107,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    if (code === 'BAD_USER_INPUT' && !('field' in extensions)) extensions.field = coercedField(formatted.message);
     return { ...formatted, extensions };
   }
   // graphql-js and Apollo's own request errors (syntax, validation, variable coercion) are the client's fault.
@@ -117,4 +119,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (mapped) return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
   log?.(original);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * The input a variable-coercion error of graphql-js is about (a scalar refused "1e6", a required field
+ * missing), named as the services name fields: the path inside an input object ('loanAmount',
+ * 'borrower.identifier'), else the variable ('releasedOn'). Null when the message is not one of those.
+ */
+export function coercedField(message: string): string | null {
+  const variable = /^Variable "\$([A-Za-z_][A-Za-z0-9_]*)"/.exec(message)?.[1];
+  if (!variable) return null;
+  const at = / at "([^"]+)"/.exec(message)?.[1];
+  const missing = /Field "([A-Za-z_][A-Za-z0-9_]*)" of required type/.exec(message)?.[1];
+  const path = [at ?? variable, missing].filter(Boolean).join('.');
+  return path.startsWith(`${variable}.`) ? path.slice(variable.length + 1) : path;
 }

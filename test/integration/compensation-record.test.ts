@@ -101,7 +101,8 @@ describe('recordCompensation (代偿)', () => {
   it('rejects an amount that is not a decimal string (the scalar) and writes nothing', async () => {
     await inRollback(async (m) => {
       const b = await business(m);
-      await rejected(m, b, compensationInput(b.guarantee.id, { amount: 1000 }), 'BAD_USER_INPUT');
+      await rejected(m, b, compensationInput(b.guarantee.id, { amount: 1000 }), 'BAD_USER_INPUT', 'amount');
+      await rejected(m, b, compensationInput(b.guarantee.id, { amount: '1e3' }), 'BAD_USER_INPUT', 'amount');
     });
   });
 

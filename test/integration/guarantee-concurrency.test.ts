@@ -7,6 +7,9 @@ import { IMPORT_GUARANTEES } from '../fixtures/guarantee-ops';
 import { csvRow, toCsv } from '../fixtures/import-csv';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql } from '../support/graphql';
+import { PolicyService } from '../../src/modules/policy/policy.service';
+import { GuaranteeImporter } from '../../src/modules/guarantee/import.service';
+import { IMPORT_COLUMNS } from '../../src/modules/guarantee/import.csv';
 
 // Real concurrent transactions on committed data: each grant runs in its own transaction on its own pooled
 // connection. Every row here is new (unique codes and identifiers) and only these rows are asserted on.
@@ -136,5 +139,39 @@ describe('concurrent grants', () => {
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.flatMap(codes)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
     expect(await ds.query(`SELECT count(*)::int AS n FROM guarantee WHERE institution_id = $1`, [institution.id])).toEqual([{ n: 1 }]);
+  });
+
+  it('two multi-chunk imports at different institutions sharing borrowers in crossing order both commit (no deadlock)', async () => {
+    const m = ds.manager;
+    const [i1, i2] = [await createInstitution(m), await createInstitution(m)];
+    const bank = await createBank(m);
+    const [a, z] = [await createBorrower(m, { kind: 'FARMER' }), await createBorrower(m, { kind: 'FARMER' })];
+    const row = (identifier: string) => IMPORT_COLUMNS.map((c) => csvRow(bank.id, unique('X-'), { borrower_identifier: identifier, borrower_kind: 'FARMER' })[c]);
+    const chunk = (identifier: string, n: number) => [{ row: n, values: row(identifier) }];
+    let firstChunkDone!: () => void;
+    const firstChunk = new Promise<void>((r) => (firstChunkDone = r));
+    let secondChunkDone!: () => void;
+    const secondChunk = new Promise<void>((r) => (secondChunkDone = r));
+
+    // Import 1 locks borrower z in its first chunk and meets a in its second; import 2 the other way round.
+    const one = ds.transaction(async (tx) => {
+      const importer = await GuaranteeImporter.open(tx, i1.id, new PolicyService(tx));
+      await importer.add(chunk(z.identifier, 1));
+      firstChunkDone();
+      await Promise.race([secondChunk, new Promise((r) => setTimeout(r, 1000))]);
+      await importer.add(chunk(a.identifier, 2));
+      return importer.result();
+    });
+    const two = firstChunk.then(() =>
+      ds.transaction(async (tx) => {
+        const importer = await GuaranteeImporter.open(tx, i2.id, new PolicyService(tx));
+        await importer.add(chunk(a.identifier, 1));
+        secondChunkDone();
+        await importer.add(chunk(z.identifier, 2));
+        return importer.result();
+      }),
+    );
+    const results = await Promise.allSettled([one, two]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.acceptedCount : String(r.reason)))).toEqual([2, 2]);
   });
 });

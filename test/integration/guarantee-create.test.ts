@@ -88,6 +88,12 @@ describe('createGuarantee', () => {
     ['feeRate', { feeRate: '-0.000001' }],
     ['feeRate', { feeRate: '0.0080001' }],
     ['endOn', { startOn: '2024-03-02', endOn: '2024-03-01' }],
+    // Refused by the scalars while the variables are coerced: the field still names the input.
+    ['loanAmount', { loanAmount: '1e6' }],
+    ['guaranteedAmount', { guaranteedAmount: 800000 }],
+    ['feeRate', { feeRate: undefined }],
+    ['borrower.regionId', { borrower: { regionId: null } }],
+    ['startOn', { startOn: '2024-02-30' }],
   ])('rejects a bad %s (%j): BAD_USER_INPUT with its field path, nothing written', async (field, overrides) => {
     await inRollback(async (m) => {
       const { owner, input, footprint } = await setUp(m);

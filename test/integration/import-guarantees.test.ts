@@ -121,6 +121,19 @@ describe('importGuarantees (总对总 batch import)', () => {
     });
   });
 
+  it('reads a spreadsheet\'s CSV: BOM, CRLF, quoted commas, and blank or all-empty rows skipped as the XLSX reader skips them', async () => {
+    await inRollback(async (m) => {
+      const { banks, run, footprint } = await setUp(m);
+      const bank = banks[0].id;
+      const lines = toCsv([csvRow(bank, 'S-1', { borrower_name: '聊城市某某农业有限公司,东昌府分公司' }), csvRow(bank, 'S-2'), csvRow(bank, 'S-3', { fee_rate: '1e-3' })]).trimEnd().split('\n');
+      const blank = ','.repeat(IMPORT_COLUMNS.length - 1);
+      const csv = '\uFEFF' + [`${lines[0]},,`, lines[1], blank, '', lines[2], ' , , ', lines[3], blank, '', ''].join('\r\n');
+      const result = await run(csv);
+      expect(result).toEqual({ acceptedCount: 2, duplicateCount: 0, rejected: [expect.objectContaining({ row: 3, field: 'fee_rate', code: 'BAD_USER_INPUT' })] });
+      expect(await footprint()).toMatchObject({ guarantees: 2 });
+    });
+  });
+
   it('refuses a file whose header is not exactly the listed columns (BAD_USER_INPUT csv), writing nothing', async () => {
     await inRollback(async (m) => {
       const { banks, run, footprint, owner, institution } = await setUp(m);

@@ -12,6 +12,12 @@ describe('the 总对总 file (DESIGN.md §4)', () => {
     expect(headerProblem([])).toMatch(/exactly/);
   });
 
+  it('ignores blank cells after the last header column, as it does in data rows (a spreadsheet\'s formatted empty columns)', () => {
+    expect(headerProblem([...IMPORT_COLUMNS, '', ' '])).toBeNull();
+    expect(headerProblem([...IMPORT_COLUMNS, 'note'])).toMatch(/exactly/);
+    expect(headerProblem([...IMPORT_COLUMNS.slice(0, 11), '', ''])).toMatch(/exactly/);
+  });
+
   it('wants twelve cells a row (blank trailing spreadsheet cells aside)', () => {
     expect(columnCountProblem(Array(12).fill('x'))).toBeNull();
     expect(columnCountProblem([...Array(12).fill('x'), '', ''])).toBeNull();

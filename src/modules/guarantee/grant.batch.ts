@@ -18,6 +18,17 @@ export async function lockInstitutionGrants(tx: EntityManager, institutionId: st
   await tx.query(`SELECT ${fn}(hashtextextended('guarantee-grants:' || $1::text, 0))`, [institutionId]);
 }
 
+/**
+ * Batch imports anywhere in the hub run one at a time. Each chunk's borrower upsert locks its borrowers in
+ * identifier order, but a later chunk's borrowers may sort before an earlier chunk's; two imports at
+ * different institutions (which do not share the institution lock) whose files name the same borrowers
+ * would then wait on each other — a deadlock, and one import lost. Taken before the institution's lock;
+ * single grants lock one borrower only and never take it.
+ */
+export async function lockImports(tx: EntityManager): Promise<void> {
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('guarantee-imports', 0))`);
+}
+
 export type Outcome = { kind: 'accepted'; row: GuaranteeRecord } | { kind: 'duplicate' } | { kind: 'rejected'; issue: Issue };
 
 interface AgreementState {

@@ -16,6 +16,13 @@ export const IMPORT_COLUMNS = [
   'end_on',
 ] as const;
 
+/**
+ * How both import paths (the mutation's CSV text, the command's CSV file) read a CSV: a BOM and any line
+ * ending (CRLF) accepted, cells trimmed, and blank records skipped — empty lines and the all-empty rows
+ * (",,,,,,,,,,,") a spreadsheet writes for formatted blank rows, which the XLSX reader skips as well.
+ */
+export const CSV_OPTIONS = { bom: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, trim: true } as const;
+
 /** GuaranteeInput field paths and the columns that carry them. */
 const COLUMN_OF: Record<string, string> = {
   code: 'code',
@@ -39,9 +46,14 @@ export interface ImportRowIssue {
   message: string;
 }
 
-/** Why a header is not the one DESIGN.md §4 lists, or null when it is. */
+/**
+ * Why a header is not the one DESIGN.md §4 lists, or null when it is. Blank cells after the last column
+ * are no column (a spreadsheet writes them for formatted empty columns), as columnCountProblem allows them
+ * in data rows.
+ */
 export function headerProblem(header: readonly string[]): string | null {
   const got = header.map((h) => String(h ?? '').trim());
+  while (got.length > IMPORT_COLUMNS.length && got[got.length - 1] === '') got.pop();
   if (got.length === IMPORT_COLUMNS.length && got.every((h, i) => h === IMPORT_COLUMNS[i])) return null;
   return `The header must be exactly: ${IMPORT_COLUMNS.join(',')}`;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { BadInputError } from '../../errors';
-import { IMPORT_COLUMNS, headerProblem } from './import.csv';
+import { CSV_OPTIONS, IMPORT_COLUMNS, headerProblem } from './import.csv';
 import type { ImportRow } from './import.service';
 
 /**
@@ -22,7 +22,7 @@ export async function* readImportFile(file: string, onBytes: (read: number) => v
 }
 
 async function* csvRows(input: fs.ReadStream): AsyncGenerator<ImportRow> {
-  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }));
+  const parser = input.pipe(parse(CSV_OPTIONS));
   yield* numbered(parser as AsyncIterable<string[]>);
 }
 

@@ -3,11 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../auth/scope';
 import { BadInputError, NotFoundError } from '../../errors';
 import type { PolicyService } from '../policy/policy.service';
-import { GrantBatch, lockInstitutionGrants } from './grant.batch';
+import { GrantBatch, lockImports, lockInstitutionGrants } from './grant.batch';
 import { requireInstitution } from './guarantee.service';
 import type { GuaranteeImportResult } from './guarantee.types';
 import { type ValidGuarantee, validateGuarantee } from './guarantee.validate';
-import { columnCountProblem, draftOf, headerProblem, type ImportRowIssue, rowIssue } from './import.csv';
+import { CSV_OPTIONS, columnCountProblem, draftOf, headerProblem, type ImportRowIssue, rowIssue } from './import.csv';
 
 /** Rows granted per round of statements: bounded arrays and memory, whatever the file's size. */
 export const IMPORT_CHUNK = 5000;
@@ -37,8 +37,10 @@ export class GuaranteeImporter {
 
   static async open(tx: EntityManager, institutionId: string, policy: PolicyService): Promise<GuaranteeImporter> {
     await requireInstitution(tx, institutionId);
-    // One import at a time per institution, and no single grant there meanwhile: a second import waits for
-    // the first to commit and then finds its codes.
+    // One import at a time in the hub (lockImports: borrowers shared across chunks of two imports would
+    // deadlock), and no single grant at the institution meanwhile: a second import waits for the first to
+    // commit and then finds its codes.
+    await lockImports(tx);
     await lockInstitutionGrants(tx, institutionId, 'exclusive');
     const regions: { id: string; code: string }[] = await tx.query(`SELECT id, code FROM region`);
     return new GuaranteeImporter(new GrantBatch(tx, institutionId, policy, true), new Map(regions.map((r) => [r.code, r.id])));
@@ -104,7 +106,7 @@ export class GuaranteeImportService {
 /** Records of a CSV text; a malformed file (an unclosed quote …) is BAD_USER_INPUT on `csv`. */
 export function parseCsv(csv: string): string[][] {
   try {
-    return parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    return parse(csv, CSV_OPTIONS) as string[][];
   } catch (err) {
     throw new BadInputError('csv', `The CSV cannot be read: ${(err as Error).message}`);
   }
