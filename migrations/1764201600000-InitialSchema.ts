@@ -365,14 +365,14 @@ export class InitialSchema1764201600000 implements MigrationInterface {
         region_id uuid NOT NULL REFERENCES region(id),
         month date NOT NULL CHECK (extract(day FROM month) = 1),
         new_count int NOT NULL DEFAULT 0 CHECK (new_count >= 0),
-        new_amount numeric(18,2) NOT NULL DEFAULT 0 CHECK (new_amount >= 0),
+        new_amount numeric(24,2) NOT NULL DEFAULT 0 CHECK (new_amount >= 0),
         small_agri_count int NOT NULL DEFAULT 0 CHECK (small_agri_count >= 0),
-        small_agri_amount numeric(18,2) NOT NULL DEFAULT 0 CHECK (small_agri_amount >= 0),
-        small_household_amount numeric(18,2) NOT NULL DEFAULT 0 CHECK (small_household_amount >= 0),
-        fee_weighted_amount numeric(24,8) NOT NULL DEFAULT 0 CHECK (fee_weighted_amount >= 0),
-        fee_rate_sum numeric(18,6) NOT NULL DEFAULT 0 CHECK (fee_rate_sum >= 0),
-        released_amount numeric(18,2) NOT NULL DEFAULT 0 CHECK (released_amount >= 0),
-        compensated_amount numeric(18,2) NOT NULL DEFAULT 0 CHECK (compensated_amount >= 0),
+        small_agri_amount numeric(24,2) NOT NULL DEFAULT 0 CHECK (small_agri_amount >= 0),
+        small_household_amount numeric(24,2) NOT NULL DEFAULT 0 CHECK (small_household_amount >= 0),
+        fee_weighted_amount numeric(30,8) NOT NULL DEFAULT 0 CHECK (fee_weighted_amount >= 0),
+        fee_rate_sum numeric(24,6) NOT NULL DEFAULT 0 CHECK (fee_rate_sum >= 0),
+        released_amount numeric(24,2) NOT NULL DEFAULT 0 CHECK (released_amount >= 0),
+        compensated_amount numeric(24,2) NOT NULL DEFAULT 0 CHECK (compensated_amount >= 0),
         PRIMARY KEY (institution_id, bank_id, region_id, month)
       )`);
     await q.query(`CREATE INDEX ix_business_month_stats_bank ON business_month_stats(bank_id)`);

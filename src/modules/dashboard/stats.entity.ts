@@ -3,7 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /**
  * Monthly business aggregate per institution × bank × region, kept current in the same transaction
  * as every guarantee, release and compensation, so dashboards read thousands of rows, not millions.
- * Month is the first day of the calendar month (Asia/Shanghai business dates).
+ * Month is the first day of the calendar month (Asia/Shanghai business dates). Sums are wider than a single
+ * amount's numeric(18,2), so that no month of legal amounts can overflow them.
  */
 @Entity({ name: 'business_month_stats' })
 @Index('ix_business_month_stats_month', ['month'])
@@ -24,31 +25,31 @@ export class BusinessMonthStats {
   @Column({ name: 'new_count', type: 'int', default: 0 })
   newCount: number;
 
-  @Column({ name: 'new_amount', type: 'numeric', precision: 18, scale: 2, default: '0' })
+  @Column({ name: 'new_amount', type: 'numeric', precision: 24, scale: 2, default: '0' })
   newAmount: string;
 
   @Column({ name: 'small_agri_count', type: 'int', default: 0 })
   smallAgriCount: number;
 
-  @Column({ name: 'small_agri_amount', type: 'numeric', precision: 18, scale: 2, default: '0' })
+  @Column({ name: 'small_agri_amount', type: 'numeric', precision: 24, scale: 2, default: '0' })
   smallAgriAmount: string;
 
   /** New business with a single-household guaranteed amount ≤ 5,000,000 (R3's national 50% rule). */
-  @Column({ name: 'small_household_amount', type: 'numeric', precision: 18, scale: 2, default: '0' })
+  @Column({ name: 'small_household_amount', type: 'numeric', precision: 24, scale: 2, default: '0' })
   smallHouseholdAmount: string;
 
   /** Σ guaranteed_amount × fee_rate of new business: the numerator of the amount-weighted fee rate (R4). */
-  @Column({ name: 'fee_weighted_amount', type: 'numeric', precision: 24, scale: 8, default: '0' })
+  @Column({ name: 'fee_weighted_amount', type: 'numeric', precision: 30, scale: 8, default: '0' })
   feeWeightedAmount: string;
 
   /** Σ fee_rate of new business: the numerator of the plain mean (R4). */
-  @Column({ name: 'fee_rate_sum', type: 'numeric', precision: 18, scale: 6, default: '0' })
+  @Column({ name: 'fee_rate_sum', type: 'numeric', precision: 24, scale: 6, default: '0' })
   feeRateSum: string;
 
   /** Released (repaid or compensated) guaranteed amount in the month: R7's denominator. */
-  @Column({ name: 'released_amount', type: 'numeric', precision: 18, scale: 2, default: '0' })
+  @Column({ name: 'released_amount', type: 'numeric', precision: 24, scale: 2, default: '0' })
   releasedAmount: string;
 
-  @Column({ name: 'compensated_amount', type: 'numeric', precision: 18, scale: 2, default: '0' })
+  @Column({ name: 'compensated_amount', type: 'numeric', precision: 24, scale: 2, default: '0' })
   compensatedAmount: string;
 }
