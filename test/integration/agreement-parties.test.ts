@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
 import { businessToday } from '../../src/lib/dates';
-import { countRows, createBank, createInstitution, regionId, unique, validCreditCode } from '../fixtures/business';
+import { countOwnRows, createBank, createInstitution, regionId, unique, validCreditCode } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';
 import { inRollback } from '../support/db';
@@ -58,21 +58,21 @@ describe('createInstitution', () => {
   ])('rejects a bad %s with BAD_USER_INPUT, nothing written', async (field, change) => {
     await inRollback(async (m) => {
       const input = await institutionInput(m);
-      const before = await countRows(m, 'guarantee_institution');
+      const before = await countOwnRows(m, 'guarantee_institution');
       const result = await gql(m, finance, CREATE_INSTITUTION, { input: { ...input, ...change(input.creditCode) } });
       expect(codes(result)).toEqual(['BAD_USER_INPUT']);
       expect(result.errors?.[0].extensions?.field).toBe(field);
-      expect(await countRows(m, 'guarantee_institution')).toBe(before);
+      expect(await countOwnRows(m, 'guarantee_institution')).toBe(before);
     });
   });
 
   it('refuses a second institution with the same credit code or name (CONFLICT)', async () => {
     await inRollback(async (m) => {
       const existing = await createInstitution(m);
-      const before = await countRows(m, 'guarantee_institution');
+      const before = await countOwnRows(m, 'guarantee_institution');
       expect(codes(await gql(m, finance, CREATE_INSTITUTION, { input: await institutionInput(m, { creditCode: existing.creditCode }) }))).toEqual(['CONFLICT']);
       expect(codes(await gql(m, finance, CREATE_INSTITUTION, { input: await institutionInput(m, { name: existing.name }) }))).toEqual(['CONFLICT']);
-      expect(await countRows(m, 'guarantee_institution')).toBe(before);
+      expect(await countOwnRows(m, 'guarantee_institution')).toBe(before);
     });
   });
 
@@ -159,7 +159,7 @@ describe('createBank', () => {
   it('refuses a blank name or unknown region (BAD_USER_INPUT), a taken name (CONFLICT), other roles (FORBIDDEN); nothing written', async () => {
     await inRollback(async (m) => {
       const existing = await createBank(m);
-      const before = await countRows(m, 'bank');
+      const before = await countOwnRows(m, 'bank');
       const blank = await gql(m, regulator, CREATE_BANK, { input: { name: ' ', kind: 'OTHER' } });
       expect([codes(blank), blank.errors?.[0].extensions?.field]).toEqual([['BAD_USER_INPUT'], 'name']);
       const region = await gql(m, regulator, CREATE_BANK, { input: { name: unique('b'), kind: 'OTHER', regionId: '00000000-0000-4000-8000-000000000000' } });
@@ -168,7 +168,7 @@ describe('createBank', () => {
       for (const role of [Role.FINANCE, Role.PBOC, Role.BANK]) {
         expect(codes(await gql(m, viewer(role), CREATE_BANK, { input: { name: unique('b'), kind: 'OTHER' } }))).toEqual(['FORBIDDEN']);
       }
-      expect(await countRows(m, 'bank')).toBe(before);
+      expect(await countOwnRows(m, 'bank')).toBe(before);
     });
   });
 });

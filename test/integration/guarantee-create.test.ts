@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
-import { countRows, createAgreement, createBank, createInstitution, guaranteeInput, regionId, validCreditCode, validResidentId } from '../fixtures/business';
+import { countOwnRows, countRows, createAgreement, createBank, createInstitution, guaranteeInput, regionId, validCreditCode, validResidentId } from '../fixtures/business';
 import { CREATE_GUARANTEE as CREATE } from '../fixtures/guarantee-ops';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';
@@ -18,7 +18,7 @@ async function setUp(m: EntityManager) {
   /** Everything a rejected grant must leave untouched. */
   const footprint = async () => ({
     guarantees: await countRows(m, 'guarantee', 'institution_id = $1', [institution.id]),
-    borrowers: await countRows(m, 'borrower'),
+    borrowers: await countOwnRows(m, 'borrower'),
     usedCredit: (await m.query(`SELECT used_credit FROM cooperation_agreement WHERE id = $1`, [agreement.id]))[0].used_credit,
     stats: await countRows(m, 'business_month_stats', 'institution_id = $1', [institution.id]),
   });
