@@ -1,9 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ClaimStatus } from './risk-compensation.types';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar, DecimalScalar } from '../../scalars';
+import { CapitalForm, CapitalSource } from './capital.types';
 
 /** 市级风险补偿申请 (实施意见（七）, R7): the quote is frozen into the claim when it is submitted. */
 @Entity({ name: 'risk_compensation_claim' })
+@ObjectType({ simpleResolvers: true, description: '市级风险补偿申请 (实施意见（七）): one per institution and year; its quote is frozen at submission.' })
 @Index('uq_risk_claim_open', ['institutionId', 'year'], { unique: true, where: `status <> 'REJECTED'` })
 export class RiskCompensationClaim {
+  @Field(() => ID, { description: '申请编号' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -11,6 +17,7 @@ export class RiskCompensationClaim {
   @Column({ name: 'institution_id', type: 'uuid' })
   institutionId: string;
 
+  @Field(() => Int, { description: '补偿年度: the calendar year whose compensations and releases are counted.' })
   @Column({ type: 'int' })
   year: number;
 
@@ -32,8 +39,9 @@ export class RiskCompensationClaim {
   @Column({ type: 'jsonb' })
   tiers: unknown;
 
+  @Field(() => ClaimStatus, { description: '申请状态' })
   @Column({ type: 'varchar', length: 16, default: 'SUBMITTED' })
-  status: string;
+  status: ClaimStatus;
 
   @Column({ name: 'submitted_by', type: 'text' })
   submittedBy: string;
@@ -97,8 +105,10 @@ export class FeeSubsidyClaim {
 }
 
 /** 资本金补充 (实施意见（六）, R10). */
+@ObjectType({ simpleResolvers: true, description: '资本金补充 (实施意见（六）动态资本金补充机制, R10): one injection of capital into an institution.' })
 @Entity({ name: 'capital_injection' })
 export class CapitalInjection {
+  @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -106,18 +116,22 @@ export class CapitalInjection {
   @Column({ name: 'institution_id', type: 'uuid' })
   institutionId: string;
 
+  @Field(() => DecimalScalar, { description: '补充金额 (yuan)' })
   @Column({ type: 'numeric', precision: 18, scale: 2 })
   amount: string;
 
+  @Field(() => CapitalSource, { description: '出资来源: 政府、金融机构、企业、社会团体或个人' })
   @Column({ type: 'varchar', length: 24 })
-  source: string;
+  source: CapitalSource;
 
+  @Field(() => CapitalForm, { description: '出资方式: 出资入股 or 无偿捐资' })
   @Column({ type: 'varchar', length: 16 })
-  form: string;
+  form: CapitalForm;
 
   @Column({ type: 'varchar', length: 16, nullable: true })
   basis: string | null;
 
+  @Field(() => DateScalar, { description: '到位日期 (YYYY-MM-DD)' })
   @Column({ name: 'injected_on', type: 'date' })
   injectedOn: string;
 

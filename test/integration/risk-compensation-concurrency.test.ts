@@ -1,0 +1,55 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { Role } from '../../src/auth/roles';
+import { businessToday } from '../../src/lib/dates';
+import { createInstitution } from '../fixtures/business';
+import { viewer } from '../fixtures/viewers';
+import { testDataSource } from '../support/db';
+import { codes, gql } from '../support/graphql';
+
+/**
+ * Two submissions of one institution's year in real concurrent transactions (committed). A third
+ * transaction holds risk_compensation_claim against inserts until both have passed their check for an
+ * open claim, so only the unique partial index uq_risk_claim_open can stop the second: one claim, one CONFLICT.
+ */
+const SUBMIT = `mutation($institutionId: ID!, $year: Int!) { submitRiskCompensationClaim(institutionId: $institutionId, year: $year) { id } }`;
+const created: string[] = [];
+
+afterAll(async () => {
+  const ds = await testDataSource();
+  await ds.query(`DELETE FROM risk_compensation_claim WHERE institution_id = ANY($1)`, [created]);
+  await ds.query(`DELETE FROM guarantee_institution WHERE id = ANY($1)`, [created]);
+});
+
+describe('concurrent risk-compensation claims (实施意见（七）: one open claim per institution and year)', () => {
+  it('accept one and refuse the other with CONFLICT', async () => {
+    const ds = await testDataSource();
+    const inst = await createInstitution(ds.manager);
+    created.push(inst.id);
+    const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: inst.id });
+    const year = Number(businessToday().slice(0, 4)) - 1;
+
+    const gate = ds.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    try {
+      // EXCLUSIVE blocks INSERT (ROW EXCLUSIVE) but not the SELECT of the open-claim check.
+      await gate.query(`LOCK TABLE risk_compensation_claim IN EXCLUSIVE MODE`);
+      const [{ pid }] = await gate.query(`SELECT pg_backend_pid() AS pid`);
+      const runs = [0, 1].map(() => gql(ds.manager, owner, SUBMIT, { institutionId: inst.id, year }));
+      for (let i = 0; ; i++) {
+        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [pid]);
+        if (n >= 2) break;
+        if (i > 400) throw new Error('the submissions never queued behind the gate');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await gate.commitTransaction();
+      const results = await Promise.all(runs);
+      expect(results.map((r) => (r.errors ? codes(r)[0] : 'ok')).sort()).toEqual(['CONFLICT', 'ok']);
+    } finally {
+      if (gate.isTransactionActive) await gate.rollbackTransaction();
+      await gate.release();
+    }
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM risk_compensation_claim WHERE institution_id = $1`, [inst.id]);
+    expect(n).toBe(1);
+  });
+});
