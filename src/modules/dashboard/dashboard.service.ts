@@ -1,0 +1,99 @@
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../auth/scope';
+import { queryRows } from '../../db/sql';
+import { BadInputError } from '../../errors';
+import { businessToday, monthBounds } from '../../lib/dates';
+import { isUuid } from '../../lib/ids';
+import type { PolicyService } from '../policy/policy.service';
+import { NO_SUMS, type SliceFigures, type SliceSums, sliceOf } from './dashboard.calc';
+import type { DashboardFilter } from './dashboard.types';
+import { DASHBOARD_SQL, GROUP, type DashboardRow } from './dashboard.sql';
+
+export interface DashboardFigures {
+  total: SliceFigures;
+  byRegion: SliceFigures[];
+  byInstitution: SliceFigures[];
+  byBank: SliceFigures[];
+  byMonth: SliceFigures[];
+  targets: Awaited<ReturnType<PolicyService['targets']>>;
+}
+
+/** The period the aggregate can answer: whole calendar months. `to` open-ended means "as at today's month". */
+interface Period {
+  from: string | null;
+  to: string;
+}
+
+/**
+ * City dashboards (DESIGN.md §1) over business_month_stats only, never the guarantee table (§5: 10^6 rows):
+ * one grouped statement answers every slice, however many regions, institutions, banks and months there
+ * are, plus the policy targets' lookup.
+ */
+export class DashboardService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: Scope,
+    private readonly policy: PolicyService,
+  ) {}
+
+  async dashboard(filter: DashboardFilter | null | undefined): Promise<DashboardFigures> {
+    const period = this.period(filter ?? {});
+    const today = businessToday();
+    // The targets the period is measured against: those in force at its end (today while it runs). A period
+    // ending before the first parameter set (实施意见 of 2023-03-29) is shown against today's.
+    const targets = await this.policy.targets(period.to < today ? period.to : today).catch(() => this.policy.targets());
+    // An id that is no uuid names nothing: the answer is the empty dashboard, as for an unknown uuid.
+    const ids = [filter?.regionId, filter?.institutionId, filter?.bankId];
+    if (ids.some((id) => id !== null && id !== undefined && !isUuid(id))) return { ...empty(), targets };
+
+    const where = ['s.month <= CAST(:to AS date)'];
+    const params: Record<string, unknown> = { to: period.to, from: period.from };
+    if (filter?.regionId) (where.push('s.region_id = :regionId'), (params.regionId = filter.regionId));
+    if (filter?.institutionId) (where.push('s.institution_id = :institutionId'), (params.institutionId = filter.institutionId));
+    if (filter?.bankId) (where.push('s.bank_id = :bankId'), (params.bankId = filter.bankId));
+    const scoped = this.scope.aggregates('s');
+    where.push(`(${scoped.sql})`);
+    Object.assign(params, scoped.params);
+
+    const rows = await queryRows<DashboardRow>(this.manager, DASHBOARD_SQL(where.join(' AND '), period.from !== null), params);
+    const out = empty();
+    for (const row of rows) {
+      const slice = sliceOf(row.key ?? 'total', row.label ?? '合计', sumsOf(row));
+      if (row.grp === GROUP.total) out.total = slice;
+      else if (row.grp === GROUP.region) out.byRegion.push(slice);
+      else if (row.grp === GROUP.institution) out.byInstitution.push(slice);
+      else if (row.grp === GROUP.bank) out.byBank.push(slice);
+      else if (row.grp === GROUP.month) out.byMonth.push(slice);
+    }
+    return { ...out, targets };
+  }
+
+  /**
+   * The aggregate is monthly, so a period must be whole months: `from` the first day of a month, `to` the
+   * last day of one. Anything else would silently count days outside the period; it is refused instead.
+   */
+  private period(filter: DashboardFilter): Period {
+    const { from, to } = filter;
+    if (from && !from.endsWith('-01')) throw new BadInputError('filter.from', `from must be the first day of a month (the figures are monthly), not ${from}`);
+    if (to && to !== monthBounds(to.slice(0, 7)).to) throw new BadInputError('filter.to', `to must be the last day of a month (the figures are monthly), not ${to}`);
+    if (from && to && from > to) throw new BadInputError('filter.to', `to (${to}) may not precede from (${from})`);
+    return { from: from ?? null, to: to ?? monthBounds(businessToday().slice(0, 7)).to };
+  }
+}
+
+function empty(): Omit<DashboardFigures, 'targets'> {
+  return { total: sliceOf('total', '合计', NO_SUMS), byRegion: [], byInstitution: [], byBank: [], byMonth: [] };
+}
+
+function sumsOf(row: DashboardRow): SliceSums {
+  return {
+    newCount: Number(row.new_count),
+    newAmount: row.new_amount,
+    smallAgriAmount: row.small_agri_amount,
+    feeWeightedAmount: row.fee_weighted_amount,
+    releasedAmount: row.released_amount,
+    compensatedAmount: row.compensated_amount,
+    grantedToDate: row.granted_to_date,
+    releasedToDate: row.released_to_date,
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The dashboard's one statement over business_month_stats. GROUPING SETS computes the total and the
+ * groups by region, institution, bank and month in a single pass over the (scoped, filtered) cells up to
+ * the period's end, so the number of statements never grows with the number of slices (DESIGN.md §5).
+ *
+ * Flows (new business, releases, compensations) count the months from `from` on; the balance counts every
+ * month up to `to` whatever `from` is — for a month slice, every month up to that month's end (a running sum).
+ */
+
+/** GROUPING(region_id, institution_id, bank_id, month): a bit per column left out of the group. */
+export const GROUP = { total: 15, region: 7, institution: 11, bank: 13, month: 14 } as const;
+
+export interface DashboardRow {
+  grp: number;
+  key: string | null;
+  label: string | null;
+  new_count: string;
+  new_amount: string;
+  small_agri_amount: string;
+  fee_weighted_amount: string;
+  released_amount: string;
+  compensated_amount: string;
+  granted_to_date: string;
+  released_to_date: string;
+}
+
+/** `where` is the scope, filter and `month <= :to` condition over alias s; with `hasFrom`, flows start at :from. */
+export function DASHBOARD_SQL(where: string, hasFrom: boolean): string {
+  const inPeriod = hasFrom ? 's.month >= CAST(:from AS date)' : 'TRUE';
+  const flow = (column: string) => `coalesce(sum(s.${column}) FILTER (WHERE ${inPeriod}), 0)`;
+  return `
+  WITH cells AS (
+    SELECT GROUPING(s.region_id, s.institution_id, s.bank_id, s.month) AS grp,
+           s.region_id, s.institution_id, s.bank_id, s.month,
+           ${flow('new_count')} AS new_count,
+           ${flow('new_amount')} AS new_amount,
+           ${flow('small_agri_amount')} AS small_agri_amount,
+           ${flow('fee_weighted_amount')} AS fee_weighted_amount,
+           ${flow('released_amount')} AS released_amount,
+           ${flow('compensated_amount')} AS compensated_amount,
+           coalesce(bool_or(${inPeriod}), FALSE) AS in_period,
+           coalesce(sum(s.new_amount), 0) AS granted,
+           coalesce(sum(s.released_amount), 0) AS released
+      FROM business_month_stats s
+     WHERE ${where}
+     GROUP BY GROUPING SETS ((), (s.region_id), (s.institution_id), (s.bank_id), (s.month))
+  ), balanced AS (
+    SELECT c.*,
+           CASE WHEN c.grp = ${GROUP.month} THEN sum(c.granted) OVER months ELSE c.granted END AS granted_to_date,
+           CASE WHEN c.grp = ${GROUP.month} THEN sum(c.released) OVER months ELSE c.released END AS released_to_date
+      FROM cells c
+    WINDOW months AS (PARTITION BY c.grp ORDER BY c.month ROWS UNBOUNDED PRECEDING)
+  )
+  SELECT * FROM (
+  SELECT b.grp,
+         CASE b.grp WHEN ${GROUP.region} THEN b.region_id::text WHEN ${GROUP.institution} THEN b.institution_id::text
+                    WHEN ${GROUP.bank} THEN b.bank_id::text WHEN ${GROUP.month} THEN to_char(b.month, 'YYYY-MM') END AS key,
+         CASE b.grp WHEN ${GROUP.region} THEN r.name WHEN ${GROUP.institution} THEN i.name
+                    WHEN ${GROUP.bank} THEN k.name WHEN ${GROUP.month} THEN to_char(b.month, 'YYYY-MM') END AS label,
+         b.new_count::text, b.new_amount::text, b.small_agri_amount::text, b.fee_weighted_amount::text,
+         b.released_amount::text, b.compensated_amount::text, b.granted_to_date::text, b.released_to_date::text
+    FROM balanced b
+    LEFT JOIN region r ON b.grp = ${GROUP.region} AND r.id = b.region_id
+    LEFT JOIN guarantee_institution i ON b.grp = ${GROUP.institution} AND i.id = b.institution_id
+    LEFT JOIN bank k ON b.grp = ${GROUP.bank} AND k.id = b.bank_id
+   WHERE b.grp = ${GROUP.total}
+      OR (b.grp = ${GROUP.month} AND b.in_period)
+      OR (b.grp IN (${GROUP.region}, ${GROUP.institution}, ${GROUP.bank}) AND (b.in_period OR b.granted <> b.released))
+  ) slices
+  -- Months by key (YYYY-MM is chronological); the others by name in code-point order, ties by id.
+  ORDER BY grp, label COLLATE "C", key`;
+}
