@@ -4,6 +4,9 @@ import type { Scope } from './auth/scope';
 import type { TokenSettings } from './auth/token';
 import type { Viewer } from './auth/viewer';
 import { CompensationService } from './modules/compensation/compensation.service';
+import { CapitalService } from './modules/fiscal/capital.service';
+import { EvaluationService } from './modules/evaluation/evaluation.service';
+import { DashboardService } from './modules/dashboard/dashboard.service';
 import { InstitutionService } from './modules/institution/institution.service';
 import { BankService } from './modules/bank/bank.service';
 import { CooperationService } from './modules/cooperation/cooperation.service';
@@ -11,9 +14,12 @@ import { GuaranteeService } from './modules/guarantee/guarantee.service';
 import { GuaranteeImportService } from './modules/guarantee/import.service';
 import { LeadService } from './modules/lead/lead.service';
 import { PolicyService } from './modules/policy/policy.service';
+import { RiskCompensationService } from './modules/fiscal/risk-compensation.service';
 import { ReferenceService } from './modules/region/reference.service';
 import { AuditService } from './modules/audit/audit.service';
 import { UserService } from './modules/user/user.service';
+import { ReportService } from './modules/report/report.service';
+import { TaskForceService } from './modules/task-force/task-force.service';
 
 /**
  * The services of one request, built on first use from the request's entity manager and viewer:
@@ -82,5 +88,29 @@ export class Services {
 
   get leads(): LeadService {
     return this.once('leads', () => new LeadService(this.manager, this.scope));
+  }
+
+  get riskCompensation(): RiskCompensationService {
+    return this.once('riskCompensation', () => new RiskCompensationService(this.manager, this.scope, this.viewer, this.policy));
+  }
+
+  get dashboard(): DashboardService {
+    return this.once('dashboard', () => new DashboardService(this.manager, this.scope, this.policy));
+  }
+
+  get reports(): ReportService {
+    return this.once('reports', () => new ReportService(this.manager, this.scope));
+  }
+
+  get taskForce(): TaskForceService {
+    return this.once('taskForce', () => new TaskForceService(this.manager));
+  }
+
+  get capital(): CapitalService {
+    return this.once('capital', () => new CapitalService(this.manager, this.scope));
+  }
+
+  get evaluations(): EvaluationService {
+    return this.once('evaluations', () => new EvaluationService(this.manager, this.scope, this.policy));
   }
 }

@@ -3,21 +3,26 @@ import { middleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../errors';
 import { auditRules } from '../modules/audit/audit.rules';
+import { capitalRules } from '../modules/fiscal/capital.rules';
+import { evaluationRules } from '../modules/evaluation/evaluation.rules';
 import { bankRules } from '../modules/bank/bank.rules';
 import { borrowerRules } from '../modules/borrower/borrower.rules';
 import { cooperationRules } from '../modules/cooperation/cooperation.rules';
+import { dashboardRules } from '../modules/dashboard/dashboard.rules';
 import { guaranteeRules } from '../modules/guarantee/guarantee.rules';
 import { compensationRules } from '../modules/compensation/compensation.rules';
 import { institutionRules } from '../modules/institution/institution.rules';
 import { leadRules } from '../modules/lead/lead.rules';
 import { policyRules } from '../modules/policy/policy.rules';
+import { riskCompensationRules } from '../modules/fiscal/risk-compensation.rules';
 import { regionRules } from '../modules/region/region.rules';
 import { taskForceRules } from '../modules/task-force/task-force.rules';
+import { reportRules } from '../modules/report/report.rules';
 import { userRules } from '../modules/user/user.rules';
 
 /** Every module's rules, in one place a reviewer reads. Order does not matter; a type may appear once (or
  * several times with the very same rule, for shared types such as PageInfo). */
-export const MODULE_RULES: ModuleRules[] = [userRules, auditRules, regionRules, institutionRules, bankRules, taskForceRules, policyRules, compensationRules, leadRules, cooperationRules, guaranteeRules, borrowerRules];
+export const MODULE_RULES: ModuleRules[] = [userRules, auditRules, regionRules, institutionRules, bankRules, taskForceRules, policyRules, compensationRules, leadRules, cooperationRules, guaranteeRules, borrowerRules, capitalRules, evaluationRules, reportRules, dashboardRules, riskCompensationRules];
 
 /** A module's rules: its Query and Mutation fields, and a rule (or field map) per object type it owns. */
 export type ModuleRules = Record<string, unknown>;

@@ -111,6 +111,13 @@ export class Scope {
     return this.owned(alias, READERS.reports, { viaAgreements: true });
   }
 
+  /** report_notification rows: a bank reads those addressed to it (R13); nobody else reads a bank's inbox. */
+  reportNotifications(alias: string): ScopeCondition {
+    const v = this.viewer;
+    if (v?.role !== Role.BANK || !v.bankId) return NONE;
+    return { sql: `${alias}.bank_id = :scope_bank`, params: { scope_bank: v.bankId } };
+  }
+
   /** business_month_stats rows (institution × bank × month aggregates; no borrower in them). */
   aggregates(alias: string): ScopeCondition {
     const role = this.viewer?.role;

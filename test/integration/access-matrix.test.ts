@@ -102,7 +102,9 @@ function operationOf(type: 'Query' | 'Mutation', field: GraphQLField<unknown, un
 function classify(errors: ReadonlyArray<{ extensions?: Record<string, unknown> }> | undefined): Outcome {
   const codes = (errors ?? []).map((e) => e.extensions?.code);
   if (codes.includes('UNAUTHENTICATED')) return 'UNAUTHENTICATED';
-  if (codes.includes('FORBIDDEN')) return 'FORBIDDEN';
+  // A FORBIDDEN naming a rule comes from a service after the shield let the call through (R11: SASAC and
+  // FINANCE may evaluate, each one level only — the fixture's institution is MUNICIPAL).
+  if ((errors ?? []).some((e) => e.extensions?.code === 'FORBIDDEN' && !e.extensions?.rule)) return 'FORBIDDEN';
   return 'ALLOWED';
 }
 
