@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { business, compensationInput, RECORD, type Business } from '../fixtures/compensation-fixtures';
 import { codes, gql } from '../support/graphql';
 import { testDataSource } from '../support/db';
+import { waitForBlocked } from '../support/concurrency';
 
 /**
  * Two compensations of one guarantee in real concurrent transactions (committed, so they truly contend).
@@ -25,21 +26,6 @@ async function race(ds: DataSource, b: Business, amounts: [string, string]) {
     if (gate.isTransactionActive) await gate.rollbackTransaction();
     await gate.release();
   }
-}
-
-/** Until `n` sessions wait, directly or in the queue behind another, for the gate's lock. */
-async function waitForBlocked(ds: DataSource, gatePid: number, n: number) {
-  for (let i = 0; i < 200; i++) {
-    // The first waiter waits for the gate; the second queues behind the first for the row's tuple lock.
-    const [{ waiting }] = await ds.query(
-      `WITH first AS (SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)))
-       SELECT (SELECT count(*) FROM first)::int + (SELECT count(*) FROM pg_stat_activity a WHERE a.pid NOT IN (SELECT pid FROM first) AND pg_blocking_pids(a.pid) && ARRAY(SELECT pid FROM first))::int AS waiting`,
-      [gatePid],
-    );
-    if (waiting >= n) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the compensations never queued on the guarantee row');
 }
 
 async function state(ds: DataSource, b: Business) {

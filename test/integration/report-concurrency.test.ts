@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
 import { countInAggregate, createAgreement, createBank, createGuarantee, createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { gql } from '../support/graphql';
 import { testDataSource } from '../support/db';
+import { waitForBlocked } from '../support/concurrency';
 
 /**
  * Two submissions of one month in real concurrent, committed transactions (R13: a resubmission is a new
@@ -13,20 +13,6 @@ import { testDataSource } from '../support/db';
  */
 const SUBMIT = `mutation ($institutionId: ID!, $month: String!) { submitMonthlyReport(institutionId: $institutionId, month: $month) { id version newAmount } }`;
 const created: { institutionId: string; bankId: string }[] = [];
-
-async function waitForBlocked(ds: DataSource, gatePid: number, n: number) {
-  for (let i = 0; i < 200; i++) {
-    // The first waits for the gate; the second queues behind the first for the row's tuple lock.
-    const [{ waiting }] = await ds.query(
-      `WITH first AS (SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid)))
-       SELECT (SELECT count(*) FROM first)::int + (SELECT count(*) FROM pg_stat_activity a WHERE a.pid NOT IN (SELECT pid FROM first) AND pg_blocking_pids(a.pid) && ARRAY(SELECT pid FROM first))::int AS waiting`,
-      [gatePid],
-    );
-    if (waiting >= n) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the submissions never queued on the institution row');
-}
 
 afterAll(async () => {
   const ds = await testDataSource();
