@@ -1,4 +1,5 @@
 import { Role } from './roles';
+import { REGION_NARROWABLE } from './viewer';
 
 /**
  * Which government roles read every institution's rows of each kind (DESIGN.md §3, "reads" column),
@@ -21,17 +22,7 @@ export const READERS = {
   /** Monthly reports (R13): institution-level aggregates, reported to the task-force office. */
   reports: roles(Role.TASK_FORCE_OFFICE, Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.SASAC, Role.LOCAL_GOVERNMENT),
   /** Aggregates (dashboards): every government role; the PBOC and banking regulator for per-bank figures. */
-  aggregates: roles(
-    Role.TASK_FORCE_OFFICE,
-    Role.FINANCE,
-    Role.FINANCIAL_REGULATOR,
-    Role.INDUSTRY,
-    Role.SASAC,
-    Role.LOCAL_GOVERNMENT,
-    Role.TASK_FORCE_MEMBER,
-    Role.PBOC,
-    Role.BANKING_REGULATOR,
-  ),
+  aggregates: roles(...REGION_NARROWABLE, Role.PBOC, Role.BANKING_REGULATOR),
   /** Leads (R12): the financial regulator leads the fight against evasion with the police. */
   leads: roles(Role.FINANCIAL_REGULATOR),
 } as const;
