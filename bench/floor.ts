@@ -53,7 +53,12 @@ interface RequestBody {
 function query({ query: text = '', variables }: RequestBody): pg.QueryConfig & { counted: boolean } {
   // As a GraphQL server resolves only what is selected, the floor counts only when totalCount is in the query.
   const counted = text.includes('totalCount');
-  const named = (kind: 'first' | 'region' | 'after', values: unknown[]) => ({ name: `floor-${kind}-${counted}`, text: statement(kind, counted), values, counted });
+  const named = (kind: 'first' | 'region' | 'after', values: unknown[]) => ({
+    name: `floor-${kind}-${counted}`,
+    text: statement(kind, counted),
+    values,
+    counted,
+  });
   if (variables?.after) {
     const cursor = Buffer.from(variables.after, 'base64url').toString();
     return named('after', [cursor.slice(0, 10), cursor.slice(11)]);

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import './production-mode';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -96,7 +97,9 @@ async function main(): Promise<void> {
     const scenarios = await prepareScenarios(dataSource, hubUrl, token, guarantees);
     await checkSamePages(scenarios, hubUrl, floor.url, token);
     const databasePids = async () =>
-      ((await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) as { pid: number }[]).map((r) => r.pid);
+      ((await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) as { pid: number }[]).map(
+        (r) => r.pid,
+      );
     const load = await LoadGenerator.start(databasePids);
     cleanup.unshift(() => load.close());
     const results: Result[] = [];
@@ -111,7 +114,9 @@ async function main(): Promise<void> {
         };
         if (warmup > 0) await load.measure(`${s.name}, ${who}, warm-up`, { ...req, seconds: warmup });
         const m = await load.measure(`${s.name}, ${who}`, { ...req, seconds });
-        console.log(`  ${s.name}, ${who}: ${Math.round(m.reqPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.serverCpuMs.toFixed(2)} ms CPU/request`);
+        console.log(
+          `  ${s.name}, ${who}: ${Math.round(m.reqPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.serverCpuMs.toFixed(2)} ms CPU/request`,
+        );
         return m;
       };
       const floorResult = await run('floor');
@@ -119,14 +124,24 @@ async function main(): Promise<void> {
       results.push({ scenario: s.name, statements: s.statements, hub: hubResult, floor: floorResult });
     }
     await settle(dataSource);
-    const autocannonVersion = (require('autocannon/package.json') as { version: string }).version;
-    console.log('\n' + markdown(describeMachine(`PostgreSQL ${pgVersion}`), { guarantees, seed, connections, seconds, warmup, database: bench.where, autocannon: autocannonVersion }, results));
+    const autocannonVersion = (createRequire(__filename)('autocannon/package.json') as { version: string }).version;
+    console.log(
+      '\n' +
+        markdown(
+          describeMachine(`PostgreSQL ${pgVersion}`),
+          { guarantees, seed, connections, seconds, warmup, database: bench.where, autocannon: autocannonVersion },
+          results,
+        ),
+    );
   } finally {
     for (const step of cleanup) await Promise.resolve(step()).catch((err: Error) => console.error(`bench: cleanup: ${err.message}`));
   }
 }
 
-main().then(() => process.exit(0), (err: Error) => {
-  console.error(err instanceof BenchFailure ? `bench: FAILED: ${err.message}` : `bench: FAILED: ${err.stack ?? err.message}`);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err: Error) => {
+    console.error(err instanceof BenchFailure ? `bench: FAILED: ${err.message}` : `bench: FAILED: ${err.stack ?? err.message}`);
+    process.exit(1);
+  },
+);

@@ -23,7 +23,10 @@ export class LoadGenerator {
 
   /** `databasePids`: the backends serving the benchmark's database, whose CPU is accounted per request. */
   static async start(databasePids: () => Promise<number[]>): Promise<LoadGenerator> {
-    const child = fork(path.join(__dirname, 'load-client.ts'), [], { execArgv: ['-r', 'ts-node/register/transpile-only'], stdio: 'inherit' });
+    const child = fork(path.join(__dirname, 'load-client.ts'), [], {
+      execArgv: ['-r', 'ts-node/register/transpile-only'],
+      stdio: 'inherit',
+    });
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
       child.once('error', reject);
@@ -59,7 +62,8 @@ export class LoadGenerator {
     return {
       ...s,
       serverCpuMs: (used.user + used.system) / 1000 / s.requests,
-      databaseCpuMs: dbAfter === undefined ? undefined : [...dbAfter].reduce((sum, [pid, ms]) => sum + ms - (db?.get(pid) ?? 0), 0) / s.requests,
+      databaseCpuMs:
+        dbAfter === undefined ? undefined : [...dbAfter].reduce((sum, [pid, ms]) => sum + ms - (db?.get(pid) ?? 0), 0) / s.requests,
     };
   }
 

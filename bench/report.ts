@@ -27,7 +27,7 @@ export function markdown(machine: Machine, setup: Setup, results: Result[]): str
   const lines = [
     `Measured by \`npm run bench\` (bench/guarantees-page.ts): ${int(setup.guarantees)} synthetic guarantees (\`seed:demo\`, seed ${setup.seed}), ` +
       `${setup.connections} concurrent clients (autocannon ${setup.autocannon}, in a separate process), ${setup.seconds} s per run after a ${setup.warmup} s warm-up, ` +
-      'a FINANCE token. Before timing, both servers\' pages are compared field by field; during it, every response is checked ' +
+      "a FINANCE token. Before timing, both servers' pages are compared field by field; during it, every response is checked " +
       '(HTTP 200, no GraphQL error, 100 edges).',
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.postgres}; ${setup.database}.`,
@@ -36,13 +36,17 @@ export function markdown(machine: Machine, setup: Setup, results: Result[]): str
     '|---|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
-    lines.push(`| ${r.scenario} | hub: Apollo + type-graphql + shield over HTTP | ${int(r.hub.reqPerSec)} | ${ms(r.hub.p50)} / ${ms(r.hub.p99)} | ${cpu(r.hub.serverCpuMs)} | ${cpu(r.hub.databaseCpuMs)} | ${r.statements?.hub ?? '?'} | ${(r.hub.reqPerSec / r.floor.reqPerSec).toFixed(2)} |`);
-    lines.push(`| ${r.scenario} | floor: node:http + one prepared pg query | ${int(r.floor.reqPerSec)} | ${ms(r.floor.p50)} / ${ms(r.floor.p99)} | ${cpu(r.floor.serverCpuMs)} | ${cpu(r.floor.databaseCpuMs)} | ${r.statements?.floor ?? '?'} | 1 |`);
+    lines.push(
+      `| ${r.scenario} | hub: Apollo + type-graphql + shield over HTTP | ${int(r.hub.reqPerSec)} | ${ms(r.hub.p50)} / ${ms(r.hub.p99)} | ${cpu(r.hub.serverCpuMs)} | ${cpu(r.hub.databaseCpuMs)} | ${r.statements?.hub ?? '?'} | ${(r.hub.reqPerSec / r.floor.reqPerSec).toFixed(2)} |`,
+    );
+    lines.push(
+      `| ${r.scenario} | floor: node:http + one prepared pg query | ${int(r.floor.reqPerSec)} | ${ms(r.floor.p50)} / ${ms(r.floor.p99)} | ${cpu(r.floor.serverCpuMs)} | ${cpu(r.floor.databaseCpuMs)} | ${r.statements?.floor ?? '?'} | 1 |`,
+    );
   }
   lines.push(
     '',
     'Server CPU is the CPU time of the Node.js process serving the page (the load generator runs in another process) divided by the ' +
-      'requests it completed; PostgreSQL CPU is that of the database backends connected to the benchmark\'s database over the ' +
+      "requests it completed; PostgreSQL CPU is that of the database backends connected to the benchmark's database over the " +
       'same interval (n/a when the server is remote). Both servers share the machine with the load generator and PostgreSQL.',
   );
   return lines.join('\n');

@@ -91,8 +91,16 @@ export async function prepareScenarios(ds: DataSource, hubUrl: string, token: st
   return [
     { name: 'first page', hubBody: body({}), floorBody: body({}) },
     { name: 'first page without totalCount', hubBody: body({}, false), floorBody: body({}, false) },
-    { name: `filtered by region (${region.name}, ${rows(region.n)})`, hubBody: body({ filter: { regionId: region.id } }), floorBody: body({ filter: { regionId: region.id } }) },
-    { name: `deep page (after ${rows(depth)})`, hubBody: body({ after: hubAfter }), floorBody: body({ after: floorCursor(row.start_on, row.id) }) },
+    {
+      name: `filtered by region (${region.name}, ${rows(region.n)})`,
+      hubBody: body({ filter: { regionId: region.id } }),
+      floorBody: body({ filter: { regionId: region.id } }),
+    },
+    {
+      name: `deep page (after ${rows(depth)})`,
+      hubBody: body({ after: hubAfter }),
+      floorBody: body({ after: floorCursor(row.start_on, row.id) }),
+    },
   ];
 }
 
@@ -102,17 +110,25 @@ export async function checkSamePages(scenarios: Scenario[], hubUrl: string, floo
     const [hub, hubStatements] = await counted(() => post(hubUrl, s.hubBody, token));
     const [floor, floorStatements] = await counted(() => post(floorUrl, s.floorBody));
     s.statements = { hub: hubStatements, floor: floorStatements };
-    for (const [who, page] of [['hub', hub], ['floor', floor]] as const) {
+    for (const [who, page] of [
+      ['hub', hub],
+      ['floor', floor],
+    ] as const) {
       if (page.edges.length !== PAGE_SIZE || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) {
-        throw new BenchFailure(`${s.name}: the ${who} returned ${page.edges.length} edges (hasNextPage ${page.pageInfo.hasNextPage}), expected ${PAGE_SIZE} and more to follow`);
+        throw new BenchFailure(
+          `${s.name}: the ${who} returned ${page.edges.length} edges (hasNextPage ${page.pageInfo.hasNextPage}), expected ${PAGE_SIZE} and more to follow`,
+        );
       }
       const incomplete = page.edges.find((e) => !e.cursor || Object.values(e.node).some((v) => v === null || v === undefined));
       if (incomplete) throw new BenchFailure(`${s.name}: the ${who} returned an incomplete edge: ${JSON.stringify(incomplete)}`);
     }
-    if (hub.totalCount !== floor.totalCount) throw new BenchFailure(`${s.name}: totalCount ${hub.totalCount} from the hub, ${floor.totalCount} from the floor`);
+    if (hub.totalCount !== floor.totalCount)
+      throw new BenchFailure(`${s.name}: totalCount ${hub.totalCount} from the hub, ${floor.totalCount} from the floor`);
     const differs = hub.edges.findIndex((e, i) => !isDeepStrictEqual(e.node, floor.edges[i].node));
     if (differs >= 0) {
-      throw new BenchFailure(`${s.name}: row ${differs} differs:\n hub   ${JSON.stringify(hub.edges[differs].node)}\n floor ${JSON.stringify(floor.edges[differs].node)}`);
+      throw new BenchFailure(
+        `${s.name}: row ${differs} differs:\n hub   ${JSON.stringify(hub.edges[differs].node)}\n floor ${JSON.stringify(floor.edges[differs].node)}`,
+      );
     }
   }
 }

@@ -38,7 +38,10 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const embeddedFile = path.join(config.dataDir, 'embedded-url');
   const url = config.databaseUrl ?? (fs.existsSync(embeddedFile) ? fs.readFileSync(embeddedFile, 'utf8').trim() : undefined);
-  if (!url) throw new UsageError(`no database: set DATABASE_URL, or start the hub (npm start) so its embedded database is running (no ${embeddedFile})`);
+  if (!url)
+    throw new UsageError(
+      `no database: set DATABASE_URL, or start the hub (npm start) so its embedded database is running (no ${embeddedFile})`,
+    );
 
   const dataSource = await createDataSource(url, { poolSize: 1 }).initialize();
   const bar = new SingleBar({ format: 'import |{bar}| {percentage}% of the file | {rows} rows', stream: process.stderr, hideCursor: true });

@@ -55,7 +55,8 @@ async function main(): Promise<void> {
     bankId: option('--bank-id', values['bank-id'] ?? null),
   };
   if (viewer.regionId && !REGION_NARROWABLE.has(role)) throw new UsageError(`${role} is not narrowed by a region`);
-  if (viewer.institutionId && role !== Role.GUARANTEE_INSTITUTION) throw new UsageError('--institution-id is for GUARANTEE_INSTITUTION only');
+  if (viewer.institutionId && role !== Role.GUARANTEE_INSTITUTION)
+    throw new UsageError('--institution-id is for GUARANTEE_INSTITUTION only');
   if (viewer.bankId && role !== Role.BANK) throw new UsageError('--bank-id is for BANK only');
 
   const secret = resolveJwtSecret(config);
@@ -74,7 +75,11 @@ function option(flag: string, value: string | null): string | null {
 }
 
 function describeScope(v: Viewer): string {
-  const parts = [v.regionId && `region ${v.regionId}`, v.institutionId && `institution ${v.institutionId}`, v.bankId && `bank ${v.bankId}`].filter(Boolean);
+  const parts = [
+    v.regionId && `region ${v.regionId}`,
+    v.institutionId && `institution ${v.institutionId}`,
+    v.bankId && `bank ${v.bankId}`,
+  ].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
@@ -95,10 +100,12 @@ async function regionByCode(config: Config, code: string): Promise<string> {
   }
   try {
     const { rows } = await client.query<{ id: string }>('SELECT id FROM region WHERE code = $1', [code]).catch((err: { code?: string }) => {
-      if (err.code === '42P01') throw new UsageError(`the database at ${redactUrl(url)} has no hub tables yet: start the hub on it once (npm start)`);
+      if (err.code === '42P01')
+        throw new UsageError(`the database at ${redactUrl(url)} has no hub tables yet: start the hub on it once (npm start)`);
       throw err;
     });
-    if (!rows[0]) throw new UsageError(`no region has code ${code} (regions: the city 371500, its counties and districts 3715xx, the zones)`);
+    if (!rows[0])
+      throw new UsageError(`no region has code ${code} (regions: the city 371500, its counties and districts 3715xx, the zones)`);
     return rows[0].id;
   } finally {
     await client.end();

@@ -66,7 +66,9 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   log.info({ port, database: db.description }, 'hub ready');
   console.log(`Database: ${db.description}`);
-  console.log(`Liaocheng guarantee hub listening on http://localhost:${port}/graphql (health: /healthz${config.nodeEnv === 'production' ? '' : ', explorer: /explorer'})`);
+  console.log(
+    `Liaocheng guarantee hub listening on http://localhost:${port}/graphql (health: /healthz${config.nodeEnv === 'production' ? '' : ', explorer: /explorer'})`,
+  );
 }
 
 main().catch((err: Error) => {

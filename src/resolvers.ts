@@ -18,4 +18,24 @@ import { ReportResolver } from './modules/report/report.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [UserResolver, AuditResolver, RegionResolver, InstitutionResolver, BankResolver, TaskForceResolver, PolicyResolver, CompensationResolver, GuaranteeCompensationsResolver, LeadResolver, CooperationResolver, GuaranteeResolver, GuaranteeConnectionResolver, BorrowerResolver, CapitalResolver, EvaluationResolver, ReportResolver, DashboardResolver, RiskCompensationResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  UserResolver,
+  AuditResolver,
+  RegionResolver,
+  InstitutionResolver,
+  BankResolver,
+  TaskForceResolver,
+  PolicyResolver,
+  CompensationResolver,
+  GuaranteeCompensationsResolver,
+  LeadResolver,
+  CooperationResolver,
+  GuaranteeResolver,
+  GuaranteeConnectionResolver,
+  BorrowerResolver,
+  CapitalResolver,
+  EvaluationResolver,
+  ReportResolver,
+  DashboardResolver,
+  RiskCompensationResolver,
+];

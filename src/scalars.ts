@@ -48,7 +48,8 @@ export const DateScalar = new GraphQLScalarType({
 });
 
 function parseDate(value: unknown): string {
-  if (typeof value !== 'string' || !isCalendarDate(value)) throw new TypeError(`Date must be a real calendar date YYYY-MM-DD, not ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !isCalendarDate(value))
+    throw new TypeError(`Date must be a real calendar date YYYY-MM-DD, not ${JSON.stringify(value)}`);
   return value;
 }
 

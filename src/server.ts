@@ -63,7 +63,14 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
     // City intranets reach no CDN: the explorer's assets come from the altair-static package.
     app.use('/explorer', express.static(getDistDirectory(), { index: false }));
     app.get(['/explorer', '/explorer/'], (_req, res) => {
-      res.type('html').send(renderAltair({ baseURL: '/explorer/', endpointURL: '/graphql', disableAccount: true, initialName: '聊城市政府性融资担保数据中台' }));
+      res.type('html').send(
+        renderAltair({
+          baseURL: '/explorer/',
+          endpointURL: '/graphql',
+          disableAccount: true,
+          initialName: '聊城市政府性融资担保数据中台',
+        }),
+      );
     });
   }
 
@@ -93,7 +100,10 @@ async function viewerOf(header: string | undefined, secret: string): Promise<Vie
   } catch (err) {
     if (!(err instanceof UnauthenticatedError)) throw err;
     throw new GraphQLError(err.message, {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new Map([['www-authenticate', 'Bearer error="invalid_token"']]) } },
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer error="invalid_token"']]) },
+      },
     });
   }
 }

@@ -22,7 +22,25 @@ import { userRules } from '../modules/user/user.rules';
 
 /** Every module's rules, in one place a reviewer reads. Order does not matter; a type may appear once (or
  * several times with the very same rule, for shared types such as PageInfo). */
-export const MODULE_RULES: ModuleRules[] = [userRules, auditRules, regionRules, institutionRules, bankRules, taskForceRules, policyRules, compensationRules, leadRules, cooperationRules, guaranteeRules, borrowerRules, capitalRules, evaluationRules, reportRules, dashboardRules, riskCompensationRules];
+export const MODULE_RULES: ModuleRules[] = [
+  userRules,
+  auditRules,
+  regionRules,
+  institutionRules,
+  bankRules,
+  taskForceRules,
+  policyRules,
+  compensationRules,
+  leadRules,
+  cooperationRules,
+  guaranteeRules,
+  borrowerRules,
+  capitalRules,
+  evaluationRules,
+  reportRules,
+  dashboardRules,
+  riskCompensationRules,
+];
 
 /** A module's rules: its Query and Mutation fields, and a rule (or field map) per object type it owns. */
 export type ModuleRules = Record<string, unknown>;
@@ -68,7 +86,9 @@ export function permissions(onUnexpected: (err: unknown) => void) {
   // Shield wraps every field it is given in an async rule check (STACK.md: −27% throughput). A field whose
   // rule is `allow` needs none: leave it unwrapped. Deny by default still holds, since only fields with an
   // explicit `allow` are dropped; everything else keeps its rule or the fallback.
-  return middleware((schema: GraphQLSchema) => withoutAllowed(guarded.generate(schema) as IMiddlewareTypeMap, rules as Record<string, unknown>));
+  return middleware((schema: GraphQLSchema) =>
+    withoutAllowed(guarded.generate(schema) as IMiddlewareTypeMap, rules as Record<string, unknown>),
+  );
 }
 
 function withoutAllowed(map: IMiddlewareTypeMap, rules: Record<string, unknown>): IMiddlewareTypeMap {

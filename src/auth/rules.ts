@@ -8,9 +8,7 @@ import { Role } from './roles';
  * Shared predicates for the per-module rules files. A missing viewer is UNAUTHENTICATED; a viewer
  * whose role no rule names is FORBIDDEN (the shield's fallbackError).
  */
-export const isSignedIn = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) =>
-  ctx.viewer ? true : new UnauthenticatedError(),
-);
+export const isSignedIn = rule({ cache: 'contextual' })((_parent, _args, ctx: Context) => (ctx.viewer ? true : new UnauthenticatedError()));
 
 const byName = new Map<string, ReturnType<ReturnType<typeof rule>>>();
 

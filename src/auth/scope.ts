@@ -175,11 +175,17 @@ export class Scope {
     if (readers.has(v.role)) {
       const region = this.region('scope_i.region_id');
       if (!region) return ALL;
-      return { sql: `${alias}.institution_id IN (SELECT scope_i.id FROM guarantee_institution scope_i WHERE ${region.sql})`, params: region.params };
+      return {
+        sql: `${alias}.institution_id IN (SELECT scope_i.id FROM guarantee_institution scope_i WHERE ${region.sql})`,
+        params: region.params,
+      };
     }
     switch (v.role) {
       case Role.HOLDING_GROUP:
-        return { sql: `${alias}.institution_id IN (SELECT scope_i.id FROM guarantee_institution scope_i WHERE scope_i.in_holding_group)`, params: {} };
+        return {
+          sql: `${alias}.institution_id IN (SELECT scope_i.id FROM guarantee_institution scope_i WHERE scope_i.in_holding_group)`,
+          params: {},
+        };
       case Role.GUARANTEE_INSTITUTION:
         return this.own(`${alias}.institution_id`);
       case Role.BANK:
@@ -194,9 +200,15 @@ export class Scope {
     if (!bank || !params.scope_bank) return NONE;
     if ('column' in bank) return { sql: `${alias}.${bank.column} = :scope_bank`, params };
     if ('viaGuarantee' in bank) {
-      return { sql: `EXISTS (SELECT 1 FROM guarantee scope_g WHERE scope_g.id = ${alias}.${bank.viaGuarantee} AND scope_g.bank_id = :scope_bank)`, params };
+      return {
+        sql: `EXISTS (SELECT 1 FROM guarantee scope_g WHERE scope_g.id = ${alias}.${bank.viaGuarantee} AND scope_g.bank_id = :scope_bank)`,
+        params,
+      };
     }
-    return { sql: `EXISTS (SELECT 1 FROM cooperation_agreement scope_a WHERE scope_a.institution_id = ${alias}.institution_id AND scope_a.bank_id = :scope_bank)`, params };
+    return {
+      sql: `EXISTS (SELECT 1 FROM cooperation_agreement scope_a WHERE scope_a.institution_id = ${alias}.institution_id AND scope_a.bank_id = :scope_bank)`,
+      params,
+    };
   }
 
   /** The viewer's region as a condition on the given column, or undefined when it is not narrowed. */

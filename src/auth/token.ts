@@ -15,7 +15,11 @@ export interface TokenSettings {
 /** Fails fast at start on a lifetime jose cannot read, rather than on the first login. */
 export async function checkTokenSettings(settings: TokenSettings): Promise<void> {
   try {
-    await signToken(settings.secret, { sub: 'start-up-check', role: Role.ADMIN, regionId: null, institutionId: null, bankId: null }, settings.expiresIn);
+    await signToken(
+      settings.secret,
+      { sub: 'start-up-check', role: Role.ADMIN, regionId: null, institutionId: null, bankId: null },
+      settings.expiresIn,
+    );
   } catch {
     throw new Error(`JWT_EXPIRES_IN "${settings.expiresIn}" is not a lifetime such as 8h, 30m or 1d`);
   }
@@ -40,7 +44,11 @@ export async function verifyToken(secret: string, token: string): Promise<Viewer
   let payload;
   try {
     // Other city systems mint tokens too: allow their clocks a little drift, but every token must expire.
-    ({ payload } = await jwtVerify(token, key(secret), { algorithms: [ALG], requiredClaims: ['sub', 'exp'], clockTolerance: CLOCK_TOLERANCE }));
+    ({ payload } = await jwtVerify(token, key(secret), {
+      algorithms: [ALG],
+      requiredClaims: ['sub', 'exp'],
+      clockTolerance: CLOCK_TOLERANCE,
+    }));
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
     throw new UnauthenticatedError('The token is not valid');
@@ -56,9 +64,11 @@ export async function verifyToken(secret: string, token: string): Promise<Viewer
     institutionId: role === Role.GUARANTEE_INSTITUTION ? optionalId(payload.institutionId) : null,
     bankId: role === Role.BANK ? optionalId(payload.bankId) : null,
   };
-  if (viewer.role === Role.GUARANTEE_INSTITUTION && !viewer.institutionId) throw new UnauthenticatedError('An institution token must carry institutionId');
+  if (viewer.role === Role.GUARANTEE_INSTITUTION && !viewer.institutionId)
+    throw new UnauthenticatedError('An institution token must carry institutionId');
   if (viewer.role === Role.BANK && !viewer.bankId) throw new UnauthenticatedError('A bank token must carry bankId');
-  if (viewer.role === Role.LOCAL_GOVERNMENT && !viewer.regionId) throw new UnauthenticatedError('A local-government token must carry regionId');
+  if (viewer.role === Role.LOCAL_GOVERNMENT && !viewer.regionId)
+    throw new UnauthenticatedError('A local-government token must carry regionId');
   return viewer;
 }
 

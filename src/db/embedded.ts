@@ -76,7 +76,10 @@ function remember(messages: string[], m: string): void {
   if (messages.length > 50) messages.shift();
 }
 
-async function ensureDatabase(pg: { getPgClient(db?: string, host?: string): import('pg').Client; createDatabase(name: string): Promise<void> }): Promise<void> {
+async function ensureDatabase(pg: {
+  getPgClient(db?: string, host?: string): import('pg').Client;
+  createDatabase(name: string): Promise<void>;
+}): Promise<void> {
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {

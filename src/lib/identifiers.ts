@@ -75,15 +75,20 @@ export function checkBorrowerIdentifier(raw: string): IdentifierCheck {
   if (value.length !== 18) return { ok: false, reason: 'must be 18 characters: a unified social credit code or a resident ID number' };
   if (isResidentId(value)) return { ok: true, value, kind: IdentifierKind.RESIDENT_ID };
   if (isCreditCode(value)) return { ok: true, value, kind: IdentifierKind.CREDIT_CODE };
-  if (RESIDENT_ID_FORM.test(value) && !CREDIT_CODE_FORM.test(value)) return { ok: false, reason: 'is not a valid resident ID number (GB 11643-1999 check digit or birth date)' };
-  return { ok: false, reason: 'is neither a valid unified social credit code (GB 32100-2015) nor a valid resident ID number (GB 11643-1999)' };
+  if (RESIDENT_ID_FORM.test(value) && !CREDIT_CODE_FORM.test(value))
+    return { ok: false, reason: 'is not a valid resident ID number (GB 11643-1999 check digit or birth date)' };
+  return {
+    ok: false,
+    reason: 'is neither a valid unified social credit code (GB 32100-2015) nor a valid resident ID number (GB 11643-1999)',
+  };
 }
 
 /** An institution's code must be a unified social credit code. */
 export function checkCreditCode(raw: string): IdentifierCheck {
   const value = normalizeIdentifier(raw);
   if (value.length !== 18) return { ok: false, reason: 'must be 18 characters' };
-  if (!CREDIT_CODE_FORM.test(value)) return { ok: false, reason: 'has characters outside GB 32100-2015 (0-9, A-H, J-N, P-R, T, U, W-Y; positions 3–8 digits)' };
+  if (!CREDIT_CODE_FORM.test(value))
+    return { ok: false, reason: 'has characters outside GB 32100-2015 (0-9, A-H, J-N, P-R, T, U, W-Y; positions 3–8 digits)' };
   if (creditCodeCheckChar(value.slice(0, 17)) !== value[17]) return { ok: false, reason: 'has a wrong GB 32100-2015 check character' };
   return { ok: true, value, kind: IdentifierKind.CREDIT_CODE };
 }

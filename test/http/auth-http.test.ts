@@ -26,7 +26,10 @@ beforeAll(async () => {
   ({ server } = await createHttpServer({ config, dataSource, log: pino({ level: 'silent' }), jwtSecret: SECRET }));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
-  await dataSource.query(`INSERT INTO app_user (username, password_hash, role) VALUES ($1, $2, 'TASK_FORCE_OFFICE')`, [username, await hashPassword('http-password-123')]);
+  await dataSource.query(`INSERT INTO app_user (username, password_hash, role) VALUES ($1, $2, 'TASK_FORCE_OFFICE')`, [
+    username,
+    await hashPassword('http-password-123'),
+  ]);
 });
 
 afterAll(async () => {
@@ -41,13 +44,22 @@ async function post(body: object, authorization?: string) {
     headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: res.status, headers: res.headers, json: (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    json: (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  };
 }
 
 const ME = { query: '{ me { id role regionId } }' };
 
 function minted(claims: Record<string, unknown>, exp: string | number, secret = key) {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject('city-oa:li.si').setIssuedAt().setExpirationTime(exp).sign(secret);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject('city-oa:li.si')
+    .setIssuedAt()
+    .setExpirationTime(exp)
+    .sign(secret);
 }
 
 describe('bearer tokens over HTTP', () => {
@@ -65,7 +77,9 @@ describe('bearer tokens over HTTP', () => {
       'tampered (role raised to ADMIN, signature kept)',
       async () => {
         const [h, , s] = (await minted({ role: 'TASK_FORCE_MEMBER' }, '5m')).split('.');
-        const body = Buffer.from(JSON.stringify({ role: 'ADMIN', sub: 'city-oa:li.si', exp: Math.floor(Date.now() / 1000) + 300 })).toString('base64url');
+        const body = Buffer.from(
+          JSON.stringify({ role: 'ADMIN', sub: 'city-oa:li.si', exp: Math.floor(Date.now() / 1000) + 300 }),
+        ).toString('base64url');
         return `${h}.${body}.${s}`;
       },
     ],
@@ -91,7 +105,10 @@ describe('bearer tokens over HTTP', () => {
   });
 
   it('logs a hub user in, and the token it returns works for the next request', async () => {
-    const login = await post({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token viewer { role } } }', variables: { u: username, p: 'http-password-123' } });
+    const login = await post({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token viewer { role } } }',
+      variables: { u: username, p: 'http-password-123' },
+    });
     expect(login.json.errors).toBeUndefined();
     const { token, viewer } = login.json.data.login;
     expect(viewer.role).toBe('TASK_FORCE_OFFICE');
@@ -104,7 +121,11 @@ describe('bearer tokens over HTTP', () => {
   it('answers a wrong password UNAUTHENTICATED and a role the shield denies FORBIDDEN', async () => {
     const wrong = await post({ query: 'mutation { login(username: "nobody.here", password: "whatever-password") { token } }' });
     expect(wrong.json.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
-    const police = await signToken(SECRET, { sub: 'police', role: Role.PUBLIC_SECURITY, regionId: null, institutionId: null, bankId: null }, '5m');
+    const police = await signToken(
+      SECRET,
+      { sub: 'police', role: Role.PUBLIC_SECURITY, regionId: null, institutionId: null, bankId: null },
+      '5m',
+    );
     const denied = await post({ query: '{ institutions { id } }' }, `Bearer ${police}`);
     expect([denied.status, denied.json.errors?.map((e) => e.extensions?.code)]).toEqual([200, ['FORBIDDEN']]);
   });

@@ -46,10 +46,21 @@ describe('audit log of mutations', () => {
     await inRollback(async (m) => {
       const since = await lastAuditId(m);
       const institution = await createInstitution(m);
-      const input = { username: 'audited.user', password: 'secret-password-123', role: 'GUARANTEE_INSTITUTION', institutionId: institution.id };
+      const input = {
+        username: 'audited.user',
+        password: 'secret-password-123',
+        role: 'GUARANTEE_INSTITUTION',
+        institutionId: institution.id,
+      };
       const { createUser } = ok(await gql(m, admin, CREATE, { input }));
       const [row] = await auditSince(m, since);
-      expect(row).toMatchObject({ actor_sub: admin.sub, actor_role: 'ADMIN', operation: 'createUser', outcome: 'ACCEPTED', error_code: null });
+      expect(row).toMatchObject({
+        actor_sub: admin.sub,
+        actor_role: 'ADMIN',
+        operation: 'createUser',
+        outcome: 'ACCEPTED',
+        error_code: null,
+      });
       expect(row.target_ids.sort()).toEqual([institution.id, createUser.id].sort());
       expect(row.detail.args.input).toMatchObject({ username: 'audited.user', password: '[redacted]' });
       expect(JSON.stringify(row)).not.toContain('secret-password-123');
@@ -59,7 +70,9 @@ describe('audit log of mutations', () => {
   it('records mutations the shield refuses, anonymous ones included', async () => {
     await inRollback(async (m) => {
       const since = await lastAuditId(m);
-      const forbidden = await gql(m, viewer(Role.FINANCE), CREATE, { input: { username: 'x.user', password: 'secret-password-123', role: 'ADMIN' } });
+      const forbidden = await gql(m, viewer(Role.FINANCE), CREATE, {
+        input: { username: 'x.user', password: 'secret-password-123', role: 'ADMIN' },
+      });
       const anonymous = await gql(m, null, CREATE, { input: { username: 'y.user', password: 'secret-password-123', role: 'ADMIN' } });
       expect([codes(forbidden), codes(anonymous)]).toEqual([['FORBIDDEN'], ['UNAUTHENTICATED']]);
       const rows = await auditSince(m, since);
@@ -96,40 +109,57 @@ describe('audit log of mutations', () => {
       const [user] = await m.query(`SELECT id FROM app_user WHERE username = 'login.audit'`);
       expect(rows[1].target_ids).toEqual([user.id]);
       const text = JSON.stringify(rows);
-      for (const secret of ['wrong-password-456', 'login-password-123', login.token, login.token.split('.')[2]]) expect(text).not.toContain(secret);
+      for (const secret of ['wrong-password-456', 'login-password-123', login.token, login.token.split('.')[2]])
+        expect(text).not.toContain(secret);
     });
   });
 
-  it.skipIf(!buildBareSchema().getMutationType()?.getFields().importGuarantees)('keeps an imported CSV as its size, not its contents', async () => {
-    await inRollback(async (m) => {
-      const institution = await createInstitution(m);
-      const since = await lastAuditId(m);
-      const csv = `code,borrower_name,borrower_identifier\n${'G-1,某某企业,91371502MA3C8FQX2K\n'.repeat(20)}`;
-      await gql(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id }), `mutation($i: ID!, $c: String!) { importGuarantees(institutionId: $i, csv: $c) { acceptedCount } }`, { i: institution.id, c: csv });
-      const [row] = await auditSince(m, since);
-      expect(row.operation).toBe('importGuarantees');
-      expect(row.detail.args.csv).toEqual({ characters: csv.length, lines: 22 });
-      expect(JSON.stringify(row)).not.toContain('某某企业');
-    });
-  });
+  it.skipIf(!buildBareSchema().getMutationType()?.getFields().importGuarantees)(
+    'keeps an imported CSV as its size, not its contents',
+    async () => {
+      await inRollback(async (m) => {
+        const institution = await createInstitution(m);
+        const since = await lastAuditId(m);
+        const csv = `code,borrower_name,borrower_identifier\n${'G-1,某某企业,91371502MA3C8FQX2K\n'.repeat(20)}`;
+        await gql(
+          m,
+          viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id }),
+          `mutation($i: ID!, $c: String!) { importGuarantees(institutionId: $i, csv: $c) { acceptedCount } }`,
+          { i: institution.id, c: csv },
+        );
+        const [row] = await auditSince(m, since);
+        expect(row.operation).toBe('importGuarantees');
+        expect(row.detail.args.csv).toEqual({ characters: csv.length, lines: 22 });
+        expect(JSON.stringify(row)).not.toContain('某某企业');
+      });
+    },
+  );
 
-  it.skipIf(!buildBareSchema().getMutationType()?.getFields().createGuarantee)('records a business rule\'s rejection (CREDIT_LINE_EXCEEDED) after the mutation rolled back', async () => {
-    await inRollback(async (m) => {
-      const { institution, bank } = await createPartners(m, { creditLine: '1000.00' });
-      const since = await lastAuditId(m);
-      const input = guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: institution.regionId });
-      const r = await gql(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id }), `mutation($i: GuaranteeInput!) { createGuarantee(input: $i) { id } }`, { i: input });
-      expect(codes(r)).toEqual(['CREDIT_LINE_EXCEEDED']);
-      expect(await m.query(`SELECT 1 FROM guarantee WHERE institution_id = $1`, [institution.id])).toEqual([]);
-      expect(await m.query(`SELECT 1 FROM borrower WHERE identifier = $1`, [input.borrower.identifier])).toEqual([]);
-      const [row] = await auditSince(m, since);
-      expect(row).toMatchObject({ operation: 'createGuarantee', outcome: 'REJECTED', error_code: 'CREDIT_LINE_EXCEEDED' });
-      expect(row.target_ids).toEqual(expect.arrayContaining([institution.id, bank.id]));
-      expect(row.detail.args.input.borrower.identifier).toMatch(/^.{4}\*{10}.{4}$/);
-    });
-  });
+  it.skipIf(!buildBareSchema().getMutationType()?.getFields().createGuarantee)(
+    "records a business rule's rejection (CREDIT_LINE_EXCEEDED) after the mutation rolled back",
+    async () => {
+      await inRollback(async (m) => {
+        const { institution, bank } = await createPartners(m, { creditLine: '1000.00' });
+        const since = await lastAuditId(m);
+        const input = guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: institution.regionId });
+        const r = await gql(
+          m,
+          viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id }),
+          `mutation($i: GuaranteeInput!) { createGuarantee(input: $i) { id } }`,
+          { i: input },
+        );
+        expect(codes(r)).toEqual(['CREDIT_LINE_EXCEEDED']);
+        expect(await m.query(`SELECT 1 FROM guarantee WHERE institution_id = $1`, [institution.id])).toEqual([]);
+        expect(await m.query(`SELECT 1 FROM borrower WHERE identifier = $1`, [input.borrower.identifier])).toEqual([]);
+        const [row] = await auditSince(m, since);
+        expect(row).toMatchObject({ operation: 'createGuarantee', outcome: 'REJECTED', error_code: 'CREDIT_LINE_EXCEEDED' });
+        expect(row.target_ids).toEqual(expect.arrayContaining([institution.id, bank.id]));
+        expect(row.detail.args.input.borrower.identifier).toMatch(/^.{4}\*{10}.{4}$/);
+      });
+    },
+  );
 
-  it('keeps the audit row of a rejected mutation although the mutation\'s own transaction rolled back', async () => {
+  it("keeps the audit row of a rejected mutation although the mutation's own transaction rolled back", async () => {
     // Committed, on the pool: two hubs create the same username at once. The loser's insert fails inside
     // its own transaction (unique violation → CONFLICT), and its audit row must still be there.
     const ds = await testDataSource();
@@ -153,7 +183,7 @@ describe('the audit log is append-only, in the database itself', () => {
     ['UPDATE', `UPDATE audit_log SET outcome = 'ACCEPTED'`],
     ['DELETE', `DELETE FROM audit_log`],
     ['TRUNCATE', `TRUNCATE audit_log`],
-  ])('%s fails for the application\'s own database user', async (_what, sql) => {
+  ])("%s fails for the application's own database user", async (_what, sql) => {
     await inRollback(async (m) => {
       await m.query(`INSERT INTO audit_log (operation, outcome) VALUES ('test', 'REJECTED')`);
       await expect(m.query(sql)).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '42501' }) });
@@ -167,7 +197,10 @@ describe('auditLog query', () => {
 
   async function seed(m: EntityManager, operation: string, n: number): Promise<void> {
     for (let i = 0; i < n; i++) {
-      await m.query(`INSERT INTO audit_log (actor_sub, actor_role, operation, target_ids, outcome) VALUES ($1, 'FINANCE', $2, $3, 'ACCEPTED')`, [`sub-${i}`, operation, [`t-${i}`]]);
+      await m.query(
+        `INSERT INTO audit_log (actor_sub, actor_role, operation, target_ids, outcome) VALUES ($1, 'FINANCE', $2, $3, 'ACCEPTED')`,
+        [`sub-${i}`, operation, [`t-${i}`]],
+      );
     }
   }
 
@@ -178,7 +211,13 @@ describe('auditLog query', () => {
       for (const reader of [admin, viewer(Role.FINANCIAL_REGULATOR)]) {
         const first = ok(await gql(m, reader, PAGE, { first: 2, op })).auditLog;
         expect(first.edges.map((e: any) => e.node.actorSub)).toEqual(['sub-4', 'sub-3']);
-        expect(first.edges[0].node).toMatchObject({ operation: op, actorRole: 'FINANCE', targetIds: ['t-4'], outcome: 'ACCEPTED', errorCode: null });
+        expect(first.edges[0].node).toMatchObject({
+          operation: op,
+          actorRole: 'FINANCE',
+          targetIds: ['t-4'],
+          outcome: 'ACCEPTED',
+          errorCode: null,
+        });
         expect(first.pageInfo.hasNextPage).toBe(true);
         const second = ok(await gql(m, reader, PAGE, { first: 2, after: first.pageInfo.endCursor, op })).auditLog;
         expect(second.edges.map((e: any) => e.node.actorSub)).toEqual(['sub-2', 'sub-1']);
@@ -191,7 +230,11 @@ describe('auditLog query', () => {
 
   it('refuses a page size outside 1–200 and a foreign cursor (BAD_USER_INPUT), and every other role', async () => {
     await inRollback(async (m) => {
-      for (const [vars, field] of [[{ first: 0 }, 'first'], [{ first: 201 }, 'first'], [{ after: 'bm90LWEtY3Vyc29y' }, 'after']] as const) {
+      for (const [vars, field] of [
+        [{ first: 0 }, 'first'],
+        [{ first: 201 }, 'first'],
+        [{ after: 'bm90LWEtY3Vyc29y' }, 'after'],
+      ] as const) {
         const r = await gql(m, admin, PAGE, vars);
         expect([codes(r), r.errors?.[0].extensions?.field]).toEqual([['BAD_USER_INPUT'], field]);
       }

@@ -12,7 +12,7 @@ import { gql, ok } from '../support/graphql';
  */
 const LEADS = `{ maliciousDefaultLeads { id borrowerIdentifier evidence policeNote } }`;
 
-describe('identifiers quoted in a lead\'s free text', () => {
+describe("identifiers quoted in a lead's free text", () => {
   it('are masked in evidence and the police note for the holding group, and shown to those who see the identifier', async () => {
     await inRollback(async (m) => {
       const w = await buildAccessWorld(m);
@@ -24,17 +24,23 @@ describe('identifiers quoted in a lead\'s free text', () => {
         `已约谈${w.identifierA}本人`,
       ]);
 
-      const held = ok(await gql<{ maliciousDefaultLeads: Array<Record<string, string>> }>(m, v.holdingGroup, LEADS)).maliciousDefaultLeads.find((l) => l.id === w.lA)!;
+      const held = ok(
+        await gql<{ maliciousDefaultLeads: Array<Record<string, string>> }>(m, v.holdingGroup, LEADS),
+      ).maliciousDefaultLeads.find((l) => l.id === w.lA)!;
       const text = JSON.stringify(held);
       expect(text).not.toContain(w.identifierA);
       expect(text.toUpperCase()).not.toContain(w.identifierA);
       expect(text).not.toContain(other);
-      expect(held.evidence).toBe(`借款人（身份证${maskIdentifier(w.identifierA.toLowerCase())}）转移资产后失联，担保人9137**********QX2K亦无财产`);
+      expect(held.evidence).toBe(
+        `借款人（身份证${maskIdentifier(w.identifierA.toLowerCase())}）转移资产后失联，担保人9137**********QX2K亦无财产`,
+      );
       expect(held.policeNote).toBe(`已约谈${maskIdentifier(w.identifierA)}本人`);
       expect(held.borrowerIdentifier).toBe(maskIdentifier(w.identifierA));
 
       for (const who of [v.institutionA1, v.regulator]) {
-        const lead = ok(await gql<{ maliciousDefaultLeads: Array<Record<string, string>> }>(m, who, LEADS)).maliciousDefaultLeads.find((l) => l.id === w.lA)!;
+        const lead = ok(await gql<{ maliciousDefaultLeads: Array<Record<string, string>> }>(m, who, LEADS)).maliciousDefaultLeads.find(
+          (l) => l.id === w.lA,
+        )!;
         expect(lead.evidence).toContain(w.identifierA.toLowerCase());
         expect(lead.evidence).toContain(other);
         expect(lead.policeNote).toContain(w.identifierA);

@@ -30,8 +30,12 @@ import { gql } from '../support/graphql';
  * BAD_USER_INPUT …) means it let it through.
  */
 const schema = buildBareSchema();
-const rootFields = (type: 'Query' | 'Mutation') => Object.values((type === 'Query' ? schema.getQueryType() : schema.getMutationType())?.getFields() ?? {});
-const OPERATIONS = [...rootFields('Query').map((f) => ({ type: 'Query' as const, field: f })), ...rootFields('Mutation').map((f) => ({ type: 'Mutation' as const, field: f }))];
+const rootFields = (type: 'Query' | 'Mutation') =>
+  Object.values((type === 'Query' ? schema.getQueryType() : schema.getMutationType())?.getFields() ?? {});
+const OPERATIONS = [
+  ...rootFields('Query').map((f) => ({ type: 'Query' as const, field: f })),
+  ...rootFields('Mutation').map((f) => ({ type: 'Mutation' as const, field: f })),
+];
 const PRINCIPALS: Principal[] = ['ANONYMOUS', ...ALL_ROLES];
 const PASSWORD = 'matrix-password-0001';
 const passwordHash = hashPassword(PASSWORD);
@@ -115,12 +119,17 @@ describe('access matrix (test/fixtures/access-matrix.ts)', () => {
     const absent = Object.keys(ACCESS_MATRIX).filter((op) => !present.has(op));
     // Rows ahead of the schema are fine (modules still to come); they are named so they are not forgotten.
     if (absent.length) console.info(`access matrix rows not (yet) in the schema: ${absent.join(', ')}`);
-    expect(missing, `root fields with no row in test/fixtures/access-matrix.ts — decide who may call them and add them: ${missing.join(', ')}`).toEqual([]);
+    expect(
+      missing,
+      `root fields with no row in test/fixtures/access-matrix.ts — decide who may call them and add them: ${missing.join(', ')}`,
+    ).toEqual([]);
   });
 
   it('gives every root field and every object type an explicit rule (nothing relies on the deny fallback)', () => {
     const rules = mergeRules(MODULE_RULES) as Record<string, Record<string, unknown>>;
-    const unruledRoots = OPERATIONS.filter(({ type, field }) => !rules[type]?.[field.name]).map(({ type, field }) => `${type}.${field.name}`);
+    const unruledRoots = OPERATIONS.filter(({ type, field }) => !rules[type]?.[field.name]).map(
+      ({ type, field }) => `${type}.${field.name}`,
+    );
     expect(unruledRoots).toEqual([]);
     const unruledTypes: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
@@ -131,7 +140,7 @@ describe('access matrix (test/fixtures/access-matrix.ts)', () => {
         for (const field of Object.keys(type.getFields())) if (!rule[field]) unruledTypes.push(`${type.name}.${field}`);
       }
     }
-    expect(unruledTypes, 'object types (or fields of a field map) without a rule in their module\'s rules file').toEqual([]);
+    expect(unruledTypes, "object types (or fields of a field map) without a rule in their module's rules file").toEqual([]);
   });
 
   it('matches what the shield does when every operation runs as every role and anonymously', async () => {
@@ -159,8 +168,14 @@ describe('access matrix (test/fixtures/access-matrix.ts)', () => {
   });
 
   it('evaluates each root rule directly to the same answers (the shield itself, without the resolvers)', async () => {
-    const rules = mergeRules(MODULE_RULES) as Record<string, Record<string, { resolve: Function }>>;
-    const options = { debug: false, allowExternalErrors: true, fallbackRule: undefined, fallbackError: undefined, hashFunction: JSON.stringify };
+    const rules = mergeRules(MODULE_RULES) as Record<string, Record<string, { resolve: (...args: unknown[]) => unknown }>>;
+    const options = {
+      debug: false,
+      allowExternalErrors: true,
+      fallbackRule: undefined,
+      fallbackError: undefined,
+      hashFunction: JSON.stringify,
+    };
     const f: Fixture = { institutionId: randomUUID(), bankId: randomUUID(), regionId: randomUUID(), username: 'nobody' };
     const mismatches: string[] = [];
     for (const { type, field } of OPERATIONS) {
@@ -170,8 +185,14 @@ describe('access matrix (test/fixtures/access-matrix.ts)', () => {
       for (const principal of PRINCIPALS) {
         const ctx = { viewer: principalViewer(principal, f), _shield: { cache: {} } };
         const res = await rules[type][field.name].resolve(undefined, args, ctx, { fieldName: field.name }, options);
-        const got: Outcome = res === true ? 'ALLOWED' : (res as { extensions?: { code?: string } })?.extensions?.code === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-        if (got !== expectedOutcome(op, principal)) mismatches.push(`${op} as ${principal}: rule says ${got}, matrix ${expectedOutcome(op, principal)}`);
+        const got: Outcome =
+          res === true
+            ? 'ALLOWED'
+            : (res as { extensions?: { code?: string } })?.extensions?.code === 'UNAUTHENTICATED'
+              ? 'UNAUTHENTICATED'
+              : 'FORBIDDEN';
+        if (got !== expectedOutcome(op, principal))
+          mismatches.push(`${op} as ${principal}: rule says ${got}, matrix ${expectedOutcome(op, principal)}`);
       }
     }
     expect(mismatches).toEqual([]);

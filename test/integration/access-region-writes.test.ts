@@ -12,7 +12,7 @@ import { codes, gql, ok } from '../support/graphql';
  */
 const CREATE = `mutation ($input: BankInput!) { createBank(input: $input) { id name } }`;
 
-describe('a region-narrowed regulator\'s bank writes', () => {
+describe("a region-narrowed regulator's bank writes", () => {
   it('are FORBIDDEN for another county or a city-wide bank, and write nothing; its own county and the city-wide regulator are accepted', async () => {
     await inRollback(async (m) => {
       const own = await regionId(m, '371522');

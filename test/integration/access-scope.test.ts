@@ -9,7 +9,19 @@ import { inRollback } from '../support/db';
  * scope lets through. Every read, nested field and loader of the hub appends these conditions, so this
  * table is what each department can reach by any path through the graph.
  */
-type Kind = 'institutions' | 'banks' | 'agreements' | 'guarantees' | 'borrowers' | 'compensations' | 'leads' | 'reports' | 'evaluations' | 'claims' | 'capital' | 'aggregates';
+type Kind =
+  | 'institutions'
+  | 'banks'
+  | 'agreements'
+  | 'guarantees'
+  | 'borrowers'
+  | 'compensations'
+  | 'leads'
+  | 'reports'
+  | 'evaluations'
+  | 'claims'
+  | 'capital'
+  | 'aggregates';
 
 const TABLES: Record<Kind, { table: string; label: string; condition: (s: Scope, alias: string) => ScopeCondition }> = {
   institutions: { table: 'guarantee_institution', label: 't.id::text', condition: (s, a) => s.institutions(a) },
@@ -23,7 +35,11 @@ const TABLES: Record<Kind, { table: string; label: string; condition: (s: Scope,
   evaluations: { table: 'performance_evaluation', label: 't.institution_id::text', condition: (s, a) => s.evaluations(a) },
   claims: { table: 'risk_compensation_claim', label: 't.institution_id::text', condition: (s, a) => s.claims(a) },
   capital: { table: 'capital_injection', label: 't.institution_id::text', condition: (s, a) => s.capitalInjections(a) },
-  aggregates: { table: 'business_month_stats', label: "t.institution_id::text || '/' || t.bank_id::text", condition: (s, a) => s.aggregates(a) },
+  aggregates: {
+    table: 'business_month_stats',
+    label: "t.institution_id::text || '/' || t.bank_id::text",
+    condition: (s, a) => s.aggregates(a),
+  },
 };
 
 /** Rows of this world a viewer sees, by their names in the world (rows of other tests are ignored). */
@@ -33,8 +49,15 @@ async function visible(m: EntityManager, w: AccessWorld, scope: Scope, kind: Kin
   const [sql, params] = m.connection.driver.escapeQueryWithParameters(`SELECT ${label} AS label FROM ${table} t WHERE ${c.sql}`, c.params);
   const rows: { label: string }[] = await m.query(sql, params);
   const names = new Map(Object.entries(w).map(([name, id]) => [String(id), name]));
-  const named = (label: string) => label.split('/').map((id) => names.get(id) ?? '?').join('/');
-  return rows.map((r) => named(r.label)).filter((n) => !n.split('/').includes('?')).sort();
+  const named = (label: string) =>
+    label
+      .split('/')
+      .map((id) => names.get(id) ?? '?')
+      .join('/');
+  return rows
+    .map((r) => named(r.label))
+    .filter((n) => !n.split('/').includes('?'))
+    .sort();
 }
 
 const ALL = {
@@ -53,7 +76,20 @@ const ALL = {
 } satisfies Record<Kind, string[]>;
 const NOTHING = Object.fromEntries(Object.keys(ALL).map((k) => [k, []])) as unknown as Record<Kind, string[]>;
 /** Everything of institution A1 (the holding group's member, the 东昌府区 institution). */
-const OF_A1 = { ...NOTHING, institutions: ['A1'], banks: ['X', 'Y'], agreements: ['agreementAX'], guarantees: ['gAX', 'gAY'], borrowers: ['identifierA'], compensations: ['cA'], reports: ['A1'], evaluations: ['A1'], claims: ['A1'], capital: ['A1'], aggregates: ['A1/X', 'A1/Y'] };
+const OF_A1 = {
+  ...NOTHING,
+  institutions: ['A1'],
+  banks: ['X', 'Y'],
+  agreements: ['agreementAX'],
+  guarantees: ['gAX', 'gAY'],
+  borrowers: ['identifierA'],
+  compensations: ['cA'],
+  reports: ['A1'],
+  evaluations: ['A1'],
+  claims: ['A1'],
+  capital: ['A1'],
+  aggregates: ['A1/X', 'A1/Y'],
+};
 
 const EXPECTED: Record<string, Record<Kind, string[]>> = {
   anonymous: NOTHING,
@@ -62,22 +98,58 @@ const EXPECTED: Record<string, Record<Kind, string[]>> = {
   taskForceOffice: { ...ALL, leads: [] },
   finance: { ...ALL, leads: [] },
   // a county finance bureau: its county's institutions and their business; banks stay reference data
-  countyFinanceB: { ...NOTHING, institutions: ['B1'], banks: ['X', 'Y'], agreements: ['agreementBY'], guarantees: ['gBY'], borrowers: ['identifierB'], compensations: ['cB'], reports: ['B1'], evaluations: ['B1'], claims: ['B1'], capital: ['B1'], aggregates: ['B1/Y'] },
+  countyFinanceB: {
+    ...NOTHING,
+    institutions: ['B1'],
+    banks: ['X', 'Y'],
+    agreements: ['agreementBY'],
+    guarantees: ['gBY'],
+    borrowers: ['identifierB'],
+    compensations: ['cB'],
+    reports: ['B1'],
+    evaluations: ['B1'],
+    claims: ['B1'],
+    capital: ['B1'],
+    aggregates: ['B1/Y'],
+  },
   regulator: ALL,
   // banks, agreements, per-bank figures; no guarantees, hence no borrowers
   pboc: { ...NOTHING, institutions: ALL.institutions, banks: ALL.banks, agreements: ALL.agreements, aggregates: ALL.aggregates },
-  bankingRegulator: { ...NOTHING, institutions: ALL.institutions, banks: ALL.banks, agreements: ALL.agreements, aggregates: ALL.aggregates },
+  bankingRegulator: {
+    ...NOTHING,
+    institutions: ALL.institutions,
+    banks: ALL.banks,
+    agreements: ALL.agreements,
+    aggregates: ALL.aggregates,
+  },
   // guarantees in scope and claims
   industry: { ...ALL, leads: [], reports: [], evaluations: [], capital: [] },
   // institutions, evaluations, aggregates
-  sasac: { ...NOTHING, institutions: ALL.institutions, banks: ALL.banks, reports: ALL.reports, evaluations: ALL.evaluations, aggregates: ALL.aggregates },
+  sasac: {
+    ...NOTHING,
+    institutions: ALL.institutions,
+    banks: ALL.banks,
+    reports: ALL.reports,
+    evaluations: ALL.evaluations,
+    aggregates: ALL.aggregates,
+  },
   // transferred leads only, nothing reachable from them
   police: { ...NOTHING, leads: ['lB'] },
   localGovernmentA: OF_A1,
   holdingGroup: { ...OF_A1, leads: ['lA'] },
   institutionA1: { ...OF_A1, leads: ['lA'] },
   // its agreements and loans; its partners (by agreement or by a loan) and their reports; itself
-  bankY: { ...NOTHING, institutions: ['A1', 'B1'], banks: ['Y'], agreements: ['agreementBY'], guarantees: ['gAY', 'gBY'], borrowers: ['identifierB'], compensations: ['cB'], reports: ['B1'], aggregates: ['A1/Y', 'B1/Y'] },
+  bankY: {
+    ...NOTHING,
+    institutions: ['A1', 'B1'],
+    banks: ['Y'],
+    agreements: ['agreementBY'],
+    guarantees: ['gAY', 'gBY'],
+    borrowers: ['identifierB'],
+    compensations: ['cB'],
+    reports: ['B1'],
+    aggregates: ['A1/Y', 'B1/Y'],
+  },
   // aggregates and the task force
   taskForceMember: { ...NOTHING, institutions: ALL.institutions, banks: ALL.banks, aggregates: ALL.aggregates },
 };
@@ -113,11 +185,20 @@ describe('row scoping by department (src/auth/scope.ts, DESIGN.md §3)', () => {
     await inRollback(async (m) => {
       const w = await buildAccessWorld(m);
       const views = worldViewers(w);
-      const actsForA1 = Object.entries(views).filter(([, v]) => new Scope(v).actsFor(w.A1)).map(([n]) => n);
+      const actsForA1 = Object.entries(views)
+        .filter(([, v]) => new Scope(v).actsFor(w.A1))
+        .map(([n]) => n);
       expect(actsForA1).toEqual(['institutionA1']);
       expect(new Scope(views.institutionA1).actsFor(w.B1)).toBe(false);
-      expect([new Scope(views.countyFinanceB).coversRegion(w.regionB), new Scope(views.countyFinanceB).coversRegion(w.regionA)]).toEqual([true, false]);
-      expect([new Scope(views.finance).coversRegion(w.regionA), new Scope(views.localGovernmentA).coversRegion(w.regionB), new Scope(null).coversRegion(w.regionA)]).toEqual([true, false, false]);
+      expect([new Scope(views.countyFinanceB).coversRegion(w.regionB), new Scope(views.countyFinanceB).coversRegion(w.regionA)]).toEqual([
+        true,
+        false,
+      ]);
+      expect([
+        new Scope(views.finance).coversRegion(w.regionA),
+        new Scope(views.localGovernmentA).coversRegion(w.regionB),
+        new Scope(null).coversRegion(w.regionA),
+      ]).toEqual([true, false, false]);
     });
   });
 });

@@ -24,9 +24,21 @@ describe('createUser (ADMIN)', () => {
   it('stores an argon2id hash, never the password, and returns the user with its scope', async () => {
     await inRollback(async (m) => {
       const institution = await createInstitution(m);
-      const input = { username: 'dcf.guarantee', password: '正确的马电池订书钉真好记', role: 'GUARANTEE_INSTITUTION', institutionId: institution.id };
+      const input = {
+        username: 'dcf.guarantee',
+        password: '正确的马电池订书钉真好记',
+        role: 'GUARANTEE_INSTITUTION',
+        institutionId: institution.id,
+      };
       const { createUser } = ok(await gql(m, admin, CREATE, { input }));
-      expect(createUser).toMatchObject({ username: 'dcf.guarantee', role: 'GUARANTEE_INSTITUTION', institutionId: institution.id, regionId: null, bankId: null, active: true });
+      expect(createUser).toMatchObject({
+        username: 'dcf.guarantee',
+        role: 'GUARANTEE_INSTITUTION',
+        institutionId: institution.id,
+        regionId: null,
+        bankId: null,
+        active: true,
+      });
       const [row] = await m.query(`SELECT password_hash FROM app_user WHERE id = $1`, [createUser.id]);
       expect(row.password_hash).toMatch(/^\$argon2id\$/);
       expect(row.password_hash).not.toContain(input.password);
@@ -75,27 +87,43 @@ describe('createUser (ADMIN)', () => {
       }
       expect(await users(m, 'scoped.user')).toBe(0);
       ok(await gql(m, admin, CREATE, { input: { username: 'bank.user', password: 'a-long-password', role: 'BANK', bankId: bank.id } }));
-      ok(await gql(m, admin, CREATE, { input: { username: 'county.finance', password: 'a-long-password', role: 'FINANCE', regionId: region } }));
-      ok(await gql(m, admin, CREATE, { input: { username: 'county.gov', password: 'a-long-password', role: 'LOCAL_GOVERNMENT', regionId: region } }));
+      ok(
+        await gql(m, admin, CREATE, {
+          input: { username: 'county.finance', password: 'a-long-password', role: 'FINANCE', regionId: region },
+        }),
+      );
+      ok(
+        await gql(m, admin, CREATE, {
+          input: { username: 'county.gov', password: 'a-long-password', role: 'LOCAL_GOVERNMENT', regionId: region },
+        }),
+      );
     });
   });
 
   it('is FORBIDDEN to every other role, and writes nothing', async () => {
     await inRollback(async (m) => {
       for (const role of [Role.FINANCE, Role.TASK_FORCE_OFFICE, Role.FINANCIAL_REGULATOR]) {
-        expect(codes(await gql(m, viewer(role), CREATE, { input: { username: 'sneaky', password: 'a-long-password', role: 'ADMIN' } }))).toEqual(['FORBIDDEN']);
+        expect(
+          codes(await gql(m, viewer(role), CREATE, { input: { username: 'sneaky', password: 'a-long-password', role: 'ADMIN' } })),
+        ).toEqual(['FORBIDDEN']);
       }
-      expect(codes(await gql(m, null, CREATE, { input: { username: 'sneaky', password: 'a-long-password', role: 'ADMIN' } }))).toEqual(['UNAUTHENTICATED']);
+      expect(codes(await gql(m, null, CREATE, { input: { username: 'sneaky', password: 'a-long-password', role: 'ADMIN' } }))).toEqual([
+        'UNAUTHENTICATED',
+      ]);
       expect(await users(m, 'sneaky')).toBe(0);
     });
   });
 });
 
 describe('login and me', () => {
-  it('returns a token with the user\'s claims that the hub verifies, expiring after JWT_EXPIRES_IN', async () => {
+  it("returns a token with the user's claims that the hub verifies, expiring after JWT_EXPIRES_IN", async () => {
     await inRollback(async (m) => {
       const region = await regionId(m, '371581');
-      const { createUser } = ok(await gql(m, admin, CREATE, { input: { username: 'linqing.finance', password: 'a-long-password', role: 'FINANCE', regionId: region } }));
+      const { createUser } = ok(
+        await gql(m, admin, CREATE, {
+          input: { username: 'linqing.finance', password: 'a-long-password', role: 'FINANCE', regionId: region },
+        }),
+      );
       const { login } = ok(await gql(m, null, LOGIN, { u: 'linqing.finance', p: 'a-long-password' }));
       expect(login.viewer).toEqual({ id: createUser.id, role: 'FINANCE', regionId: region, institutionId: null, bankId: null });
       const claims = await verifyToken(TEST_TOKENS.secret, login.token);

@@ -31,7 +31,9 @@ describe('createInstitution', () => {
   it('records an institution with a valid GB 32100 credit code (lower case normalised)', async () => {
     await inRollback(async (m) => {
       const input = await institutionInput(m, { isReGuarantor: true });
-      const { createInstitution: i } = ok(await gql(m, finance, CREATE_INSTITUTION, { input: { ...input, creditCode: input.creditCode.toLowerCase() } }));
+      const { createInstitution: i } = ok(
+        await gql(m, finance, CREATE_INSTITUTION, { input: { ...input, creditCode: input.creditCode.toLowerCase() } }),
+      );
       expect(i).toMatchObject({
         name: input.name,
         creditCode: input.creditCode,
@@ -70,8 +72,12 @@ describe('createInstitution', () => {
     await inRollback(async (m) => {
       const existing = await createInstitution(m);
       const before = await countOwnRows(m, 'guarantee_institution');
-      expect(codes(await gql(m, finance, CREATE_INSTITUTION, { input: await institutionInput(m, { creditCode: existing.creditCode }) }))).toEqual(['CONFLICT']);
-      expect(codes(await gql(m, finance, CREATE_INSTITUTION, { input: await institutionInput(m, { name: existing.name }) }))).toEqual(['CONFLICT']);
+      expect(
+        codes(await gql(m, finance, CREATE_INSTITUTION, { input: await institutionInput(m, { creditCode: existing.creditCode }) })),
+      ).toEqual(['CONFLICT']);
+      expect(codes(await gql(m, finance, CREATE_INSTITUTION, { input: await institutionInput(m, { name: existing.name }) }))).toEqual([
+        'CONFLICT',
+      ]);
       expect(await countOwnRows(m, 'guarantee_institution')).toBe(before);
     });
   });
@@ -79,7 +85,11 @@ describe('createInstitution', () => {
   it('lets a county finance bureau record institutions of its county only; other roles are FORBIDDEN', async () => {
     await inRollback(async (m) => {
       const county = viewer(Role.FINANCE, { regionId: await regionId(m, '371522') });
-      ok(await gql(m, county, CREATE_INSTITUTION, { input: await institutionInput(m, { level: 'COUNTY', regionId: await regionId(m, '371522') }) }));
+      ok(
+        await gql(m, county, CREATE_INSTITUTION, {
+          input: await institutionInput(m, { level: 'COUNTY', regionId: await regionId(m, '371522') }),
+        }),
+      );
       expect(codes(await gql(m, county, CREATE_INSTITUTION, { input: await institutionInput(m) }))).toEqual(['FORBIDDEN']);
       for (const role of [Role.FINANCIAL_REGULATOR, Role.GUARANTEE_INSTITUTION, Role.TASK_FORCE_OFFICE]) {
         expect(codes(await gql(m, viewer(role), CREATE_INSTITUTION, { input: await institutionInput(m) }))).toEqual(['FORBIDDEN']);
@@ -98,9 +108,19 @@ describe('updateInstitutionListStatus (名单管理, 实施意见（三）)', ()
     await inRollback(async (m) => {
       const { id } = await createInstitution(m);
       const reported = ok(await gql(m, regulator, LIST_STATUS, { id, status: 'REPORTED', on: '2024-04-01' }));
-      expect(reported.updateInstitutionListStatus).toEqual({ listStatus: 'REPORTED', reportedOn: '2024-04-01', admittedOn: null, onProvincialList: false });
+      expect(reported.updateInstitutionListStatus).toEqual({
+        listStatus: 'REPORTED',
+        reportedOn: '2024-04-01',
+        admittedOn: null,
+        onProvincialList: false,
+      });
       const admitted = ok(await gql(m, regulator, LIST_STATUS, { id, status: 'ADMITTED', on: '2024-04-01' }));
-      expect(admitted.updateInstitutionListStatus).toEqual({ listStatus: 'ADMITTED', reportedOn: '2024-04-01', admittedOn: '2024-04-01', onProvincialList: true });
+      expect(admitted.updateInstitutionListStatus).toEqual({
+        listStatus: 'ADMITTED',
+        reportedOn: '2024-04-01',
+        admittedOn: '2024-04-01',
+        onProvincialList: true,
+      });
     });
   });
 
@@ -134,12 +154,16 @@ describe('updateInstitutionListStatus (名单管理, 实施意见（三）)', ()
   it('is NOT_FOUND for an unknown or out-of-region institution and FORBIDDEN to other roles', async () => {
     await inRollback(async (m) => {
       const { id } = await createInstitution(m, { regionId: await regionId(m, '371502') });
-      expect(codes(await gql(m, regulator, LIST_STATUS, { id: '00000000-0000-4000-8000-000000000000', status: 'REPORTED', on: '2024-04-01' }))).toEqual(['NOT_FOUND']);
+      expect(
+        codes(await gql(m, regulator, LIST_STATUS, { id: '00000000-0000-4000-8000-000000000000', status: 'REPORTED', on: '2024-04-01' })),
+      ).toEqual(['NOT_FOUND']);
       expect(codes(await gql(m, regulator, LIST_STATUS, { id: 'nope', status: 'REPORTED', on: '2024-04-01' }))).toEqual(['NOT_FOUND']);
       const otherCounty = viewer(Role.FINANCIAL_REGULATOR, { regionId: await regionId(m, '371522') });
       expect(codes(await gql(m, otherCounty, LIST_STATUS, { id, status: 'REPORTED', on: '2024-04-01' }))).toEqual(['NOT_FOUND']);
       for (const role of [Role.FINANCE, Role.GUARANTEE_INSTITUTION]) {
-        expect(codes(await gql(m, viewer(role, { institutionId: id }), LIST_STATUS, { id, status: 'REPORTED', on: '2024-04-01' }))).toEqual(['FORBIDDEN']);
+        expect(codes(await gql(m, viewer(role, { institutionId: id }), LIST_STATUS, { id, status: 'REPORTED', on: '2024-04-01' }))).toEqual(
+          ['FORBIDDEN'],
+        );
       }
     });
   });
@@ -151,7 +175,9 @@ describe('createBank', () => {
   it('records a bank for the financial regulator', async () => {
     await inRollback(async (m) => {
       const name = unique('聊城农村商业银行-');
-      const { createBank: b } = ok(await gql(m, regulator, CREATE_BANK, { input: { name: ` ${name} `, kind: 'RURAL_COMMERCIAL', regionId: await regionId(m) } }));
+      const { createBank: b } = ok(
+        await gql(m, regulator, CREATE_BANK, { input: { name: ` ${name} `, kind: 'RURAL_COMMERCIAL', regionId: await regionId(m) } }),
+      );
       expect(b).toMatchObject({ name, kind: 'RURAL_COMMERCIAL' });
     });
   });
@@ -162,7 +188,9 @@ describe('createBank', () => {
       const before = await countOwnRows(m, 'bank');
       const blank = await gql(m, regulator, CREATE_BANK, { input: { name: ' ', kind: 'OTHER' } });
       expect([codes(blank), blank.errors?.[0].extensions?.field]).toEqual([['BAD_USER_INPUT'], 'name']);
-      const region = await gql(m, regulator, CREATE_BANK, { input: { name: unique('b'), kind: 'OTHER', regionId: '00000000-0000-4000-8000-000000000000' } });
+      const region = await gql(m, regulator, CREATE_BANK, {
+        input: { name: unique('b'), kind: 'OTHER', regionId: '00000000-0000-4000-8000-000000000000' },
+      });
       expect([codes(region), region.errors?.[0].extensions?.field]).toEqual([['BAD_USER_INPUT'], 'regionId']);
       expect(codes(await gql(m, regulator, CREATE_BANK, { input: { name: existing.name, kind: 'OTHER' } }))).toEqual(['CONFLICT']);
       for (const role of [Role.FINANCE, Role.PBOC, Role.BANK]) {

@@ -32,7 +32,7 @@ async function parties(m: EntityManager) {
 }
 
 describe('signCooperationAgreement', () => {
-  it('records the institution\'s own agreement, with its parties through the loaders', async () => {
+  it("records the institution's own agreement, with its parties through the loaders", async () => {
     await inRollback(async (m) => {
       const { institution, bank, owner, input } = await parties(m);
       const { signCooperationAgreement: a } = ok(await gql(m, owner, SIGN, { input: input({ greenChannel: true }) }));
@@ -67,7 +67,9 @@ describe('signCooperationAgreement', () => {
   it('R5: a lower share is accepted with its exceptionReason recorded', async () => {
     await inRollback(async (m) => {
       const { owner, input } = await parties(m);
-      const { signCooperationAgreement: a } = ok(await gql(m, owner, SIGN, { input: input({ bankRiskShare: '0.1', exceptionReason: ' 省级再担保分险60%，银行10% ' }) }));
+      const { signCooperationAgreement: a } = ok(
+        await gql(m, owner, SIGN, { input: input({ bankRiskShare: '0.1', exceptionReason: ' 省级再担保分险60%，银行10% ' }) }),
+      );
       expect(a).toMatchObject({ bankRiskShare: '0.100000', exceptionReason: '省级再担保分险60%，银行10%' });
     });
   });
@@ -131,7 +133,10 @@ describe('cooperationAgreements', () => {
       const ay = await createAgreement(m, { institutionId: a.id, bankId: y.id });
       const bx = await createAgreement(m, { institutionId: b.id, bankId: x.id });
       const ids = async (v: ReturnType<typeof viewer>, vars: Record<string, unknown> = {}) =>
-        (ok(await gql(m, v, LIST, vars)).cooperationAgreements as { id: string }[]).map((r) => r.id).filter((id) => [ax.id, ay.id, bx.id].includes(id)).sort();
+        (ok(await gql(m, v, LIST, vars)).cooperationAgreements as { id: string }[])
+          .map((r) => r.id)
+          .filter((id) => [ax.id, ay.id, bx.id].includes(id))
+          .sort();
 
       expect(await ids(viewer(Role.GUARANTEE_INSTITUTION, { institutionId: a.id }))).toEqual([ax.id, ay.id].sort());
       expect(await ids(viewer(Role.BANK, { bankId: x.id }))).toEqual([ax.id, bx.id].sort());

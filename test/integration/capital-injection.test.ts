@@ -20,11 +20,26 @@ async function capital(m: EntityManager, institutionId: string) {
 }
 
 function input(institutionId: string, overrides: Record<string, unknown> = {}) {
-  return { institutionId, amount: '50000000.00', source: 'GOVERNMENT', form: 'EQUITY', injectedOn: '2024-06-30', basis: 'GROWTH', ...overrides };
+  return {
+    institutionId,
+    amount: '50000000.00',
+    source: 'GOVERNMENT',
+    form: 'EQUITY',
+    injectedOn: '2024-06-30',
+    basis: 'GROWTH',
+    ...overrides,
+  };
 }
 
 /** Expects the call rejected with `code` (and `field`), and neither an injection nor a capital change written. */
-async function rejected(m: EntityManager, who: ReturnType<typeof viewer>, institutionId: string, overrides: Record<string, unknown>, code: string, field?: string) {
+async function rejected(
+  m: EntityManager,
+  who: ReturnType<typeof viewer>,
+  institutionId: string,
+  overrides: Record<string, unknown>,
+  code: string,
+  field?: string,
+) {
   const before = await capital(m, institutionId);
   const result = await gql(m, who, RECORD, { input: input(institutionId, overrides) });
   expect(codes(result)).toEqual([code]);
@@ -38,7 +53,13 @@ describe('recordCapitalInjection (实施意见（六）动态资本金补充, R1
     await inRollback(async (m) => {
       const inst = await createInstitution(m, { netAssets: '900000000.00' });
       const { recordCapitalInjection: c } = ok(await gql(m, finance, RECORD, { input: input(inst.id, { amount: '50000000.25' }) }));
-      expect(c).toMatchObject({ amount: '50000000.25', source: 'GOVERNMENT', form: 'EQUITY', injectedOn: '2024-06-30', institution: { id: inst.id, name: inst.name } });
+      expect(c).toMatchObject({
+        amount: '50000000.25',
+        source: 'GOVERNMENT',
+        form: 'EQUITY',
+        injectedOn: '2024-06-30',
+        institution: { id: inst.id, name: inst.name },
+      });
       expect(await capital(m, inst.id)).toEqual({ paid_in_capital: '1050000000.25', net_assets: '950000000.25' });
       const [row] = await m.query(`SELECT basis, recorded_by FROM capital_injection WHERE id = $1`, [c.id]);
       expect(row).toEqual({ basis: 'GROWTH', recorded_by: 'test-finance' });
@@ -48,14 +69,18 @@ describe('recordCapitalInjection (实施意见（六）动态资本金补充, R1
   it('a donation (无偿捐资) raises net assets only; basis may be omitted', async () => {
     await inRollback(async (m) => {
       const inst = await createInstitution(m);
-      ok(await gql(m, finance, RECORD, { input: input(inst.id, { form: 'DONATION', source: 'SOCIAL_ORGANIZATION', amount: '1000.00', basis: null }) }));
+      ok(
+        await gql(m, finance, RECORD, {
+          input: input(inst.id, { form: 'DONATION', source: 'SOCIAL_ORGANIZATION', amount: '1000.00', basis: null }),
+        }),
+      );
       expect(await capital(m, inst.id)).toEqual({ paid_in_capital: '1000000000.00', net_assets: '1000001000.00' });
       const [row] = await m.query(`SELECT basis FROM capital_injection WHERE institution_id = $1`, [inst.id]);
       expect(row.basis).toBeNull();
     });
   });
 
-  it('a county government records for its own region\'s institutions; another region\'s is NOT_FOUND', async () => {
+  it("a county government records for its own region's institutions; another region's is NOT_FOUND", async () => {
     await inRollback(async (m) => {
       const home = await regionId(m, '371502');
       const away = await regionId(m, '371521');
@@ -72,7 +97,8 @@ describe('recordCapitalInjection (实施意见（六）动态资本金补充, R1
   it('other roles are FORBIDDEN; an unknown institution is NOT_FOUND', async () => {
     await inRollback(async (m) => {
       const inst = await createInstitution(m);
-      for (const role of [Role.SASAC, Role.INDUSTRY, Role.TASK_FORCE_OFFICE, Role.HOLDING_GROUP]) await rejected(m, viewer(role), inst.id, {}, 'FORBIDDEN');
+      for (const role of [Role.SASAC, Role.INDUSTRY, Role.TASK_FORCE_OFFICE, Role.HOLDING_GROUP])
+        await rejected(m, viewer(role), inst.id, {}, 'FORBIDDEN');
       await rejected(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: inst.id }), inst.id, {}, 'FORBIDDEN');
       const result = await gql(m, finance, RECORD, { input: input('9d6c3c1e-0000-4000-8000-000000000000') });
       expect(codes(result)).toEqual(['NOT_FOUND']);
@@ -106,7 +132,7 @@ describe('recordCapitalInjection (实施意见（六）动态资本金补充, R1
 });
 
 describe('capitalInjections', () => {
-  it('each reader sees the injections of its scope: the institution its own, a county its region\'s', async () => {
+  it("each reader sees the injections of its scope: the institution its own, a county its region's", async () => {
     await inRollback(async (m) => {
       const home = await regionId(m, '371502');
       const a = await createInstitution(m, { regionId: home });
@@ -121,7 +147,9 @@ describe('capitalInjections', () => {
       const county = ok(await gql(m, viewer(Role.LOCAL_GOVERNMENT, { regionId: home }), LIST));
       expect(ids(county)).toContain(ia);
       expect(ids(county)).not.toContain(ib);
-      expect(ok(await gql(m, viewer(Role.LOCAL_GOVERNMENT, { regionId: home }), LIST, { institutionId: b.id })).capitalInjections).toEqual([]);
+      expect(ok(await gql(m, viewer(Role.LOCAL_GOVERNMENT, { regionId: home }), LIST, { institutionId: b.id })).capitalInjections).toEqual(
+        [],
+      );
       expect(ok(await gql(m, finance, LIST, { institutionId: 'not-a-uuid' })).capitalInjections).toEqual([]);
       expect(codes(await gql(m, viewer(Role.BANK, { bankId: a.id }), LIST))).toEqual(['FORBIDDEN']);
     });

@@ -63,7 +63,13 @@ describe('concurrent compensations of one guarantee', () => {
     const results = await race(ds, b, ['500000.00', '500000.00']);
     const outcomes = results.map((r) => (r.errors ? `${codes(r)[0]}:${r.errors[0].extensions?.field}` : 'ok')).sort();
     expect(outcomes).toEqual(['BAD_USER_INPUT:amount', 'ok']);
-    expect(await state(ds, b)).toEqual({ status: 'COMPENSATED', compensated_amount: '500000.00', used_credit: '0.00', compensations: 1, stats: [{ r: '800000.00', c: '500000.00' }] });
+    expect(await state(ds, b)).toEqual({
+      status: 'COMPENSATED',
+      compensated_amount: '500000.00',
+      used_credit: '0.00',
+      compensations: 1,
+      stats: [{ r: '800000.00', c: '500000.00' }],
+    });
   });
 
   it('that both fit are both accepted; the guarantee is released and its credit freed once', async () => {
@@ -72,6 +78,12 @@ describe('concurrent compensations of one guarantee', () => {
     created.push(b);
     const results = await race(ds, b, ['400000.00', '400000.00']);
     expect(results.map((r) => r.errors ?? 'ok')).toEqual(['ok', 'ok']);
-    expect(await state(ds, b)).toEqual({ status: 'COMPENSATED', compensated_amount: '800000.00', used_credit: '0.00', compensations: 2, stats: [{ r: '800000.00', c: '800000.00' }] });
+    expect(await state(ds, b)).toEqual({
+      status: 'COMPENSATED',
+      compensated_amount: '800000.00',
+      used_credit: '0.00',
+      compensations: 2,
+      stats: [{ r: '800000.00', c: '800000.00' }],
+    });
   });
 });

@@ -40,15 +40,21 @@ async function flaggedWorld(m: EntityManager) {
 }
 
 describe('Guarantee.compensations and what a compensation leads to', () => {
-  it('the owner reads a guarantee\'s compensations, their guarantee and their lead with the identifier in full', async () => {
+  it("the owner reads a guarantee's compensations, their guarantee and their lead with the identifier in full", async () => {
     await inRollback(async (m) => {
       const { b, compensationId, leadId, identifier } = await flaggedWorld(m);
       await compensate(m, b, { amount: '1000.00', paidOn: '2024-07-01' });
-      const { guarantee } = ok(await gql<{ guarantee: { status: string; releasedOn: string; compensations: Comp[] } }>(m, b.owner, ONE, { id: b.guarantee.id }));
+      const { guarantee } = ok(
+        await gql<{ guarantee: { status: string; releasedOn: string; compensations: Comp[] } }>(m, b.owner, ONE, { id: b.guarantee.id }),
+      );
       expect(guarantee.status).toBe('COMPENSATED');
       expect(guarantee.releasedOn).toBe('2024-06-15');
       expect(guarantee.compensations.map((c) => c.amount)).toEqual(['300000.00', '1000.00']);
-      expect(guarantee.compensations[0]).toMatchObject({ id: compensationId, guarantee: { id: b.guarantee.id, code: b.guarantee.code }, lead: { id: leadId, status: 'PENDING_REVIEW', borrowerIdentifier: identifier } });
+      expect(guarantee.compensations[0]).toMatchObject({
+        id: compensationId,
+        guarantee: { id: b.guarantee.id, code: b.guarantee.code },
+        lead: { id: leadId, status: 'PENDING_REVIEW', borrowerIdentifier: identifier },
+      });
       expect(guarantee.compensations[1].lead).toBeNull();
     });
   });
@@ -56,27 +62,34 @@ describe('Guarantee.compensations and what a compensation leads to', () => {
   it('the financial regulator reads the lead in full, the holding group masked', async () => {
     await inRollback(async (m) => {
       const { b, identifier } = await flaggedWorld(m);
-      const regulator = ok(await gql<{ guarantee: { compensations: Comp[] } }>(m, viewer(Role.FINANCIAL_REGULATOR), ONE, { id: b.guarantee.id }));
+      const regulator = ok(
+        await gql<{ guarantee: { compensations: Comp[] } }>(m, viewer(Role.FINANCIAL_REGULATOR), ONE, { id: b.guarantee.id }),
+      );
       expect(regulator.guarantee.compensations[0].lead?.borrowerIdentifier).toBe(identifier);
       const group = ok(await gql<{ guarantee: { compensations: Comp[] } }>(m, viewer(Role.HOLDING_GROUP), ONE, { id: b.guarantee.id }));
       expect(group.guarantee.compensations[0].lead?.borrowerIdentifier).toBe(`${identifier.slice(0, 4)}**********${identifier.slice(-4)}`);
     });
   });
 
-  it.each([Role.TASK_FORCE_OFFICE, Role.FINANCE, Role.INDUSTRY, Role.LOCAL_GOVERNMENT])('%s reads compensations but not their lead (FORBIDDEN on the field)', async (role) => {
-    await inRollback(async (m) => {
-      const { b } = await flaggedWorld(m);
-      const result = await gql<{ guarantee: { compensations: Comp[] } }>(m, viewer(role), ONE, { id: b.guarantee.id });
-      expect(codes(result)).toEqual(['FORBIDDEN']);
-      expect(result.errors?.[0].path).toEqual(['guarantee', 'compensations', 0, 'lead']);
-      expect(result.data?.guarantee.compensations[0]).toMatchObject({ amount: '300000.00', lead: null });
-    });
-  });
+  it.each([Role.TASK_FORCE_OFFICE, Role.FINANCE, Role.INDUSTRY, Role.LOCAL_GOVERNMENT])(
+    '%s reads compensations but not their lead (FORBIDDEN on the field)',
+    async (role) => {
+      await inRollback(async (m) => {
+        const { b } = await flaggedWorld(m);
+        const result = await gql<{ guarantee: { compensations: Comp[] } }>(m, viewer(role), ONE, { id: b.guarantee.id });
+        expect(codes(result)).toEqual(['FORBIDDEN']);
+        expect(result.errors?.[0].path).toEqual(['guarantee', 'compensations', 0, 'lead']);
+        expect(result.data?.guarantee.compensations[0]).toMatchObject({ amount: '300000.00', lead: null });
+      });
+    },
+  );
 
   it('the lending bank reads the compensations of its loan, without the lead; another bank sees no guarantee', async () => {
     await inRollback(async (m) => {
       const { b } = await flaggedWorld(m);
-      const result = await gql<{ guarantee: { compensations: Comp[] } }>(m, viewer(Role.BANK, { bankId: b.bankId }), ONE, { id: b.guarantee.id });
+      const result = await gql<{ guarantee: { compensations: Comp[] } }>(m, viewer(Role.BANK, { bankId: b.bankId }), ONE, {
+        id: b.guarantee.id,
+      });
       expect(codes(result)).toEqual(['FORBIDDEN']);
       expect(result.data?.guarantee.compensations.map((c) => c.amount)).toEqual(['300000.00']);
       const other = await business(m);
@@ -126,7 +139,9 @@ async function pageWith(m: EntityManager, n: number): Promise<{ statements: numb
     await flaggedLead(m, { ...b, guarantee });
   }
   await flaggedLead(m, b);
-  const { result, statements } = await countStatements(m, () => gql<{ guarantees: { edges: { node: { compensations: Comp[] } }[] } }>(m, b.owner, PAGE, { institutionId: b.institutionId }));
+  const { result, statements } = await countStatements(m, () =>
+    gql<{ guarantees: { edges: { node: { compensations: Comp[] } }[] } }>(m, b.owner, PAGE, { institutionId: b.institutionId }),
+  );
   const nodes = ok(result).guarantees.edges.map((e) => e.node);
   for (const node of nodes) expect(node.compensations[0].lead).not.toBeNull();
   return { statements, count: nodes.length };

@@ -8,7 +8,14 @@ import { codes, gql, ok } from '../support/graphql';
 import { inRollback } from '../support/db';
 
 /** Runs recordCompensation as `who`; expects it rejected with `code` (and `field`) and nothing written. */
-async function rejected(m: Parameters<typeof footprint>[0], b: Awaited<ReturnType<typeof business>>, input: Record<string, unknown>, code: string, field?: string, who = b.owner) {
+async function rejected(
+  m: Parameters<typeof footprint>[0],
+  b: Awaited<ReturnType<typeof business>>,
+  input: Record<string, unknown>,
+  code: string,
+  field?: string,
+  who = b.owner,
+) {
   const before = await footprint(m, b);
   const result = await gql(m, who, RECORD, { input });
   expect(codes(result)).toEqual([code]);
@@ -32,9 +39,22 @@ describe('recordCompensation (代偿)', () => {
       expect(g).toEqual({ status: 'COMPENSATED', released_on: '2024-06-15', compensated_amount: '300000.00' });
       const [a] = await m.query(`SELECT used_credit FROM cooperation_agreement WHERE id = $1`, [b.agreementId]);
       expect(a.used_credit).toBe('0.00');
-      const stats = await m.query(`SELECT month::text, bank_id, region_id, released_amount, compensated_amount FROM business_month_stats WHERE institution_id = $1`, [b.institutionId]);
-      expect(stats).toEqual([{ month: '2024-06-01', bank_id: b.bankId, region_id: b.guarantee.regionId, released_amount: '800000.00', compensated_amount: '300000.00' }]);
-      expect(await m.query(`SELECT count(*)::int AS n FROM malicious_default_lead WHERE institution_id = $1`, [b.institutionId])).toEqual([{ n: 0 }]);
+      const stats = await m.query(
+        `SELECT month::text, bank_id, region_id, released_amount, compensated_amount FROM business_month_stats WHERE institution_id = $1`,
+        [b.institutionId],
+      );
+      expect(stats).toEqual([
+        {
+          month: '2024-06-01',
+          bank_id: b.bankId,
+          region_id: b.guarantee.regionId,
+          released_amount: '800000.00',
+          compensated_amount: '300000.00',
+        },
+      ]);
+      expect(await m.query(`SELECT count(*)::int AS n FROM malicious_default_lead WHERE institution_id = $1`, [b.institutionId])).toEqual([
+        { n: 0 },
+      ]);
     });
   });
 
@@ -47,7 +67,10 @@ describe('recordCompensation (代偿)', () => {
       expect(g).toEqual({ status: 'COMPENSATED', released_on: '2024-06-15', compensated_amount: '400000.50' });
       const [a] = await m.query(`SELECT used_credit FROM cooperation_agreement WHERE id = $1`, [b.agreementId]);
       expect(a.used_credit).toBe('0.00');
-      const stats = await m.query(`SELECT month::text, released_amount, compensated_amount FROM business_month_stats WHERE institution_id = $1 ORDER BY month`, [b.institutionId]);
+      const stats = await m.query(
+        `SELECT month::text, released_amount, compensated_amount FROM business_month_stats WHERE institution_id = $1 ORDER BY month`,
+        [b.institutionId],
+      );
       expect(stats).toEqual([
         { month: '2024-06-01', released_amount: '800000.00', compensated_amount: '300000.00' },
         { month: '2024-07-01', released_amount: '0.00', compensated_amount: '100000.50' },
@@ -58,7 +81,11 @@ describe('recordCompensation (代偿)', () => {
   it('a guarantee outside any agreement is compensated without touching an agreement', async () => {
     await inRollback(async (m) => {
       const b = await business(m);
-      const free = await createGuarantee(m, { institutionId: b.institutionId, bankId: b.bankId }, { guaranteedAmount: '50000.00', loanAmount: '50000.00' });
+      const free = await createGuarantee(
+        m,
+        { institutionId: b.institutionId, bankId: b.bankId },
+        { guaranteedAmount: '50000.00', loanAmount: '50000.00' },
+      );
       ok(await gql(m, b.owner, RECORD, { input: compensationInput(free.id, { amount: '50000.00' }) }));
       const [a] = await m.query(`SELECT used_credit FROM cooperation_agreement WHERE id = $1`, [b.agreementId]);
       expect(a.used_credit).toBe('800000.00');
@@ -134,12 +161,16 @@ describe('recordCompensation (代偿)', () => {
   it('a RELEASED (repaid) guarantee cannot be compensated: CONFLICT, nothing written', async () => {
     await inRollback(async (m) => {
       const b = await business(m);
-      const repaid = await createGuarantee(m, { institutionId: b.institutionId, bankId: b.bankId }, { status: 'RELEASED', releasedOn: '2024-05-01' });
+      const repaid = await createGuarantee(
+        m,
+        { institutionId: b.institutionId, bankId: b.bankId },
+        { status: 'RELEASED', releasedOn: '2024-05-01' },
+      );
       await rejected(m, b, compensationInput(repaid.id), 'CONFLICT');
     });
   });
 
-  it('another institution\'s guarantee is NOT_FOUND, as is an id that names nothing', async () => {
+  it("another institution's guarantee is NOT_FOUND, as is an id that names nothing", async () => {
     await inRollback(async (m) => {
       const mine = await business(m);
       const theirs = await business(m);
@@ -150,12 +181,22 @@ describe('recordCompensation (代偿)', () => {
     });
   });
 
-  it.each([Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.BANK, Role.PUBLIC_SECURITY, Role.HOLDING_GROUP, Role.ADMIN])('is FORBIDDEN to %s', async (role) => {
-    await inRollback(async (m) => {
-      const b = await business(m, { inHoldingGroup: true });
-      await rejected(m, b, compensationInput(b.guarantee.id), 'FORBIDDEN', undefined, viewer(role, { institutionId: b.institutionId, bankId: b.bankId }));
-    });
-  });
+  it.each([Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.BANK, Role.PUBLIC_SECURITY, Role.HOLDING_GROUP, Role.ADMIN])(
+    'is FORBIDDEN to %s',
+    async (role) => {
+      await inRollback(async (m) => {
+        const b = await business(m, { inHoldingGroup: true });
+        await rejected(
+          m,
+          b,
+          compensationInput(b.guarantee.id),
+          'FORBIDDEN',
+          undefined,
+          viewer(role, { institutionId: b.institutionId, bankId: b.bankId }),
+        );
+      });
+    },
+  );
 
   it('is UNAUTHENTICATED without a viewer', async () => {
     await inRollback(async (m) => {
@@ -173,8 +214,13 @@ describe('recordCompensation flagged as suspected malicious evasion (R12)', () =
       const b = await business(m);
       const c = await compensate(m, b, { suspectedMalicious: true, evidence: '  借款人转移资产后失联  ' });
       expect(c.suspectedMalicious).toBe(true);
-      const leads = await m.query(`SELECT institution_id, status, evidence, transferred_at FROM malicious_default_lead WHERE compensation_id = $1`, [c.id]);
-      expect(leads).toEqual([{ institution_id: b.institutionId, status: 'PENDING_REVIEW', evidence: '借款人转移资产后失联', transferred_at: null }]);
+      const leads = await m.query(
+        `SELECT institution_id, status, evidence, transferred_at FROM malicious_default_lead WHERE compensation_id = $1`,
+        [c.id],
+      );
+      expect(leads).toEqual([
+        { institution_id: b.institutionId, status: 'PENDING_REVIEW', evidence: '借款人转移资产后失联', transferred_at: null },
+      ]);
     });
   });
 
@@ -193,7 +239,9 @@ describe('recordCompensation flagged as suspected malicious evasion (R12)', () =
     await inRollback(async (m) => {
       const b = await business(m);
       await compensate(m, b, { suspectedMalicious: false, evidence: '仅备注' });
-      expect(await m.query(`SELECT count(*)::int AS n FROM malicious_default_lead WHERE institution_id = $1`, [b.institutionId])).toEqual([{ n: 0 }]);
+      expect(await m.query(`SELECT count(*)::int AS n FROM malicious_default_lead WHERE institution_id = $1`, [b.institutionId])).toEqual([
+        { n: 0 },
+      ]);
     });
   });
 });

@@ -13,10 +13,18 @@ const RECOVER = `mutation ($id: ID!, $amount: Decimal!, $on: Date!) {
 type Manager = Parameters<typeof footprint>[0];
 
 async function recover(m: Manager, b: Business, id: string, amount: string, on = '2024-08-01') {
-  return ok(await gql<{ recordRecovery: { id: string; amount: string; recoveredAmount: string } }>(m, b.owner, RECOVER, { id, amount, on })).recordRecovery;
+  return ok(await gql<{ recordRecovery: { id: string; amount: string; recoveredAmount: string } }>(m, b.owner, RECOVER, { id, amount, on }))
+    .recordRecovery;
 }
 
-async function rejected(m: Manager, b: Business, vars: { id: string; amount: string | number; on: string }, code: string, field?: string, who = b.owner) {
+async function rejected(
+  m: Manager,
+  b: Business,
+  vars: { id: string; amount: string | number; on: string },
+  code: string,
+  field?: string,
+  who = b.owner,
+) {
   const before = await footprint(m, b);
   const result = await gql(m, who, RECOVER, vars);
   expect(codes(result)).toEqual([code]);
@@ -25,7 +33,7 @@ async function rejected(m: Manager, b: Business, vars: { id: string; amount: str
 }
 
 describe('recordRecovery (追偿)', () => {
-  it('keeps the compensation\'s recovered amount current, up to exactly the compensated amount', async () => {
+  it("keeps the compensation's recovered amount current, up to exactly the compensated amount", async () => {
     await inRollback(async (m) => {
       const b = await business(m);
       const c = await compensate(m, b, { amount: '300000.00', paidOn: '2024-06-15' });
@@ -69,7 +77,7 @@ describe('recordRecovery (追偿)', () => {
     });
   });
 
-  it('another institution\'s compensation is NOT_FOUND, as is an id that names nothing', async () => {
+  it("another institution's compensation is NOT_FOUND, as is an id that names nothing", async () => {
     await inRollback(async (m) => {
       const mine = await business(m);
       const theirs = await business(m);
@@ -80,11 +88,21 @@ describe('recordRecovery (追偿)', () => {
     });
   });
 
-  it.each([Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.PUBLIC_SECURITY, Role.HOLDING_GROUP, Role.BANK])('is FORBIDDEN to %s', async (role) => {
-    await inRollback(async (m) => {
-      const b = await business(m, { inHoldingGroup: true });
-      const c = await compensate(m, b);
-      await rejected(m, b, { id: c.id, amount: '1.00', on: '2024-08-01' }, 'FORBIDDEN', undefined, viewer(role, { institutionId: b.institutionId, bankId: b.bankId }));
-    });
-  });
+  it.each([Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.PUBLIC_SECURITY, Role.HOLDING_GROUP, Role.BANK])(
+    'is FORBIDDEN to %s',
+    async (role) => {
+      await inRollback(async (m) => {
+        const b = await business(m, { inHoldingGroup: true });
+        const c = await compensate(m, b);
+        await rejected(
+          m,
+          b,
+          { id: c.id, amount: '1.00', on: '2024-08-01' },
+          'FORBIDDEN',
+          undefined,
+          viewer(role, { institutionId: b.institutionId, bankId: b.bankId }),
+        );
+      });
+    },
+  );
 });

@@ -35,13 +35,15 @@ describe('dashboard scoping (scope.aggregates)', () => {
       // X lent under both institutions: A's 1,500,000 and B's 700,000 in January.
       expect(bankX.total).toMatchObject({ newCount: 3, newAmount: '2200000.00', compensatedAmount: '50000.00' });
       expect(keys(bankX.byInstitution).sort()).toEqual([s.a.id, s.b.id].sort());
-      const institutionB = ok(await gql(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: s.b.id }), DASHBOARD, { filter: JAN_TO_MAR })).dashboard;
+      const institutionB = ok(
+        await gql(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: s.b.id }), DASHBOARD, { filter: JAN_TO_MAR }),
+      ).dashboard;
       expect(keys(institutionB.byInstitution)).toEqual([s.b.id]);
       expect(institutionB.total).toMatchObject({ newCount: 1, newAmount: '700000.00' });
     });
   });
 
-  it('the PBOC and the banking regulator see every bank\'s figures', async () => {
+  it("the PBOC and the banking regulator see every bank's figures", async () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       for (const role of [Role.PBOC, Role.BANKING_REGULATOR]) {
@@ -54,7 +56,8 @@ describe('dashboard scoping (scope.aggregates)', () => {
 
   it('the police and the operator are refused (access matrix)', async () => {
     await inRollback(async (m) => {
-      for (const role of [Role.PUBLIC_SECURITY, Role.ADMIN]) expect(codes(await gql(m, viewer(role), DASHBOARD, {}))).toEqual(['FORBIDDEN']);
+      for (const role of [Role.PUBLIC_SECURITY, Role.ADMIN])
+        expect(codes(await gql(m, viewer(role), DASHBOARD, {}))).toEqual(['FORBIDDEN']);
       expect(codes(await gql(m, null, DASHBOARD, {}))).toEqual(['UNAUTHENTICATED']);
     });
   });
@@ -112,7 +115,13 @@ describe('dashboard: SQL statements per request (DESIGN.md §5)', () => {
           const institution = await createInstitution(m, { regionId: regions[i % regions.length] });
           for (let k = 1; k <= months; k++) {
             const key = { institutionId: institution.id, bankId: bank.id, regionId: regions[(i + k) % regions.length] };
-            await addNewBusiness(m, key, { startOn: `2025-${String(k).padStart(2, '0')}-03`, guaranteedAmount: '1000.00', feeRate: '0.007000', smallAgri: true, smallHousehold: true });
+            await addNewBusiness(m, key, {
+              startOn: `2025-${String(k).padStart(2, '0')}-03`,
+              guaranteedAmount: '1000.00',
+              feeRate: '0.007000',
+              smallAgri: true,
+              smallHousehold: true,
+            });
           }
         }
       };

@@ -11,10 +11,14 @@ import { gql, ok } from '../support/graphql';
 const pick = (slices: Array<Record<string, unknown>>, key: string) => slices.find((s) => s.key === key);
 
 describe('dashboard figures from the monthly aggregate', () => {
-  it('sums the period\'s flows; the balance counts every month up to the period\'s end (R3, R4, R7)', async () => {
+  it("sums the period's flows; the balance counts every month up to the period's end (R3, R4, R7)", async () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
-      const { dashboard } = ok(await gql(m, viewer(Role.TASK_FORCE_OFFICE), DASHBOARD, { filter: { institutionId: s.a.id, from: '2024-01-01', to: '2024-02-29' } }));
+      const { dashboard } = ok(
+        await gql(m, viewer(Role.TASK_FORCE_OFFICE), DASHBOARD, {
+          filter: { institutionId: s.a.id, from: '2024-01-01', to: '2024-02-29' },
+        }),
+      );
       expect(dashboard.total).toEqual({
         key: 'total',
         label: '合计',
@@ -28,21 +32,45 @@ describe('dashboard figures from the monthly aggregate', () => {
         compensatedAmount: '0.00',
         compensationRate: '0.000000',
       });
-      expect(dashboard.targets).toEqual({ smallAgriShare: '0.800000', averageFeeRate: '0.010000', minBankRiskShare: '0.200000', maxHouseholdAmount: '10000000.00' });
+      expect(dashboard.targets).toEqual({
+        smallAgriShare: '0.800000',
+        averageFeeRate: '0.010000',
+        minBankRiskShare: '0.200000',
+        maxHouseholdAmount: '10000000.00',
+      });
 
       // Months of the period only, oldest first, each with its own end-of-month balance.
       expect(dashboard.byMonth.map((x: any) => [x.key, x.label, x.newCount, x.newAmount, x.outstandingBalance])).toEqual([
         ['2024-01', '2024-01', 2, '1500000.00', '1900000.00'],
         ['2024-02', '2024-02', 1, '300000.00', '2000000.00'],
       ]);
-      expect(pick(dashboard.byMonth, '2024-01')).toMatchObject({ smallAgriShare: '0.666667', averageFeeRate: '0.009333', compensationRate: null });
+      expect(pick(dashboard.byMonth, '2024-01')).toMatchObject({
+        smallAgriShare: '0.666667',
+        averageFeeRate: '0.009333',
+        compensationRate: null,
+      });
 
       // By the borrower's region, bank and institution, with names as labels.
       expect(dashboard.byRegion).toHaveLength(2);
-      expect(pick(dashboard.byRegion, s.r1)).toMatchObject({ label: s.names.r1, newCount: 2, newAmount: '1500000.00', outstandingBalance: '1700000.00', releasedAmount: '200000.00' });
-      expect(pick(dashboard.byRegion, s.r2)).toMatchObject({ label: s.names.r2, newCount: 1, newAmount: '300000.00', outstandingBalance: '300000.00', smallAgriShare: '1.000000' });
+      expect(pick(dashboard.byRegion, s.r1)).toMatchObject({
+        label: s.names.r1,
+        newCount: 2,
+        newAmount: '1500000.00',
+        outstandingBalance: '1700000.00',
+        releasedAmount: '200000.00',
+      });
+      expect(pick(dashboard.byRegion, s.r2)).toMatchObject({
+        label: s.names.r2,
+        newCount: 1,
+        newAmount: '300000.00',
+        outstandingBalance: '300000.00',
+        smallAgriShare: '1.000000',
+      });
       expect(dashboard.byBank.map((x: any) => [x.key, x.label, x.newAmount]).sort()).toEqual(
-        [[s.x.id, s.x.name, '1500000.00'], [s.y.id, s.y.name, '300000.00']].sort(),
+        [
+          [s.x.id, s.x.name, '1500000.00'],
+          [s.y.id, s.y.name, '300000.00'],
+        ].sort(),
       );
       expect(dashboard.byBank.map((x: any) => x.label)).toEqual([s.x.name, s.y.name].sort());
       expect(dashboard.byInstitution).toEqual([{ ...dashboard.total, key: s.a.id, label: s.a.name }]);
@@ -52,7 +80,9 @@ describe('dashboard figures from the monthly aggregate', () => {
   it('a later period: no new business (null ratios), the compensation rate of its releases, the balance carried over', async () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
-      const { dashboard } = ok(await gql(m, viewer(Role.FINANCE), DASHBOARD, { filter: { institutionId: s.a.id, from: '2024-03-01', to: '2024-03-31' } }));
+      const { dashboard } = ok(
+        await gql(m, viewer(Role.FINANCE), DASHBOARD, { filter: { institutionId: s.a.id, from: '2024-03-01', to: '2024-03-31' } }),
+      );
       expect(dashboard.total).toMatchObject({
         newCount: 0,
         newAmount: '0.00',
@@ -72,9 +102,16 @@ describe('dashboard figures from the monthly aggregate', () => {
   it('an open start counts every month up to `to`; filters by region and bank narrow the cells', async () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
-      const run = async (filter: Record<string, unknown>) => ok(await gql(m, viewer(Role.TASK_FORCE_OFFICE), DASHBOARD, { filter })).dashboard;
+      const run = async (filter: Record<string, unknown>) =>
+        ok(await gql(m, viewer(Role.TASK_FORCE_OFFICE), DASHBOARD, { filter })).dashboard;
       const all = await run({ institutionId: s.a.id, to: '2024-12-31' });
-      expect(all.total).toMatchObject({ newCount: 4, newAmount: '2200000.00', releasedAmount: '300000.00', outstandingBalance: '1900000.00', compensationRate: '0.166667' });
+      expect(all.total).toMatchObject({
+        newCount: 4,
+        newAmount: '2200000.00',
+        releasedAmount: '300000.00',
+        outstandingBalance: '1900000.00',
+        compensationRate: '0.166667',
+      });
       expect(all.byMonth.map((x: any) => x.key)).toEqual(['2023-12', '2024-01', '2024-02', '2024-03']);
       const byRegion = await run({ regionId: s.r2, bankId: s.x.id, from: '2024-01-01', to: '2024-01-31' });
       // Only institution B's January cell is in region 2 with bank X.

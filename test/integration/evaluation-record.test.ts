@@ -22,7 +22,12 @@ function input(institutionId: string, overrides: Record<string, unknown> = {}) {
 }
 
 /** One month's aggregate cell as stats.writer keeps it (amounts in yuan). */
-async function stats(m: EntityManager, key: { institutionId: string; bankId: string; regionId: string }, month: string, cell: { newAmount: string; smallAgri: string; feeWeighted: string; released: string; compensated: string }) {
+async function stats(
+  m: EntityManager,
+  key: { institutionId: string; bankId: string; regionId: string },
+  month: string,
+  cell: { newAmount: string; smallAgri: string; feeWeighted: string; released: string; compensated: string },
+) {
   await m.query(
     `INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count, small_agri_amount, fee_weighted_amount, released_amount, compensated_amount)
      VALUES ($1, $2, $3, $4, 1, $5, 1, $6, $7, $8, $9)`,
@@ -41,29 +46,88 @@ async function municipalWithBusiness(m: EntityManager) {
   const inst = await createInstitution(m, { level: 'MUNICIPAL', netAssets: '10000000.00' });
   const [b1, b2] = [await createBank(m), await createBank(m)];
   const key = { institutionId: inst.id, regionId: inst.regionId };
-  await stats(m, { ...key, bankId: b1.id }, '2024-03-01', { newAmount: '1000000.00', smallAgri: '800000.00', feeWeighted: '8000.00', released: '500000.00', compensated: '0.00' });
-  await stats(m, { ...key, bankId: b2.id }, '2024-11-01', { newAmount: '3000000.00', smallAgri: '2600000.00', feeWeighted: '36000.00', released: '1500000.00', compensated: '60000.00' });
+  await stats(m, { ...key, bankId: b1.id }, '2024-03-01', {
+    newAmount: '1000000.00',
+    smallAgri: '800000.00',
+    feeWeighted: '8000.00',
+    released: '500000.00',
+    compensated: '0.00',
+  });
+  await stats(m, { ...key, bankId: b2.id }, '2024-11-01', {
+    newAmount: '3000000.00',
+    smallAgri: '2600000.00',
+    feeWeighted: '36000.00',
+    released: '1500000.00',
+    compensated: '60000.00',
+  });
   // Outside the year: must not count.
-  await stats(m, { ...key, bankId: b1.id }, '2023-12-01', { newAmount: '9000000.00', smallAgri: '0.00', feeWeighted: '900000.00', released: '100.00', compensated: '100.00' });
-  await stats(m, { ...key, bankId: b1.id }, '2025-01-01', { newAmount: '9000000.00', smallAgri: '0.00', feeWeighted: '900000.00', released: '100.00', compensated: '100.00' });
+  await stats(m, { ...key, bankId: b1.id }, '2023-12-01', {
+    newAmount: '9000000.00',
+    smallAgri: '0.00',
+    feeWeighted: '900000.00',
+    released: '100.00',
+    compensated: '100.00',
+  });
+  await stats(m, { ...key, bankId: b1.id }, '2025-01-01', {
+    newAmount: '9000000.00',
+    smallAgri: '0.00',
+    feeWeighted: '900000.00',
+    released: '100.00',
+    compensated: '100.00',
+  });
 
   const refs = { institutionId: inst.id, bankId: b1.id };
   const small = await createBorrower(m, { kind: 'SMALL_ENTERPRISE' });
-  await createGuarantee(m, { ...refs, borrowerId: small.id }, { loanAmount: '3000000.00', guaranteedAmount: '3000000.00', startOn: '2024-01-10' });
-  await createGuarantee(m, { ...refs, borrowerId: small.id }, { loanAmount: '2000000.00', guaranteedAmount: '2000000.00', startOn: '2024-05-10' });
+  await createGuarantee(
+    m,
+    { ...refs, borrowerId: small.id },
+    { loanAmount: '3000000.00', guaranteedAmount: '3000000.00', startOn: '2024-01-10' },
+  );
+  await createGuarantee(
+    m,
+    { ...refs, borrowerId: small.id },
+    { loanAmount: '2000000.00', guaranteedAmount: '2000000.00', startOn: '2024-05-10' },
+  );
   const farmer = await createBorrower(m, { kind: 'FARMER' });
-  await createGuarantee(m, { ...refs, borrowerId: farmer.id }, { loanAmount: '2000000.01', guaranteedAmount: '2000000.01', startOn: '2024-02-01' });
+  await createGuarantee(
+    m,
+    { ...refs, borrowerId: farmer.id },
+    { loanAmount: '2000000.01', guaranteedAmount: '2000000.01', startOn: '2024-02-01' },
+  );
   const other = await createBorrower(m, { kind: 'OTHER_ENTERPRISE' });
-  await createGuarantee(m, { ...refs, borrowerId: other.id }, { kind: 'BOND', loanAmount: '1000000.00', guaranteedAmount: '1000000.00', startOn: '2024-02-01' });
-  await createGuarantee(m, { ...refs, borrowerId: other.id }, { loanAmount: '1000000.00', guaranteedAmount: '1000000.00', startOn: '2024-02-01', status: 'RELEASED', releasedOn: '2025-01-05' });
+  await createGuarantee(
+    m,
+    { ...refs, borrowerId: other.id },
+    { kind: 'BOND', loanAmount: '1000000.00', guaranteedAmount: '1000000.00', startOn: '2024-02-01' },
+  );
+  await createGuarantee(
+    m,
+    { ...refs, borrowerId: other.id },
+    { loanAmount: '1000000.00', guaranteedAmount: '1000000.00', startOn: '2024-02-01', status: 'RELEASED', releasedOn: '2025-01-05' },
+  );
   // Not in force at the end of 2024: released on its last day, or started after it.
-  await createGuarantee(m, { ...refs, borrowerId: other.id }, { loanAmount: '7000000.00', guaranteedAmount: '7000000.00', startOn: '2024-02-01', status: 'RELEASED', releasedOn: '2024-12-31' });
-  await createGuarantee(m, { ...refs, borrowerId: other.id }, { loanAmount: '7000000.00', guaranteedAmount: '7000000.00', startOn: '2025-01-01' });
+  await createGuarantee(
+    m,
+    { ...refs, borrowerId: other.id },
+    { loanAmount: '7000000.00', guaranteedAmount: '7000000.00', startOn: '2024-02-01', status: 'RELEASED', releasedOn: '2024-12-31' },
+  );
+  await createGuarantee(
+    m,
+    { ...refs, borrowerId: other.id },
+    { loanAmount: '7000000.00', guaranteedAmount: '7000000.00', startOn: '2025-01-01' },
+  );
   return inst;
 }
 
 /** Expects the call rejected with `code` (and `field`) and no evaluation written. */
-async function rejected(m: EntityManager, who: ReturnType<typeof viewer>, institutionId: string, overrides: Record<string, unknown>, code: string, field?: string) {
+async function rejected(
+  m: EntityManager,
+  who: ReturnType<typeof viewer>,
+  institutionId: string,
+  overrides: Record<string, unknown>,
+  code: string,
+  field?: string,
+) {
   const before = await countRows(m, 'performance_evaluation', 'institution_id = $1', [institutionId]);
   const result = await gql(m, who, RECORD, { input: input(institutionId, overrides) });
   expect(codes(result)).toEqual([code]);
@@ -72,7 +136,7 @@ async function rejected(m: EntityManager, who: ReturnType<typeof viewer>, instit
 }
 
 describe('recordPerformanceEvaluation (实施意见（九）绩效考核, R11)', () => {
-  it('SASAC evaluates a municipal institution; the indicators are computed from the year\'s data (R3, R4, R7, R9)', async () => {
+  it("SASAC evaluates a municipal institution; the indicators are computed from the year's data (R3, R4, R7, R9)", async () => {
     await inRollback(async (m) => {
       const inst = await municipalWithBusiness(m);
       const { recordPerformanceEvaluation: e } = ok(await gql(m, sasac, RECORD, { input: input(inst.id) }));
@@ -95,12 +159,21 @@ describe('recordPerformanceEvaluation (实施意见（九）绩效考核, R11)',
   it('without business or net assets the indicators are null, not zero', async () => {
     await inRollback(async (m) => {
       const inst = await createInstitution(m, { level: 'MUNICIPAL', netAssets: '0.00' });
-      const { recordPerformanceEvaluation: e } = ok(await gql(m, sasac, RECORD, { input: input(inst.id, { score: '0', grade: 'FAIL', comment: null }) }));
-      expect(e).toMatchObject({ smallAgriShare: null, averageFeeRate: null, compensationRate: null, leverage: null, score: '0.00', grade: 'FAIL' });
+      const { recordPerformanceEvaluation: e } = ok(
+        await gql(m, sasac, RECORD, { input: input(inst.id, { score: '0', grade: 'FAIL', comment: null }) }),
+      );
+      expect(e).toMatchObject({
+        smallAgriShare: null,
+        averageFeeRate: null,
+        compensationRate: null,
+        leverage: null,
+        score: '0.00',
+        grade: 'FAIL',
+      });
     });
   });
 
-  it('FINANCE evaluates county institutions — a county finance bureau only its own county\'s', async () => {
+  it("FINANCE evaluates county institutions — a county finance bureau only its own county's", async () => {
     await inRollback(async (m) => {
       const home = await regionId(m, '371521');
       const own = await createInstitution(m, { level: 'COUNTY', regionId: home });
@@ -161,7 +234,7 @@ describe('recordPerformanceEvaluation (实施意见（九）绩效考核, R11)',
 });
 
 describe('performanceEvaluations', () => {
-  it('filters by institution and year within the reader\'s scope', async () => {
+  it("filters by institution and year within the reader's scope", async () => {
     await inRollback(async (m) => {
       const a = await createInstitution(m, { level: 'MUNICIPAL' });
       const b = await createInstitution(m, { level: 'COUNTY', regionId: await regionId(m, '371521') });

@@ -2,7 +2,16 @@ import type { DataSource, QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { Role } from '../../src/auth/roles';
 import { createDataSource } from '../../src/db/data-source';
-import { createAgreement, createBank, createBorrower, createGuarantee, createInstitution, guaranteeInput, regionId, unique } from '../fixtures/business';
+import {
+  createAgreement,
+  createBank,
+  createBorrower,
+  createGuarantee,
+  createInstitution,
+  guaranteeInput,
+  regionId,
+  unique,
+} from '../fixtures/business';
 import { IMPORT_GUARANTEES } from '../fixtures/guarantee-ops';
 import { csvRow, toCsv } from '../fixtures/import-csv';
 import { viewer } from '../fixtures/viewers';
@@ -42,7 +51,9 @@ async function holdLock(sql: string, params: unknown[]): Promise<{ release: () =
 /** Resolves once `n` backends of this database wait on a lock: the writers have reached the held row. */
 async function untilWaiting(n: number): Promise<void> {
   for (let i = 0; i < 200; i++) {
-    const [{ waiting }] = await ds.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    const [{ waiting }] = await ds.query(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
     if (waiting >= n) return;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -56,10 +67,21 @@ describe('concurrent grants', () => {
     const bank = await createBank(m);
     const region = await regionId(m);
     const borrower = await createBorrower(m, { kind: 'MICRO_ENTERPRISE' });
-    await createGuarantee(m, { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id }, { loanAmount: '7000000.00', guaranteedAmount: '7000000.00' });
+    await createGuarantee(
+      m,
+      { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id },
+      { loanAmount: '7000000.00', guaranteedAmount: '7000000.00' },
+    );
     const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
     const input = () =>
-      guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { borrower: { identifier: borrower.identifier, kind: 'MICRO_ENTERPRISE' }, loanAmount: '1000000.00', guaranteedAmount: '1000000.00' });
+      guaranteeInput(
+        { institutionId: institution.id, bankId: bank.id, regionId: region },
+        {
+          borrower: { identifier: borrower.identifier, kind: 'MICRO_ENTERPRISE' },
+          loanAmount: '1000000.00',
+          guaranteedAmount: '1000000.00',
+        },
+      );
 
     // Line all grants up behind the borrower's row, then let them go at once.
     const hold = await holdLock(`SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
@@ -85,7 +107,11 @@ describe('concurrent grants', () => {
     const region = await regionId(m);
     const agreement = await createAgreement(m, { institutionId: institution.id, bankId: bank.id }, { creditLine: '3000000.00' });
     const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
-    const input = () => guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { loanAmount: '1000000.00', guaranteedAmount: '1000000.00' });
+    const input = () =>
+      guaranteeInput(
+        { institutionId: institution.id, bankId: bank.id, regionId: region },
+        { loanAmount: '1000000.00', guaranteedAmount: '1000000.00' },
+      );
 
     const hold = await holdLock(`SELECT 1 FROM cooperation_agreement WHERE id = $1 FOR UPDATE`, [agreement.id]);
     const grants = Array.from({ length: PARALLEL }, () => gql(ds.manager, owner, GRANT, { input: input() }));
@@ -95,7 +121,10 @@ describe('concurrent grants', () => {
 
     expect(results.filter((r) => !r.errors).length).toBe(3);
     expect(results.flatMap(codes).sort()).toEqual(['CREDIT_LINE_EXCEEDED', 'CREDIT_LINE_EXCEEDED', 'CREDIT_LINE_EXCEEDED']);
-    const [a] = await ds.query(`SELECT used_credit, (SELECT count(*)::int FROM guarantee WHERE agreement_id = $1) AS n FROM cooperation_agreement WHERE id = $1`, [agreement.id]);
+    const [a] = await ds.query(
+      `SELECT used_credit, (SELECT count(*)::int FROM guarantee WHERE agreement_id = $1) AS n FROM cooperation_agreement WHERE id = $1`,
+      [agreement.id],
+    );
     expect(a).toEqual({ used_credit: '3000000.00', n: 3 });
   });
 
@@ -105,11 +134,26 @@ describe('concurrent grants', () => {
     const bank = await createBank(m);
     const region = await regionId(m);
     const borrower = await createBorrower(m, { kind: 'FARMER' });
-    await createGuarantee(m, { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id }, { loanAmount: '7000000.00', guaranteedAmount: '7000000.00' });
+    await createGuarantee(
+      m,
+      { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id },
+      { loanAmount: '7000000.00', guaranteedAmount: '7000000.00' },
+    );
     const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
-    const million = { borrower_identifier: borrower.identifier, borrower_kind: 'FARMER', loan_amount: '1000000.00', guaranteed_amount: '1000000.00' };
+    const million = {
+      borrower_identifier: borrower.identifier,
+      borrower_kind: 'FARMER',
+      loan_amount: '1000000.00',
+      guaranteed_amount: '1000000.00',
+    };
     const csv = toCsv([csvRow(bank.id, unique('IMP-'), million), csvRow(bank.id, unique('IMP-'), million)]);
-    const single = () => gql(ds.manager, owner, GRANT, { input: guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { borrower: { identifier: borrower.identifier, kind: 'FARMER' }, loanAmount: '1000000.00', guaranteedAmount: '1000000.00' }) });
+    const single = () =>
+      gql(ds.manager, owner, GRANT, {
+        input: guaranteeInput(
+          { institutionId: institution.id, bankId: bank.id, regionId: region },
+          { borrower: { identifier: borrower.identifier, kind: 'FARMER' }, loanAmount: '1000000.00', guaranteedAmount: '1000000.00' },
+        ),
+      });
 
     const hold = await holdLock(`SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
     const imported = gql(ds.manager, owner, IMPORT_GUARANTEES, { institutionId: institution.id, csv });
@@ -135,7 +179,13 @@ describe('concurrent grants', () => {
     const region = await regionId(m);
     const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
     const code = unique('SAME-');
-    const results = await Promise.all(Array.from({ length: 4 }, () => gql(ds.manager, owner, GRANT, { input: guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { code }) })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        gql(ds.manager, owner, GRANT, {
+          input: guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, { code }),
+        }),
+      ),
+    );
     expect(results.filter((r) => !r.errors).length).toBe(1);
     expect(results.flatMap(codes)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
     expect(await ds.query(`SELECT count(*)::int AS n FROM guarantee WHERE institution_id = $1`, [institution.id])).toEqual([{ n: 1 }]);
@@ -146,7 +196,8 @@ describe('concurrent grants', () => {
     const [i1, i2] = [await createInstitution(m), await createInstitution(m)];
     const bank = await createBank(m);
     const [a, z] = [await createBorrower(m, { kind: 'FARMER' }), await createBorrower(m, { kind: 'FARMER' })];
-    const row = (identifier: string) => IMPORT_COLUMNS.map((c) => csvRow(bank.id, unique('X-'), { borrower_identifier: identifier, borrower_kind: 'FARMER' })[c]);
+    const row = (identifier: string) =>
+      IMPORT_COLUMNS.map((c) => csvRow(bank.id, unique('X-'), { borrower_identifier: identifier, borrower_kind: 'FARMER' })[c]);
     const chunk = (identifier: string, n: number) => [{ row: n, values: row(identifier) }];
     let firstChunkDone!: () => void;
     const firstChunk = new Promise<void>((r) => (firstChunkDone = r));

@@ -1,20 +1,34 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
-import { countOwnRows, countRows, createAgreement, createBank, createInstitution, guaranteeInput, regionId, validCreditCode, validResidentId } from '../fixtures/business';
+import {
+  countOwnRows,
+  countRows,
+  createAgreement,
+  createBank,
+  createInstitution,
+  guaranteeInput,
+  regionId,
+  validCreditCode,
+  validResidentId,
+} from '../fixtures/business';
 import { CREATE_GUARANTEE as CREATE } from '../fixtures/guarantee-ops';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';
 import { inRollback } from '../support/db';
 
-
 async function setUp(m: EntityManager) {
   const institution = await createInstitution(m);
   const bank = await createBank(m);
-  const agreement = await createAgreement(m, { institutionId: institution.id, bankId: bank.id }, { bankRiskShare: '0.250000', creditLine: '100000000.00' });
+  const agreement = await createAgreement(
+    m,
+    { institutionId: institution.id, bankId: bank.id },
+    { bankRiskShare: '0.250000', creditLine: '100000000.00' },
+  );
   const region = await regionId(m, '371522');
   const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
-  const input = (overrides: Parameters<typeof guaranteeInput>[1] = {}) => guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, overrides);
+  const input = (overrides: Parameters<typeof guaranteeInput>[1] = {}) =>
+    guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, overrides);
   /** Everything a rejected grant must leave untouched. */
   const footprint = async () => ({
     guarantees: await countRows(m, 'guarantee', 'institution_id = $1', [institution.id]),
@@ -30,7 +44,14 @@ describe('createGuarantee', () => {
     await inRollback(async (m) => {
       const { institution, bank, agreement, owner, input } = await setUp(m);
       const identifier = validCreditCode('371522');
-      const { createGuarantee: g } = ok(await gql(m, owner, CREATE, { input: input({ code: ' HT-2024-001 ', borrower: { identifier: identifier.toLowerCase(), name: '莘县某农业公司', kind: 'AGRICULTURAL_ENTERPRISE' } }) }));
+      const { createGuarantee: g } = ok(
+        await gql(m, owner, CREATE, {
+          input: input({
+            code: ' HT-2024-001 ',
+            borrower: { identifier: identifier.toLowerCase(), name: '莘县某农业公司', kind: 'AGRICULTURAL_ENTERPRISE' },
+          }),
+        }),
+      );
       expect(g).toMatchObject({
         code: 'HT-2024-001',
         kind: 'LOAN',
@@ -49,9 +70,21 @@ describe('createGuarantee', () => {
       expect(row).toEqual({ agreement_id: agreement.id, region_id: await regionId(m, '371522') });
       const [b] = await m.query(`SELECT identifier, identifier_kind FROM borrower WHERE id = $1`, [g.borrower.id]);
       expect(b).toEqual({ identifier, identifier_kind: 'CREDIT_CODE' });
-      expect((await m.query(`SELECT used_credit FROM cooperation_agreement WHERE id = $1`, [agreement.id]))[0].used_credit).toBe('800000.00');
-      const [stats] = await m.query(`SELECT month, new_count, new_amount, small_agri_amount, small_household_amount, fee_weighted_amount FROM business_month_stats WHERE institution_id = $1`, [institution.id]);
-      expect(stats).toEqual({ month: '2024-03-01', new_count: 1, new_amount: '800000.00', small_agri_amount: '800000.00', small_household_amount: '800000.00', fee_weighted_amount: '6400.00000000' });
+      expect((await m.query(`SELECT used_credit FROM cooperation_agreement WHERE id = $1`, [agreement.id]))[0].used_credit).toBe(
+        '800000.00',
+      );
+      const [stats] = await m.query(
+        `SELECT month, new_count, new_amount, small_agri_amount, small_household_amount, fee_weighted_amount FROM business_month_stats WHERE institution_id = $1`,
+        [institution.id],
+      );
+      expect(stats).toEqual({
+        month: '2024-03-01',
+        new_count: 1,
+        new_amount: '800000.00',
+        small_agri_amount: '800000.00',
+        small_household_amount: '800000.00',
+        fee_weighted_amount: '6400.00000000',
+      });
     });
   });
 
@@ -59,8 +92,12 @@ describe('createGuarantee', () => {
     await inRollback(async (m) => {
       const { owner, input } = await setUp(m);
       const id = validResidentId({ checkX: true, region: '371522' });
-      const first = ok(await gql(m, owner, CREATE, { input: input({ borrower: { identifier: id.toLowerCase(), name: '张三', kind: 'FARMER' } }) })).createGuarantee;
-      const again = ok(await gql(m, owner, CREATE, { input: input({ borrower: { identifier: id, name: '张三（更名）', kind: 'FARMER' } }) })).createGuarantee;
+      const first = ok(
+        await gql(m, owner, CREATE, { input: input({ borrower: { identifier: id.toLowerCase(), name: '张三', kind: 'FARMER' } }) }),
+      ).createGuarantee;
+      const again = ok(
+        await gql(m, owner, CREATE, { input: input({ borrower: { identifier: id, name: '张三（更名）', kind: 'FARMER' } }) }),
+      ).createGuarantee;
       expect(first.borrower.identifier).toBe(id);
       expect(again.borrower.id).toBe(first.borrower.id);
       const [b] = await m.query(`SELECT name, identifier_kind FROM borrower WHERE identifier = $1`, [id]);
@@ -132,7 +169,9 @@ describe('createGuarantee', () => {
       }
       expect(await footprint()).toEqual(before);
       // The twin: a bond guarantee for an enterprise is business like any other (but never 支小支农, R1).
-      const bond = ok(await gql(m, owner, CREATE, { input: input({ kind: 'BOND', borrower: { kind: 'SMALL_ENTERPRISE' } }) })).createGuarantee;
+      const bond = ok(
+        await gql(m, owner, CREATE, { input: input({ kind: 'BOND', borrower: { kind: 'SMALL_ENTERPRISE' } }) }),
+      ).createGuarantee;
       expect(bond.smallAgri).toBe(false);
     });
   });
@@ -142,11 +181,17 @@ describe('createGuarantee', () => {
       const { owner, input, footprint, bank, region } = await setUp(m);
       ok(await gql(m, owner, CREATE, { input: input({ code: 'DUP-1' }) }));
       const before = await footprint();
-      expect(codes(await gql(m, owner, CREATE, { input: input({ code: 'DUP-1', borrower: { identifier: validCreditCode() } }) }))).toEqual(['CONFLICT']);
+      expect(codes(await gql(m, owner, CREATE, { input: input({ code: 'DUP-1', borrower: { identifier: validCreditCode() } }) }))).toEqual([
+        'CONFLICT',
+      ]);
       expect(await footprint()).toEqual(before);
       const other = await createInstitution(m);
       const otherOwner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: other.id });
-      ok(await gql(m, otherOwner, CREATE, { input: guaranteeInput({ institutionId: other.id, bankId: bank.id, regionId: region }, { code: 'DUP-1' }) }));
+      ok(
+        await gql(m, otherOwner, CREATE, {
+          input: guaranteeInput({ institutionId: other.id, bankId: bank.id, regionId: region }, { code: 'DUP-1' }),
+        }),
+      );
     });
   });
 
@@ -155,7 +200,9 @@ describe('createGuarantee', () => {
       const { institution, input, footprint } = await setUp(m);
       const other = await createInstitution(m);
       const before = await footprint();
-      expect(codes(await gql(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: other.id }), CREATE, { input: input() }))).toEqual(['NOT_FOUND']);
+      expect(codes(await gql(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: other.id }), CREATE, { input: input() }))).toEqual([
+        'NOT_FOUND',
+      ]);
       for (const role of [Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.BANK, Role.HOLDING_GROUP]) {
         expect(codes(await gql(m, viewer(role, { institutionId: institution.id }), CREATE, { input: input() }))).toEqual(['FORBIDDEN']);
       }

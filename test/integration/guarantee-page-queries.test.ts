@@ -40,7 +40,9 @@ async function countStatements(m: EntityManager, fn: () => Promise<void>): Promi
 
 /** `n` guarantees on one day, each with its own institution, bank and borrower, borrowers spread over the regions. */
 async function distinctBusiness(m: EntityManager, n: number, startOn: string) {
-  const regions = await Promise.all(['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581'].map((c) => regionId(m, c)));
+  const regions = await Promise.all(
+    ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581'].map((c) => regionId(m, c)),
+  );
   for (let i = 0; i < n; i++) {
     const institution = await createInstitution(m, { regionId: regions[i % regions.length] });
     const bank = await createBank(m);

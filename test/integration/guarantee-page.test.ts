@@ -2,7 +2,15 @@ import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
 import { maskIdentifier } from '../../src/auth/scope';
-import { countInAggregate, createBank, createBorrower, createGuarantee as insertGuarantee, createInstitution, regionId, validResidentId } from '../fixtures/business';
+import {
+  countInAggregate,
+  createBank,
+  createBorrower,
+  createGuarantee as insertGuarantee,
+  createInstitution,
+  regionId,
+  validResidentId,
+} from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';
 import { inRollback } from '../support/db';
@@ -62,7 +70,8 @@ describe('guarantees: a Relay connection, newest start first', () => {
       const bank = await createBank(m);
       const refs = { institutionId: institution.id, bankId: bank.id };
       const made = [];
-      for (const startOn of ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01']) made.push(await createGuarantee(m, refs, { startOn }));
+      for (const startOn of ['2024-01-01', '2024-02-01', '2024-03-01', '2024-04-01'])
+        made.push(await createGuarantee(m, refs, { startOn }));
       const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
       const first = await page(m, owner, { first: 2 });
       expect(first.edges.map((e) => e.node.startOn)).toEqual(['2024-04-01', '2024-03-01']);
@@ -80,8 +89,16 @@ describe('guarantees: a Relay connection, newest start first', () => {
       const [x, y] = [await createBank(m), await createBank(m)];
       const shen = await regionId(m, '371522');
       const a = await createGuarantee(m, { institutionId: institution.id, bankId: x.id }, { startOn: '2024-01-01', smallAgri: true });
-      const b = await createGuarantee(m, { institutionId: institution.id, bankId: y.id }, { startOn: '2024-02-01', smallAgri: false, regionId: shen });
-      const c = await createGuarantee(m, { institutionId: institution.id, bankId: x.id }, { startOn: '2024-03-01', status: 'RELEASED', releasedOn: '2024-06-01' });
+      const b = await createGuarantee(
+        m,
+        { institutionId: institution.id, bankId: y.id },
+        { startOn: '2024-02-01', smallAgri: false, regionId: shen },
+      );
+      const c = await createGuarantee(
+        m,
+        { institutionId: institution.id, bankId: x.id },
+        { startOn: '2024-03-01', status: 'RELEASED', releasedOn: '2024-06-01' },
+      );
       const other = await createGuarantee(m, { institutionId: (await createInstitution(m)).id, bankId: x.id }, { startOn: '2024-02-01' });
       const finance = viewer(Role.FINANCE);
       const ids = async (filter: Record<string, unknown>) => {
@@ -101,7 +118,11 @@ describe('guarantees: a Relay connection, newest start first', () => {
       expect(await ids({ startOnFrom: '2024-02-01', startOnTo: '2024-03-31' })).toEqual([c.id, b.id]);
       expect(await ids({ startOnTo: '2024-01-31', smallAgri: true })).toEqual([a.id]);
       expect(await ids({ bankId: 'not-an-id' })).toEqual([]);
-      expect((await page(m, finance, { filter: { bankId: x.id, startOnFrom: '2024-02-01', startOnTo: '2024-02-01' } })).edges.map((e) => e.node.id)).toContain(other.id);
+      expect(
+        (await page(m, finance, { filter: { bankId: x.id, startOnFrom: '2024-02-01', startOnTo: '2024-02-01' } })).edges.map(
+          (e) => e.node.id,
+        ),
+      ).toContain(other.id);
     });
   });
 
@@ -116,7 +137,12 @@ describe('guarantees: a Relay connection, newest start first', () => {
       expect((await page(m, owner, { first: 500 })).edges.length).toBe(51);
       const none = await page(m, owner, { first: 0 });
       expect([none.edges.length, none.pageInfo.hasNextPage, none.pageInfo.endCursor]).toEqual([0, true, null]);
-      for (const vars of [{ first: 501 }, { first: -1 }, { after: 'bm9wZQ' }, { after: Buffer.from('g1:2024-13-01:x').toString('base64url') }]) {
+      for (const vars of [
+        { first: 501 },
+        { first: -1 },
+        { after: 'bm9wZQ' },
+        { after: Buffer.from('g1:2024-13-01:x').toString('base64url') },
+      ]) {
         const result = await gql(m, owner, PAGE, vars);
         expect(codes(result)).toEqual(['BAD_USER_INPUT']);
         expect(result.errors?.[0].extensions?.field).toBe('first' in vars ? 'first' : 'after');
@@ -143,12 +169,17 @@ describe('guarantees and guarantee(id): scope and borrower identity', () => {
   it('shows each role the rows its scope allows, and a row out of scope as missing (null)', async () => {
     await inRollback(async (m) => {
       const { a, b, x, y, shen, ga, gb } = await twoInstitutions(m);
-      const seen = async (v: ReturnType<typeof viewer>) => (await page(m, v, { filter: window })).edges.map((e) => e.node.id).filter((id) => [ga.id, gb.id].includes(id)).sort();
+      const seen = async (v: ReturnType<typeof viewer>) =>
+        (await page(m, v, { filter: window })).edges
+          .map((e) => e.node.id)
+          .filter((id) => [ga.id, gb.id].includes(id))
+          .sort();
       expect(await seen(viewer(Role.GUARANTEE_INSTITUTION, { institutionId: a.id }))).toEqual([ga.id]);
       expect(await seen(viewer(Role.BANK, { bankId: y.id }))).toEqual([gb.id]);
       expect(await seen(viewer(Role.HOLDING_GROUP))).toEqual([ga.id]);
       expect(await seen(viewer(Role.LOCAL_GOVERNMENT, { regionId: shen }))).toEqual([ga.id]);
-      for (const role of [Role.TASK_FORCE_OFFICE, Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.INDUSTRY]) expect(await seen(viewer(role))).toEqual([ga.id, gb.id].sort());
+      for (const role of [Role.TASK_FORCE_OFFICE, Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.INDUSTRY])
+        expect(await seen(viewer(role))).toEqual([ga.id, gb.id].sort());
 
       const asB = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: b.id });
       expect(ok(await gql(m, asB, ONE, { id: ga.id })).guarantee).toBeNull();
@@ -174,12 +205,22 @@ describe('guarantees and guarantee(id): scope and borrower identity', () => {
     await inRollback(async (m) => {
       const { a, x, shen, person, ga } = await twoInstitutions(m);
       const identifier = async (v: ReturnType<typeof viewer>) => ok(await gql(m, v, ONE, { id: ga.id })).guarantee.borrower.identifier;
-      for (const v of [viewer(Role.GUARANTEE_INSTITUTION, { institutionId: a.id }), viewer(Role.FINANCE), viewer(Role.FINANCIAL_REGULATOR)]) {
+      for (const v of [
+        viewer(Role.GUARANTEE_INSTITUTION, { institutionId: a.id }),
+        viewer(Role.FINANCE),
+        viewer(Role.FINANCIAL_REGULATOR),
+      ]) {
         expect(await identifier(v)).toBe(person.identifier);
       }
       const masked = maskIdentifier(person.identifier);
       expect(masked).toMatch(/^3715\*{10}\d{3}[\dX]$/);
-      for (const v of [viewer(Role.BANK, { bankId: x.id }), viewer(Role.INDUSTRY), viewer(Role.TASK_FORCE_OFFICE), viewer(Role.HOLDING_GROUP), viewer(Role.LOCAL_GOVERNMENT, { regionId: shen })]) {
+      for (const v of [
+        viewer(Role.BANK, { bankId: x.id }),
+        viewer(Role.INDUSTRY),
+        viewer(Role.TASK_FORCE_OFFICE),
+        viewer(Role.HOLDING_GROUP),
+        viewer(Role.LOCAL_GOVERNMENT, { regionId: shen }),
+      ]) {
         expect(await identifier(v)).toBe(masked);
       }
     });

@@ -1,7 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/roles';
-import { countRows, createAgreement, createBank, createBorrower, createGuarantee, createInstitution, guaranteeInput, regionId, validCreditCode } from '../fixtures/business';
+import {
+  countRows,
+  createAgreement,
+  createBank,
+  createBorrower,
+  createGuarantee,
+  createInstitution,
+  guaranteeInput,
+  regionId,
+  validCreditCode,
+} from '../fixtures/business';
 import { CREATE_GUARANTEE as CREATE } from '../fixtures/guarantee-ops';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';
@@ -13,13 +23,15 @@ async function setUp(m: EntityManager, agreement: Parameters<typeof createAgreem
   const a = agreement ? await createAgreement(m, { institutionId: institution.id, bankId: bank.id }, agreement) : null;
   const region = await regionId(m);
   const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
-  const input = (overrides: Parameters<typeof guaranteeInput>[1] = {}) => guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, overrides);
-  const grant = async (overrides: Parameters<typeof guaranteeInput>[1] = {}) => ok(await gql(m, owner, CREATE, { input: input(overrides) })).createGuarantee;
+  const input = (overrides: Parameters<typeof guaranteeInput>[1] = {}) =>
+    guaranteeInput({ institutionId: institution.id, bankId: bank.id, regionId: region }, overrides);
+  const grant = async (overrides: Parameters<typeof guaranteeInput>[1] = {}) =>
+    ok(await gql(m, owner, CREATE, { input: input(overrides) })).createGuarantee;
   const used = async (id = a!.id) => (await m.query(`SELECT used_credit FROM cooperation_agreement WHERE id = $1`, [id]))[0].used_credit;
   return { institution, bank, agreement: a, owner, input, grant, used };
 }
 
-describe('R6: the agreement\'s credit line', () => {
+describe("R6: the agreement's credit line", () => {
   it('accepts a grant that exactly reaches the line and refuses 0.01 more (CREDIT_LINE_EXCEEDED, nothing written)', async () => {
     await inRollback(async (m) => {
       const { owner, input, grant, used, institution } = await setUp(m, { creditLine: '1000000.00', usedCredit: '200000.00' });
@@ -43,7 +55,12 @@ describe('R6: the agreement\'s credit line', () => {
       // Outside the agreement's term there is no agreement: the bank bears nothing by contract (share 0),
       // and no credit line applies, however large the guarantee.
       const before = await grant({ startOn: '2024-02-29' });
-      const after = await grant({ startOn: '2025-01-01', endOn: '2025-12-31', loanAmount: '900000000.00', guaranteedAmount: '900000000.00' });
+      const after = await grant({
+        startOn: '2025-01-01',
+        endOn: '2025-12-31',
+        loanAmount: '900000000.00',
+        guaranteedAmount: '900000000.00',
+      });
       expect([before.bankRiskShare, after.bankRiskShare]).toEqual(['0.000000', '0.000000']);
       const rows = await m.query(`SELECT agreement_id FROM guarantee WHERE id = ANY($1)`, [[before.id, after.id]]);
       expect(rows).toEqual([{ agreement_id: null }, { agreement_id: null }]);
@@ -54,7 +71,11 @@ describe('R6: the agreement\'s credit line', () => {
   it('puts new business under the latest signed of overlapping agreements (a renewal)', async () => {
     await inRollback(async (m) => {
       const { institution, bank, grant, used, agreement } = await setUp(m, { bankRiskShare: '0.200000', signedOn: '2023-01-01' });
-      const renewal = await createAgreement(m, { institutionId: institution.id, bankId: bank.id }, { bankRiskShare: '0.400000', signedOn: '2024-01-01' });
+      const renewal = await createAgreement(
+        m,
+        { institutionId: institution.id, bankId: bank.id },
+        { bankRiskShare: '0.400000', signedOn: '2024-01-01' },
+      );
       expect((await grant({ startOn: '2023-06-01' })).bankRiskShare).toBe('0.200000');
       expect((await grant({ startOn: '2024-06-01' })).bankRiskShare).toBe('0.400000');
       expect([await used(agreement!.id), await used(renewal.id)]).toEqual(['800000.00', '800000.00']);
@@ -69,12 +90,16 @@ describe('R6: the agreement\'s credit line', () => {
   });
 });
 
-describe('R1: 支小支农, with the borrower\'s in-force amount at the institution', () => {
+describe("R1: 支小支农, with the borrower's in-force amount at the institution", () => {
   it('counts exactly 10,000,000.00 and not 10,000,000.01', async () => {
     await inRollback(async (m) => {
       const { grant, institution, bank } = await setUp(m, { creditLine: '100000000.00' });
       const borrower = await createBorrower(m);
-      await createGuarantee(m, { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id }, { loanAmount: '9000000.00', guaranteedAmount: '9000000.00' });
+      await createGuarantee(
+        m,
+        { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id },
+        { loanAmount: '9000000.00', guaranteedAmount: '9000000.00' },
+      );
       const b = { identifier: borrower.identifier, kind: 'SMALL_ENTERPRISE' };
       const atCap = await grant({ borrower: b, loanAmount: '1000000.00', guaranteedAmount: '1000000.00' });
       expect(atCap.smallAgri).toBe(true);
@@ -97,10 +122,21 @@ describe('R1: 支小支农, with the borrower\'s in-force amount at the institut
       const other = await createInstitution(m);
       const borrower = await createBorrower(m, { identifier: validCreditCode() });
       const refs = { bankId: bank.id, borrowerId: borrower.id };
-      await createGuarantee(m, { institutionId: institution.id, ...refs }, { loanAmount: '9000000.00', guaranteedAmount: '9000000.00', status: 'RELEASED' });
-      await createGuarantee(m, { institutionId: institution.id, ...refs }, { loanAmount: '9000000.00', guaranteedAmount: '9000000.00', status: 'COMPENSATED' });
+      await createGuarantee(
+        m,
+        { institutionId: institution.id, ...refs },
+        { loanAmount: '9000000.00', guaranteedAmount: '9000000.00', status: 'RELEASED' },
+      );
+      await createGuarantee(
+        m,
+        { institutionId: institution.id, ...refs },
+        { loanAmount: '9000000.00', guaranteedAmount: '9000000.00', status: 'COMPENSATED' },
+      );
       await createGuarantee(m, { institutionId: other.id, ...refs }, { loanAmount: '9000000.00', guaranteedAmount: '9000000.00' });
-      expect((await grant({ borrower: { identifier: borrower.identifier }, loanAmount: '9000000.00', guaranteedAmount: '9000000.00' })).smallAgri).toBe(true);
+      expect(
+        (await grant({ borrower: { identifier: borrower.identifier }, loanAmount: '9000000.00', guaranteedAmount: '9000000.00' }))
+          .smallAgri,
+      ).toBe(true);
     });
   });
 
@@ -128,7 +164,9 @@ describe('R1: 支小支农, with the borrower\'s in-force amount at the institut
       const identifier = validCreditCode();
       await grant({ borrower: { identifier }, loanAmount: '5000000.00', guaranteedAmount: '5000000.00' });
       await grant({ borrower: { identifier }, loanAmount: '0.01', guaranteedAmount: '0.01' });
-      const [s] = await m.query(`SELECT small_agri_amount, small_household_amount FROM business_month_stats WHERE institution_id = $1`, [institution.id]);
+      const [s] = await m.query(`SELECT small_agri_amount, small_household_amount FROM business_month_stats WHERE institution_id = $1`, [
+        institution.id,
+      ]);
       expect(s).toEqual({ small_agri_amount: '5000000.01', small_household_amount: '5000000.00' });
     });
   });

@@ -28,7 +28,8 @@ async function partners() {
   const institution = await createInstitution(ds.manager);
   const bank = await createBank(ds.manager);
   await createAgreement(ds.manager, { institutionId: institution.id, bankId: bank.id }, { creditLine: '10000000000.00', batchMode: true });
-  const count = async () => (await ds.query(`SELECT count(*)::int AS n FROM guarantee WHERE institution_id = $1`, [institution.id]))[0].n as number;
+  const count = async () =>
+    (await ds.query(`SELECT count(*)::int AS n FROM guarantee WHERE institution_id = $1`, [institution.id]))[0].n as number;
   return { institution, bank, count };
 }
 
@@ -38,7 +39,20 @@ async function writeXlsx(file: string, rows: CsvRow[]): Promise<void> {
   sheet.addRow([...IMPORT_COLUMNS]);
   for (const r of rows) {
     // As a spreadsheet holds them: amounts and rates as numbers, dates as dates.
-    sheet.addRow([r.code, r.borrower_name, r.borrower_identifier, r.borrower_kind, r.region_code, r.bank_id, r.kind, Number(r.loan_amount), Number(r.guaranteed_amount), Number(r.fee_rate), new Date(`${r.start_on}T00:00:00Z`), new Date(`${r.end_on}T00:00:00Z`)]);
+    sheet.addRow([
+      r.code,
+      r.borrower_name,
+      r.borrower_identifier,
+      r.borrower_kind,
+      r.region_code,
+      r.bank_id,
+      r.kind,
+      Number(r.loan_amount),
+      Number(r.guaranteed_amount),
+      Number(r.fee_rate),
+      new Date(`${r.start_on}T00:00:00Z`),
+      new Date(`${r.end_on}T00:00:00Z`),
+    ]);
   }
   workbook.addWorksheet('说明').addRow(['this sheet is ignored']);
   await workbook.xlsx.writeFile(file);
@@ -65,8 +79,15 @@ describe('importFile (npm run import)', () => {
     const file = path.join(dir, 'batch.xlsx');
     await writeXlsx(file, rows);
     const result = await importFile(ds, institution.id, file);
-    expect(result).toMatchObject({ acceptedCount: 299, duplicateCount: 0, rejected: [{ row: 8, field: 'borrower_kind', code: 'POLICY_VIOLATION' }] });
-    const [g] = await ds.query(`SELECT loan_amount, fee_rate, start_on FROM guarantee WHERE institution_id = $1 AND code = $2`, [institution.id, rows[0].code]);
+    expect(result).toMatchObject({
+      acceptedCount: 299,
+      duplicateCount: 0,
+      rejected: [{ row: 8, field: 'borrower_kind', code: 'POLICY_VIOLATION' }],
+    });
+    const [g] = await ds.query(`SELECT loan_amount, fee_rate, start_on FROM guarantee WHERE institution_id = $1 AND code = $2`, [
+      institution.id,
+      rows[0].code,
+    ]);
     expect(g).toEqual({ loan_amount: rows[0].loan_amount, fee_rate: rows[0].fee_rate, start_on: rows[0].start_on });
     expect(await count()).toBe(299);
   });
@@ -78,7 +99,9 @@ describe('importFile (npm run import)', () => {
     await expect(importFile(ds, institution.id, bad)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'csv' } });
     const good = path.join(dir, 'good.csv');
     fs.writeFileSync(good, toCsv([csvRow(bank.id, 'G-1')]));
-    await expect(importFile(ds, '00000000-0000-4000-8000-000000000000', good)).rejects.toMatchObject({ extensions: { field: 'institutionId' } });
+    await expect(importFile(ds, '00000000-0000-4000-8000-000000000000', good)).rejects.toMatchObject({
+      extensions: { field: 'institutionId' },
+    });
     await expect(importFile(ds, institution.id, path.join(dir, 'x.txt'))).rejects.toMatchObject({ extensions: { field: 'file' } });
     expect(await count()).toBe(0);
   });
@@ -90,7 +113,10 @@ describe('importFile (npm run import)', () => {
     const env = { ...process.env, DATABASE_URL: inject('databaseUrl'), NODE_ENV: 'test' };
     type Ran = { code: number; stdout: string; stderr: string };
     const cli = (args: string[]): Promise<Ran> =>
-      run('node', ['-r', 'ts-node/register/transpile-only', 'scripts/import.ts', ...args], { env, cwd: path.resolve(__dirname, '../..') }).then(
+      run('node', ['-r', 'ts-node/register/transpile-only', 'scripts/import.ts', ...args], {
+        env,
+        cwd: path.resolve(__dirname, '../..'),
+      }).then(
         (r) => ({ code: 0, ...r }),
         (err) => err as Ran,
       );

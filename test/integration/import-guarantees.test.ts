@@ -20,13 +20,23 @@ async function setUp(m: EntityManager, creditLine = '10000000000.00') {
   const institution = await createInstitution(m);
   const banks = [await createBank(m), await createBank(m)];
   const agreements = [];
-  for (const bank of banks) agreements.push(await createAgreement(m, { institutionId: institution.id, bankId: bank.id }, { creditLine, batchMode: true, bankRiskShare: '0.300000' }));
+  for (const bank of banks)
+    agreements.push(
+      await createAgreement(
+        m,
+        { institutionId: institution.id, bankId: bank.id },
+        { creditLine, batchMode: true, bankRiskShare: '0.300000' },
+      ),
+    );
   const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
-  const run = async (csv: string, v = owner) => ok(await gql<{ importGuarantees: ImportResult }>(m, v, IMPORT_GUARANTEES, { institutionId: institution.id, csv })).importGuarantees;
+  const run = async (csv: string, v = owner) =>
+    ok(await gql<{ importGuarantees: ImportResult }>(m, v, IMPORT_GUARANTEES, { institutionId: institution.id, csv })).importGuarantees;
   const footprint = async () => ({
     guarantees: await countRows(m, 'guarantee', 'institution_id = $1', [institution.id]),
     used: (await m.query(`SELECT sum(used_credit) AS s FROM cooperation_agreement WHERE institution_id = $1`, [institution.id]))[0].s,
-    stats: (await m.query(`SELECT coalesce(sum(new_count), 0)::int AS n FROM business_month_stats WHERE institution_id = $1`, [institution.id]))[0].n,
+    stats: (
+      await m.query(`SELECT coalesce(sum(new_count), 0)::int AS n FROM business_month_stats WHERE institution_id = $1`, [institution.id])
+    )[0].n,
   });
   return { institution, banks, agreements, owner, run, footprint };
 }
@@ -35,7 +45,11 @@ describe('importGuarantees (总对总 batch import)', () => {
   it('imports 10,000 rows in one transaction, well under a minute, and a second import of the same file adds nothing', async () => {
     await inRollback(async (m) => {
       const { institution, banks, run, footprint } = await setUp(m);
-      const rows = generateRows(10_000, banks.map((b) => b.id), 'BATCH');
+      const rows = generateRows(
+        10_000,
+        banks.map((b) => b.id),
+        'BATCH',
+      );
       const csv = toCsv(rows);
 
       const started = performance.now();
@@ -60,8 +74,15 @@ describe('importGuarantees (总对总 batch import)', () => {
     await inRollback(async (m) => {
       const { institution, banks, run } = await setUp(m);
       const identifier = validCreditCode();
-      const [borrower] = await m.query(`INSERT INTO borrower (name, identifier, identifier_kind, kind, region_id) SELECT '老客户', $1, 'CREDIT_CODE', 'SMALL_ENTERPRISE', id FROM region WHERE code = '371502' RETURNING id`, [identifier]);
-      await createGuarantee(m, { institutionId: institution.id, bankId: banks[0].id, borrowerId: borrower.id }, { loanAmount: '3000000.00', guaranteedAmount: '3000000.00' });
+      const [borrower] = await m.query(
+        `INSERT INTO borrower (name, identifier, identifier_kind, kind, region_id) SELECT '老客户', $1, 'CREDIT_CODE', 'SMALL_ENTERPRISE', id FROM region WHERE code = '371502' RETURNING id`,
+        [identifier],
+      );
+      await createGuarantee(
+        m,
+        { institutionId: institution.id, bankId: banks[0].id, borrowerId: borrower.id },
+        { loanAmount: '3000000.00', guaranteedAmount: '3000000.00' },
+      );
       const b = { borrower_identifier: identifier.toLowerCase(), borrower_kind: 'SMALL_ENTERPRISE' };
       const csv = toCsv([
         csvRow(banks[0].id, 'R1-A', { ...b, loan_amount: '4000000.00', guaranteed_amount: '4000000.00' }),
@@ -69,7 +90,9 @@ describe('importGuarantees (总对总 batch import)', () => {
         csvRow(banks[0].id, 'R1-C', { ...b, loan_amount: '0.01', guaranteed_amount: '0.01' }),
       ]);
       expect((await run(csv)).acceptedCount).toBe(3);
-      const rows = await m.query(`SELECT code, small_agri FROM guarantee WHERE institution_id = $1 AND code LIKE 'R1-%' ORDER BY code`, [institution.id]);
+      const rows = await m.query(`SELECT code, small_agri FROM guarantee WHERE institution_id = $1 AND code LIKE 'R1-%' ORDER BY code`, [
+        institution.id,
+      ]);
       expect(rows).toEqual([
         { code: 'R1-A', small_agri: true },
         { code: 'R1-B', small_agri: true },
@@ -113,7 +136,10 @@ describe('importGuarantees (总对总 batch import)', () => {
       ]);
       expect(result.rejected.find((r) => r.row === 5)?.message).toMatch(/^region_code /);
       expect(await footprint()).toMatchObject({ guarantees: 3, used: '1000000.00' });
-      const imported = await m.query(`SELECT code, bank_risk_share, agreement_id FROM guarantee WHERE institution_id = $1 AND code LIKE 'OK-%' ORDER BY code`, [institution.id]);
+      const imported = await m.query(
+        `SELECT code, bank_risk_share, agreement_id FROM guarantee WHERE institution_id = $1 AND code LIKE 'OK-%' ORDER BY code`,
+        [institution.id],
+      );
       expect(imported).toEqual([
         { code: 'OK-1', bank_risk_share: '0.300000', agreement_id: agreements[0].id },
         { code: 'OK-2', bank_risk_share: '0.300000', agreement_id: agreements[0].id },
@@ -121,15 +147,25 @@ describe('importGuarantees (总对总 batch import)', () => {
     });
   });
 
-  it('reads a spreadsheet\'s CSV: BOM, CRLF, quoted commas, and blank or all-empty rows skipped as the XLSX reader skips them', async () => {
+  it("reads a spreadsheet's CSV: BOM, CRLF, quoted commas, and blank or all-empty rows skipped as the XLSX reader skips them", async () => {
     await inRollback(async (m) => {
       const { banks, run, footprint } = await setUp(m);
       const bank = banks[0].id;
-      const lines = toCsv([csvRow(bank, 'S-1', { borrower_name: '聊城市某某农业有限公司,东昌府分公司' }), csvRow(bank, 'S-2'), csvRow(bank, 'S-3', { fee_rate: '1e-3' })]).trimEnd().split('\n');
+      const lines = toCsv([
+        csvRow(bank, 'S-1', { borrower_name: '聊城市某某农业有限公司,东昌府分公司' }),
+        csvRow(bank, 'S-2'),
+        csvRow(bank, 'S-3', { fee_rate: '1e-3' }),
+      ])
+        .trimEnd()
+        .split('\n');
       const blank = ','.repeat(IMPORT_COLUMNS.length - 1);
       const csv = '\uFEFF' + [`${lines[0]},,`, lines[1], blank, '', lines[2], ' , , ', lines[3], blank, '', ''].join('\r\n');
       const result = await run(csv);
-      expect(result).toEqual({ acceptedCount: 2, duplicateCount: 0, rejected: [expect.objectContaining({ row: 3, field: 'fee_rate', code: 'BAD_USER_INPUT' })] });
+      expect(result).toEqual({
+        acceptedCount: 2,
+        duplicateCount: 0,
+        rejected: [expect.objectContaining({ row: 3, field: 'fee_rate', code: 'BAD_USER_INPUT' })],
+      });
       expect(await footprint()).toMatchObject({ guarantees: 2 });
     });
   });
@@ -145,7 +181,9 @@ describe('importGuarantees (总对总 batch import)', () => {
         expect(result.errors?.[0].extensions?.field).toBe('csv');
       }
       expect(codes(await gql(m, owner, IMPORT_GUARANTEES, { institutionId: institution.id, csv: '' }))).toEqual(['BAD_USER_INPUT']);
-      expect(codes(await gql(m, owner, IMPORT_GUARANTEES, { institutionId: institution.id, csv: `${IMPORT_COLUMNS.join(',')}\n"unclosed,1\n` }))).toEqual(['BAD_USER_INPUT']);
+      expect(
+        codes(await gql(m, owner, IMPORT_GUARANTEES, { institutionId: institution.id, csv: `${IMPORT_COLUMNS.join(',')}\n"unclosed,1\n` })),
+      ).toEqual(['BAD_USER_INPUT']);
       expect(await footprint()).toEqual(before);
       // The twin: the right header, with a BOM and Windows line ends, is read.
       expect(await run('\ufeff' + toCsv(rows).replaceAll('\n', '\r\n'))).toEqual({ acceptedCount: 1, duplicateCount: 0, rejected: [] });
@@ -160,7 +198,9 @@ describe('importGuarantees (总对总 batch import)', () => {
       const other = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: (await createInstitution(m)).id });
       expect(codes(await gql(m, other, IMPORT_GUARANTEES, { institutionId: institution.id, csv }))).toEqual(['NOT_FOUND']);
       for (const role of [Role.FINANCE, Role.BANK, Role.FINANCIAL_REGULATOR]) {
-        expect(codes(await gql(m, viewer(role, { institutionId: institution.id }), IMPORT_GUARANTEES, { institutionId: institution.id, csv }))).toEqual(['FORBIDDEN']);
+        expect(
+          codes(await gql(m, viewer(role, { institutionId: institution.id }), IMPORT_GUARANTEES, { institutionId: institution.id, csv })),
+        ).toEqual(['FORBIDDEN']);
       }
       expect(await footprint()).toEqual(before);
     });

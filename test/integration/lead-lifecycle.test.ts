@@ -16,7 +16,15 @@ async function run(m: EntityManager, who: Viewer, op: string, vars: Record<strin
 }
 
 /** The operation is rejected with `code` (and `field`), and no lead, compensation or guarantee changed. */
-async function rejected(m: EntityManager, b: Business, who: Viewer, op: string, vars: Record<string, unknown>, code: string, field?: string) {
+async function rejected(
+  m: EntityManager,
+  b: Business,
+  who: Viewer,
+  op: string,
+  vars: Record<string, unknown>,
+  code: string,
+  field?: string,
+) {
   const before = await footprint(m, b);
   const result = await gql(m, who, op, vars);
   expect(codes(result)).toEqual([code]);
@@ -37,7 +45,10 @@ describe('lead lifecycle (实施意见（十）: 逐笔核查, 移交公安, 依
 
       const confirmed = await run(m, b.owner, REVIEW, { id: leadId, decision: 'CONFIRM', note: ' 核实属实 ' });
       expect(confirmed).toMatchObject({ status: 'CONFIRMED', transferredAt: null });
-      const [row] = await m.query(`SELECT review_note, reviewed_by, reviewed_at IS NOT NULL AS reviewed FROM malicious_default_lead WHERE id = $1`, [leadId]);
+      const [row] = await m.query(
+        `SELECT review_note, reviewed_by, reviewed_at IS NOT NULL AS reviewed FROM malicious_default_lead WHERE id = $1`,
+        [leadId],
+      );
       expect(row).toEqual({ review_note: '核实属实', reviewed_by: b.owner.sub, reviewed: true });
       expect(await policeSees(m, leadId)).toBeUndefined();
 
@@ -66,7 +77,9 @@ describe('lead lifecycle (实施意见（十）: 逐笔核查, 移交公安, 依
         leads.push(leadId);
       }
       expect((await run(m, police, INVESTIGATE, { id: leads[0], status: 'CASE_FILED', caseNumber: 'A-1' })).status).toBe('CASE_FILED');
-      expect((await run(m, police, INVESTIGATE, { id: leads[1], status: 'CLOSED_NO_CASE', note: '不构成犯罪' })).status).toBe('CLOSED_NO_CASE');
+      expect((await run(m, police, INVESTIGATE, { id: leads[1], status: 'CLOSED_NO_CASE', note: '不构成犯罪' })).status).toBe(
+        'CLOSED_NO_CASE',
+      );
     });
   });
 
@@ -91,7 +104,7 @@ describe('lead lifecycle (实施意见（十）: 逐笔核查, 移交公安, 依
     });
   });
 
-  it('reviews each case individually: reviewing one lead leaves the institution\'s other leads pending', async () => {
+  it("reviews each case individually: reviewing one lead leaves the institution's other leads pending", async () => {
     await inRollback(async (m) => {
       const b = await business(m);
       const first = await flaggedLead(m, b);
@@ -130,15 +143,18 @@ describe('lead lifecycle (实施意见（十）: 逐笔核查, 移交公安, 依
     });
   });
 
-  it.each(['PENDING_REVIEW', 'CONFIRMED', 'DISMISSED', 'TRANSFERRED'])('the police cannot set %s (BAD_USER_INPUT status)', async (status) => {
-    await inRollback(async (m) => {
-      const b = await business(m);
-      const { leadId } = await flaggedLead(m, b);
-      await run(m, b.owner, REVIEW, { id: leadId, decision: 'CONFIRM' });
-      await run(m, b.owner, TRANSFER, { id: leadId });
-      await rejected(m, b, police, INVESTIGATE, { id: leadId, status }, 'BAD_USER_INPUT', 'status');
-    });
-  });
+  it.each(['PENDING_REVIEW', 'CONFIRMED', 'DISMISSED', 'TRANSFERRED'])(
+    'the police cannot set %s (BAD_USER_INPUT status)',
+    async (status) => {
+      await inRollback(async (m) => {
+        const b = await business(m);
+        const { leadId } = await flaggedLead(m, b);
+        await run(m, b.owner, REVIEW, { id: leadId, decision: 'CONFIRM' });
+        await run(m, b.owner, TRANSFER, { id: leadId });
+        await rejected(m, b, police, INVESTIGATE, { id: leadId, status }, 'BAD_USER_INPUT', 'status');
+      });
+    },
+  );
 
   it('the police cannot touch a lead not transferred to them (NOT_FOUND)', async () => {
     await inRollback(async (m) => {
@@ -151,7 +167,7 @@ describe('lead lifecycle (实施意见（十）: 逐笔核查, 移交公安, 依
     });
   });
 
-  it('another institution\'s lead is NOT_FOUND to review or transfer', async () => {
+  it("another institution's lead is NOT_FOUND to review or transfer", async () => {
     await inRollback(async (m) => {
       const b = await business(m);
       const stranger = (await business(m)).owner;

@@ -80,12 +80,16 @@ describe('maliciousDefaultLeads: who sees which lead, and how much of it', () =>
     });
   });
 
-  it('an institution sees its own leads in every status, identifiers in full, and no other institution\'s', async () => {
+  it("an institution sees its own leads in every status, identifiers in full, and no other institution's", async () => {
     await inRollback(async (m) => {
       const w = await world(m);
       const leads = await seen(m, w, w.a.owner);
       expect(Object.keys(leads).sort()).toEqual([w.aTransferred, w.aPending].sort());
-      expect(leads[w.aPending]).toMatchObject({ status: 'PENDING_REVIEW', evidence: '疑似虚假诉讼', borrowerIdentifier: w.identifiers[w.aPending] });
+      expect(leads[w.aPending]).toMatchObject({
+        status: 'PENDING_REVIEW',
+        evidence: '疑似虚假诉讼',
+        borrowerIdentifier: w.identifiers[w.aPending],
+      });
     });
   });
 
@@ -98,7 +102,7 @@ describe('maliciousDefaultLeads: who sees which lead, and how much of it', () =>
     });
   });
 
-  it('the holding group sees its institutions\' leads with identifiers masked', async () => {
+  it("the holding group sees its institutions' leads with identifiers masked", async () => {
     await inRollback(async (m) => {
       const w = await world(m);
       const leads = await seen(m, w, viewer(Role.HOLDING_GROUP));
@@ -120,16 +124,24 @@ describe('maliciousDefaultLeads: who sees which lead, and how much of it', () =>
     });
   });
 
-  it.each([Role.FINANCE, Role.TASK_FORCE_OFFICE, Role.INDUSTRY, Role.LOCAL_GOVERNMENT, Role.PBOC, Role.BANKING_REGULATOR, Role.SASAC, Role.BANK, Role.TASK_FORCE_MEMBER, Role.ADMIN])(
-    'is FORBIDDEN to %s',
-    async (role) => {
-      await inRollback(async (m) => {
-        const result = await gql(m, viewer(role), LEADS);
-        expect(codes(result)).toEqual(['FORBIDDEN']);
-        expect(result.data).toBeNull();
-      });
-    },
-  );
+  it.each([
+    Role.FINANCE,
+    Role.TASK_FORCE_OFFICE,
+    Role.INDUSTRY,
+    Role.LOCAL_GOVERNMENT,
+    Role.PBOC,
+    Role.BANKING_REGULATOR,
+    Role.SASAC,
+    Role.BANK,
+    Role.TASK_FORCE_MEMBER,
+    Role.ADMIN,
+  ])('is FORBIDDEN to %s', async (role) => {
+    await inRollback(async (m) => {
+      const result = await gql(m, viewer(role), LEADS);
+      expect(codes(result)).toEqual(['FORBIDDEN']);
+      expect(result.data).toBeNull();
+    });
+  });
 
   it('is UNAUTHENTICATED without a viewer', async () => {
     await inRollback(async (m) => {
@@ -151,11 +163,23 @@ describe('maliciousDefaultLeads: who sees which lead, and how much of it', () =>
 });
 
 describe('MaliciousDefaultLead is a flat projection (DESIGN.md §3: nothing reachable through a lead)', () => {
-  it('has exactly the contract\'s fields, each a scalar or an enum', () => {
+  it("has exactly the contract's fields, each a scalar or an enum", () => {
     const type = buildBareSchema().getType('MaliciousDefaultLead') as GraphQLObjectType;
     const fields = type.getFields();
     expect(Object.keys(fields).sort()).toEqual(
-      ['id', 'institutionName', 'borrowerName', 'borrowerIdentifier', 'compensationAmount', 'compensationPaidOn', 'evidence', 'status', 'transferredAt', 'policeCaseNumber', 'policeNote'].sort(),
+      [
+        'id',
+        'institutionName',
+        'borrowerName',
+        'borrowerIdentifier',
+        'compensationAmount',
+        'compensationPaidOn',
+        'evidence',
+        'status',
+        'transferredAt',
+        'policeCaseNumber',
+        'policeNote',
+      ].sort(),
     );
     for (const field of Object.values(fields)) {
       const named = getNamedType(field.type);

@@ -43,14 +43,18 @@ describe('migrations on an empty database', () => {
   it('map every entity column to a column the migrations created', async () => {
     for (const entity of ENTITIES) {
       const meta = ds.getMetadata(entity);
-      const rows: { column_name: string }[] = await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1`, [meta.tableName]);
+      const rows: { column_name: string }[] = await ds.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1`, [
+        meta.tableName,
+      ]);
       const actual = new Set(rows.map((r) => r.column_name));
       for (const column of meta.columns) expect(actual, `${meta.tableName}.${column.databaseName}`).toContain(column.databaseName);
     }
   });
 
   it('refuse what can never be true', async () => {
-    const [region] = await ds.query(`INSERT INTO region (code, name, kind, sort_order) VALUES ('999999', '测试区', 'COUNTY', 99) RETURNING id`);
+    const [region] = await ds.query(
+      `INSERT INTO region (code, name, kind, sort_order) VALUES ('999999', '测试区', 'COUNTY', 99) RETURNING id`,
+    );
     const institution = (netAssets: string, capital: string) =>
       ds.query(
         `INSERT INTO guarantee_institution (name, credit_code, level, region_id, registered_capital, paid_in_capital, net_assets)

@@ -20,12 +20,21 @@ const COUNTY_LEVEL = {
 describe('reference data applied at start', () => {
   it('has the city, its 8 county-level divisions with their codes and the 3 development zones', async () => {
     await inRollback(async (m) => {
-      const { regions } = ok(await gql<{ regions: { code: string; name: string; kind: string }[] }>(m, viewer(Role.FINANCE), '{ regions { code name kind } }'));
+      const { regions } = ok(
+        await gql<{ regions: { code: string; name: string; kind: string }[] }>(m, viewer(Role.FINANCE), '{ regions { code name kind } }'),
+      );
       expect(regions).toHaveLength(12);
       expect(regions.filter((r) => r.kind === 'CITY')).toEqual([{ code: '371500', name: '聊城市', kind: 'CITY' }]);
-      const counties = Object.fromEntries(regions.filter((r) => ['DISTRICT', 'COUNTY', 'COUNTY_LEVEL_CITY'].includes(r.kind)).map((r) => [r.code, r.name]));
+      const counties = Object.fromEntries(
+        regions.filter((r) => ['DISTRICT', 'COUNTY', 'COUNTY_LEVEL_CITY'].includes(r.kind)).map((r) => [r.code, r.name]),
+      );
       expect(counties).toEqual(COUNTY_LEVEL);
-      expect(regions.filter((r) => r.kind === 'DEVELOPMENT_ZONE').map((r) => r.name).sort()).toEqual(['江北水城旅游度假区', '经济技术开发区', '高新技术产业开发区'].sort());
+      expect(
+        regions
+          .filter((r) => r.kind === 'DEVELOPMENT_ZONE')
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual(['江北水城旅游度假区', '经济技术开发区', '高新技术产业开发区'].sort());
     });
   });
 
@@ -51,14 +60,26 @@ describe('reference data applied at start', () => {
 
   it('has the policy parameters in force (R1, R3, R4, R5)', async () => {
     await inRollback(async (m) => {
-      const { policyTargets } = ok(await gql(m, viewer(Role.FINANCE), '{ policyTargets { smallAgriShare averageFeeRate minBankRiskShare maxHouseholdAmount } }'));
-      expect(policyTargets).toEqual({ smallAgriShare: '0.800000', averageFeeRate: '0.010000', minBankRiskShare: '0.200000', maxHouseholdAmount: '10000000.00' });
+      const { policyTargets } = ok(
+        await gql(m, viewer(Role.FINANCE), '{ policyTargets { smallAgriShare averageFeeRate minBankRiskShare maxHouseholdAmount } }'),
+      );
+      expect(policyTargets).toEqual({
+        smallAgriShare: '0.800000',
+        averageFeeRate: '0.010000',
+        minBankRiskShare: '0.200000',
+        maxHouseholdAmount: '10000000.00',
+      });
     });
   });
 
   it('applies again without changing anything', async () => {
     const ds = await testDataSource();
-    const count = async () => (await ds.query(`SELECT (SELECT count(*) FROM region) r, (SELECT count(*) FROM department) d, (SELECT count(*) FROM task_force_member) t, (SELECT count(*) FROM policy_parameter_set) p`))[0];
+    const count = async () =>
+      (
+        await ds.query(
+          `SELECT (SELECT count(*) FROM region) r, (SELECT count(*) FROM department) d, (SELECT count(*) FROM task_force_member) t, (SELECT count(*) FROM policy_parameter_set) p`,
+        )
+      )[0];
     const before = await count();
     await applyReferenceData(ds);
     expect(await count()).toEqual(before);

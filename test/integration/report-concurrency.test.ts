@@ -17,7 +17,9 @@ const created: { institutionId: string; bankId: string }[] = [];
 afterAll(async () => {
   const ds = await testDataSource();
   for (const { institutionId, bankId } of created) {
-    await ds.query(`DELETE FROM report_notification WHERE report_id IN (SELECT id FROM monthly_report WHERE institution_id = $1)`, [institutionId]);
+    await ds.query(`DELETE FROM report_notification WHERE report_id IN (SELECT id FROM monthly_report WHERE institution_id = $1)`, [
+      institutionId,
+    ]);
     await ds.query(`DELETE FROM monthly_report WHERE institution_id = $1`, [institutionId]);
     await ds.query(`DELETE FROM business_month_stats WHERE institution_id = $1`, [institutionId]);
     const borrowers = await ds.query(`SELECT borrower_id FROM guarantee WHERE institution_id = $1`, [institutionId]);
@@ -36,7 +38,14 @@ describe('concurrent submissions of one month', () => {
     const bank = await createBank(ds.manager);
     created.push({ institutionId: institution.id, bankId: bank.id });
     await createAgreement(ds.manager, { institutionId: institution.id, bankId: bank.id });
-    await countInAggregate(ds.manager, await createGuarantee(ds.manager, { institutionId: institution.id, bankId: bank.id }, { startOn: '2024-03-05', guaranteedAmount: '800000.00' }));
+    await countInAggregate(
+      ds.manager,
+      await createGuarantee(
+        ds.manager,
+        { institutionId: institution.id, bankId: bank.id },
+        { startOn: '2024-03-05', guaranteedAmount: '800000.00' },
+      ),
+    );
     const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id });
 
     const gate = ds.createQueryRunner();
@@ -46,7 +55,12 @@ describe('concurrent submissions of one month', () => {
     try {
       await gate.query(`SELECT 1 FROM guarantee_institution WHERE id = $1 FOR UPDATE`, [institution.id]);
       const [{ pid }] = await gate.query(`SELECT pg_backend_pid() AS pid`);
-      const runs = [1, 2].map(() => gql<{ submitMonthlyReport: { id: string; version: number; newAmount: string } }>(ds.manager, owner, SUBMIT, { institutionId: institution.id, month: '2024-03' }));
+      const runs = [1, 2].map(() =>
+        gql<{ submitMonthlyReport: { id: string; version: number; newAmount: string } }>(ds.manager, owner, SUBMIT, {
+          institutionId: institution.id,
+          month: '2024-03',
+        }),
+      );
       await waitForBlocked(ds, pid, 2);
       await gate.commitTransaction();
       results = await Promise.all(runs);

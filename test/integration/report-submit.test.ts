@@ -9,11 +9,23 @@ import { codes, gql, ok } from '../support/graphql';
 import { inRollback } from '../support/db';
 
 /** 实施意见（十二）, R13: the institution reports its month to the 专班办公室 and every partner bank is notified. */
-const FIGURES = 'id month version newCount newAmount outstandingBalance smallAgriShare averageFeeRate compensatedAmount submittedAt institution { id name }';
+const FIGURES =
+  'id month version newCount newAmount outstandingBalance smallAgriShare averageFeeRate compensatedAmount submittedAt institution { id name }';
 const SUBMIT = `mutation ($institutionId: ID!, $month: String!) { submitMonthlyReport(institutionId: $institutionId, month: $month) { ${FIGURES} } }`;
 const LIST = `query ($institutionId: ID, $month: String) { monthlyReports(institutionId: $institutionId, month: $month) { ${FIGURES} } }`;
 
-type Report = { id: string; month: string; version: number; newCount: number; newAmount: string; outstandingBalance: string; smallAgriShare: string | null; averageFeeRate: string | null; compensatedAmount: string; institution: { id: string } };
+type Report = {
+  id: string;
+  month: string;
+  version: number;
+  newCount: number;
+  newAmount: string;
+  outstandingBalance: string;
+  smallAgriShare: string | null;
+  averageFeeRate: string | null;
+  compensatedAmount: string;
+  institution: { id: string };
+};
 
 /**
  * An institution with two partner banks (one under two agreements) and a bank it has no agreement with.
@@ -28,8 +40,18 @@ async function scenario(m: EntityManager) {
   await createAgreement(m, { institutionId: institution.id, bankId: bank2.id });
   const refs = { institutionId: institution.id, bankId: bank1.id };
   const feb = await countInAggregate(m, await createGuarantee(m, refs, { startOn: '2024-02-10', guaranteedAmount: '500000.00' }));
-  await countInAggregate(m, await createGuarantee(m, refs, { startOn: '2024-03-05', guaranteedAmount: '800000.00', feeRate: '0.008000', smallAgri: true }));
-  await countInAggregate(m, await createGuarantee(m, { ...refs, bankId: bank2.id }, { startOn: '2024-03-20', guaranteedAmount: '200000.00', feeRate: '0.012000', smallAgri: false }));
+  await countInAggregate(
+    m,
+    await createGuarantee(m, refs, { startOn: '2024-03-05', guaranteedAmount: '800000.00', feeRate: '0.008000', smallAgri: true }),
+  );
+  await countInAggregate(
+    m,
+    await createGuarantee(
+      m,
+      { ...refs, bankId: bank2.id },
+      { startOn: '2024-03-20', guaranteedAmount: '200000.00', feeRate: '0.012000', smallAgri: false },
+    ),
+  );
   await countInAggregate(m, await createGuarantee(m, refs, { startOn: '2024-04-02', guaranteedAmount: '300000.00' }));
   const key = { institutionId: institution.id, bankId: bank1.id, regionId: feb.regionId };
   await addReleased(m, key, '2024-03-15', '500000.00');
@@ -62,7 +84,13 @@ describe('submitMonthlyReport', () => {
       });
       // The balance at the end of April includes April's grant.
       const { submitMonthlyReport: april } = ok(await submit(m, s.owner, s.institution.id, '2024-04'));
-      expect(april).toMatchObject({ version: 1, newCount: 1, newAmount: '300000.00', outstandingBalance: '1300000.00', compensatedAmount: '0.00' });
+      expect(april).toMatchObject({
+        version: 1,
+        newCount: 1,
+        newAmount: '300000.00',
+        outstandingBalance: '1300000.00',
+        compensatedAmount: '0.00',
+      });
     });
   });
 
@@ -70,7 +98,14 @@ describe('submitMonthlyReport', () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       const { submitMonthlyReport: r } = ok(await submit(m, s.owner, s.institution.id, '2024-01'));
-      expect(r).toMatchObject({ newCount: 0, newAmount: '0.00', smallAgriShare: null, averageFeeRate: null, outstandingBalance: '0.00', compensatedAmount: '0.00' });
+      expect(r).toMatchObject({
+        newCount: 0,
+        newAmount: '0.00',
+        smallAgriShare: null,
+        averageFeeRate: null,
+        outstandingBalance: '0.00',
+        compensatedAmount: '0.00',
+      });
     });
   });
 
@@ -78,10 +113,26 @@ describe('submitMonthlyReport', () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       const first = ok(await submit(m, s.owner, s.institution.id, '2024-03')).submitMonthlyReport;
-      await countInAggregate(m, await createGuarantee(m, { institutionId: s.institution.id, bankId: s.bank2.id }, { startOn: '2024-03-28', guaranteedAmount: '1000000.00', feeRate: '0.010000', smallAgri: true }));
+      await countInAggregate(
+        m,
+        await createGuarantee(
+          m,
+          { institutionId: s.institution.id, bankId: s.bank2.id },
+          { startOn: '2024-03-28', guaranteedAmount: '1000000.00', feeRate: '0.010000', smallAgri: true },
+        ),
+      );
       const second = ok(await submit(m, s.owner, s.institution.id, '2024-03')).submitMonthlyReport;
-      expect(second).toMatchObject({ version: 2, newCount: 3, newAmount: '2000000.00', smallAgriShare: '0.900000', averageFeeRate: '0.009400', outstandingBalance: '2000000.00' });
-      const { monthlyReports } = ok(await gql<{ monthlyReports: Report[] }>(m, s.owner, LIST, { institutionId: s.institution.id, month: '2024-03' }));
+      expect(second).toMatchObject({
+        version: 2,
+        newCount: 3,
+        newAmount: '2000000.00',
+        smallAgriShare: '0.900000',
+        averageFeeRate: '0.009400',
+        outstandingBalance: '2000000.00',
+      });
+      const { monthlyReports } = ok(
+        await gql<{ monthlyReports: Report[] }>(m, s.owner, LIST, { institutionId: s.institution.id, month: '2024-03' }),
+      );
       expect(monthlyReports.map((r) => [r.version, r.newAmount])).toEqual([
         [2, '2000000.00'],
         [1, '1000000.00'],
@@ -100,10 +151,14 @@ describe('submitMonthlyReport', () => {
         expect(rows.map((x: { bank_id: string }) => x.bank_id)).toEqual([s.bank1.id, s.bank2.id].sort());
       }
       // The partner bank reads the reports; a bank without an agreement does not.
-      const partner = ok(await gql<{ monthlyReports: Report[] }>(m, viewer(Role.BANK, { bankId: s.bank2.id }), LIST, { institutionId: s.institution.id }));
+      const partner = ok(
+        await gql<{ monthlyReports: Report[] }>(m, viewer(Role.BANK, { bankId: s.bank2.id }), LIST, { institutionId: s.institution.id }),
+      );
       expect(partner.monthlyReports.map((r) => r.version)).toEqual([2, 1]);
       expect(partner.monthlyReports[0].institution.id).toBe(s.institution.id);
-      const stranger = ok(await gql<{ monthlyReports: Report[] }>(m, viewer(Role.BANK, { bankId: s.stranger.id }), LIST, { institutionId: s.institution.id }));
+      const stranger = ok(
+        await gql<{ monthlyReports: Report[] }>(m, viewer(Role.BANK, { bankId: s.stranger.id }), LIST, { institutionId: s.institution.id }),
+      );
       expect(stranger.monthlyReports).toEqual([]);
     });
   });
@@ -137,7 +192,9 @@ describe('submitMonthlyReport', () => {
       const s = await scenario(m);
       const other = await createInstitution(m);
       const before = await written(m);
-      expect(codes(await submit(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: other.id }), s.institution.id, '2024-03'))).toEqual(['NOT_FOUND']);
+      expect(codes(await submit(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: other.id }), s.institution.id, '2024-03'))).toEqual([
+        'NOT_FOUND',
+      ]);
       expect(codes(await submit(m, s.owner, 'not-a-uuid', '2024-03'))).toEqual(['NOT_FOUND']);
       expect(await written(m)).toEqual(before);
     });
@@ -147,7 +204,9 @@ describe('submitMonthlyReport', () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       const before = await written(m);
-      expect(codes(await submit(m, viewer(role, { institutionId: s.institution.id, bankId: s.bank1.id }), s.institution.id, '2024-03'))).toEqual(['FORBIDDEN']);
+      expect(
+        codes(await submit(m, viewer(role, { institutionId: s.institution.id, bankId: s.bank1.id }), s.institution.id, '2024-03')),
+      ).toEqual(['FORBIDDEN']);
       expect(await written(m)).toEqual(before);
     });
   });
@@ -159,10 +218,16 @@ describe('monthlyReports', () => {
       const s = await scenario(m);
       ok(await submit(m, s.owner, s.institution.id, '2024-03'));
       ok(await submit(m, s.owner, s.institution.id, '2024-04'));
-      const office = ok(await gql<{ monthlyReports: Report[] }>(m, viewer(Role.TASK_FORCE_OFFICE), LIST, { institutionId: s.institution.id }));
+      const office = ok(
+        await gql<{ monthlyReports: Report[] }>(m, viewer(Role.TASK_FORCE_OFFICE), LIST, { institutionId: s.institution.id }),
+      );
       expect(office.monthlyReports.map((r) => r.month)).toEqual(['2024-04', '2024-03']);
       const other = await createInstitution(m);
-      const theirs = ok(await gql<{ monthlyReports: Report[] }>(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: other.id }), LIST, { institutionId: s.institution.id }));
+      const theirs = ok(
+        await gql<{ monthlyReports: Report[] }>(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: other.id }), LIST, {
+          institutionId: s.institution.id,
+        }),
+      );
       expect(theirs.monthlyReports).toEqual([]);
       const bad = await gql(m, viewer(Role.TASK_FORCE_OFFICE), LIST, { month: '2024-3' });
       expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
@@ -172,7 +237,9 @@ describe('monthlyReports', () => {
 
 describe('reportNotifications (beyond the contract)', () => {
   const INBOX = `query ($month: String) { reportNotifications(month: $month) { id notifiedAt report { id month version institution { id } } } }`;
-  type Inbox = { reportNotifications: { id: string; report: { id: string; month: string; version: number; institution: { id: string } } }[] };
+  type Inbox = {
+    reportNotifications: { id: string; report: { id: string; month: string; version: number; institution: { id: string } } }[];
+  };
 
   it("lists a bank's notifications with their reports; another bank's inbox stays empty", async () => {
     await inRollback(async (m) => {

@@ -41,7 +41,8 @@ async function scenario(m: EntityManager, level: 'MUNICIPAL' | 'COUNTY' = 'MUNIC
   return { inst, other, owner: viewer(Role.GUARANTEE_INSTITUTION, { institutionId: inst.id }) };
 }
 
-const claimsOf = (m: EntityManager, institutionId: string) => countRows(m, 'risk_compensation_claim', 'institution_id = $1', [institutionId]);
+const claimsOf = (m: EntityManager, institutionId: string) =>
+  countRows(m, 'risk_compensation_claim', 'institution_id = $1', [institutionId]);
 
 async function submitted(m: EntityManager, who: Viewer, institutionId: string, year = LAST_YEAR) {
   return ok(await gql(m, who, SUBMIT, { institutionId, year })).submitRiskCompensationClaim;
@@ -49,22 +50,37 @@ async function submitted(m: EntityManager, who: Viewer, institutionId: string, y
 
 /** Runs `op` expecting exactly `code` (and `field`), with no claim of the institution written or changed. */
 async function rejected(m: EntityManager, institutionId: string, run: () => Promise<GqlResult>, code: string, field?: string) {
-  const before = await m.query(`SELECT id, status, decided_at, decision_note FROM risk_compensation_claim WHERE institution_id = $1 ORDER BY id`, [institutionId]);
+  const before = await m.query(
+    `SELECT id, status, decided_at, decision_note FROM risk_compensation_claim WHERE institution_id = $1 ORDER BY id`,
+    [institutionId],
+  );
   const result = await run();
   expect(codes(result)).toEqual([code]);
   if (field) expect(result.errors?.[0].extensions?.field).toBe(field);
-  expect(await m.query(`SELECT id, status, decided_at, decision_note FROM risk_compensation_claim WHERE institution_id = $1 ORDER BY id`, [institutionId])).toEqual(before);
+  expect(
+    await m.query(`SELECT id, status, decided_at, decision_note FROM risk_compensation_claim WHERE institution_id = $1 ORDER BY id`, [
+      institutionId,
+    ]),
+  ).toEqual(before);
 }
 
 describe('submitRiskCompensationClaim (实施意见（七）)', () => {
-  it('freezes the quote of the calculation over the year\'s aggregate of the institution itself', async () => {
+  it("freezes the quote of the calculation over the year's aggregate of the institution itself", async () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       const claim = await submitted(m, s.owner, s.inst.id);
       const expected = quoteRiskCompensation('1000000.00', '50000.00', CITY_2023_TIERS, 'PROGRESSIVE');
       expect(claim).toMatchObject({ year: LAST_YEAR, status: 'SUBMITTED', institution: { id: s.inst.id, name: s.inst.name } });
-      expect(claim.quote).toEqual({ releasedAmount: expected.releasedAmount, compensatedAmount: expected.compensatedAmount, compensationRate: '0.050000', payout: '38000.00', tiers: expected.tiers });
-      const [row] = await m.query(`SELECT mode, payout, compensation_rate, submitted_by FROM risk_compensation_claim WHERE id = $1`, [claim.id]);
+      expect(claim.quote).toEqual({
+        releasedAmount: expected.releasedAmount,
+        compensatedAmount: expected.compensatedAmount,
+        compensationRate: '0.050000',
+        payout: '38000.00',
+        tiers: expected.tiers,
+      });
+      const [row] = await m.query(`SELECT mode, payout, compensation_rate, submitted_by FROM risk_compensation_claim WHERE id = $1`, [
+        claim.id,
+      ]);
       expect(row).toEqual({ mode: 'PROGRESSIVE', payout: '38000.00', compensation_rate: '0.050000', submitted_by: s.owner.sub });
     });
   });
@@ -75,14 +91,14 @@ describe('submitRiskCompensationClaim (实施意见（七）)', () => {
       const claim = await submitted(m, s.owner, s.inst.id);
       const bank = await createBank(m);
       await addCompensated(m, { institutionId: s.inst.id, bankId: bank.id, regionId: s.inst.regionId }, `${LAST_YEAR}-07-01`, '40000.00');
-      const [read] = ok(await gql(m, viewer(Role.FINANCE), `query($y: Int) { riskCompensationClaims(year: $y) { id quote { payout } } }`, { y: LAST_YEAR })).riskCompensationClaims.filter(
-        (c: { id: string }) => c.id === claim.id,
-      );
+      const [read] = ok(
+        await gql(m, viewer(Role.FINANCE), `query($y: Int) { riskCompensationClaims(year: $y) { id quote { payout } } }`, { y: LAST_YEAR }),
+      ).riskCompensationClaims.filter((c: { id: string }) => c.id === claim.id);
       expect(read.quote.payout).toBe('38000.00');
     });
   });
 
-  it('uses the mode of the parameter set in force on the year\'s last day (R14)', async () => {
+  it("uses the mode of the parameter set in force on the year's last day (R14)", async () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       await m.query(
@@ -106,7 +122,12 @@ describe('submitRiskCompensationClaim (实施意见（七）)', () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       for (const role of [Role.FINANCE, Role.HOLDING_GROUP, Role.BANK]) {
-        await rejected(m, s.inst.id, () => gql(m, viewer(role, { institutionId: s.inst.id }), SUBMIT, { institutionId: s.inst.id, year: LAST_YEAR }), 'FORBIDDEN');
+        await rejected(
+          m,
+          s.inst.id,
+          () => gql(m, viewer(role, { institutionId: s.inst.id }), SUBMIT, { institutionId: s.inst.id, year: LAST_YEAR }),
+          'FORBIDDEN',
+        );
       }
     });
   });
@@ -158,9 +179,14 @@ describe('decideRiskCompensationClaim and riskCompensationClaims', () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       const claim = await submitted(m, s.owner, s.inst.id);
-      const decided = ok(await gql(m, viewer(Role.FINANCE), DECIDE, { id: claim.id, approve: true, note: ' 同意补偿 ' })).decideRiskCompensationClaim;
+      const decided = ok(
+        await gql(m, viewer(Role.FINANCE), DECIDE, { id: claim.id, approve: true, note: ' 同意补偿 ' }),
+      ).decideRiskCompensationClaim;
       expect(decided).toMatchObject({ id: claim.id, status: 'APPROVED', quote: claim.quote });
-      const [row] = await m.query(`SELECT decided_by_role, decision_note, decided_at IS NOT NULL AS at FROM risk_compensation_claim WHERE id = $1`, [claim.id]);
+      const [row] = await m.query(
+        `SELECT decided_by_role, decision_note, decided_at IS NOT NULL AS at FROM risk_compensation_claim WHERE id = $1`,
+        [claim.id],
+      );
       expect(row).toEqual({ decided_by_role: 'FINANCE', decision_note: '同意补偿', at: true });
       await rejected(m, s.inst.id, () => gql(m, viewer(Role.INDUSTRY), DECIDE, { id: claim.id, approve: false }), 'CONFLICT');
     });
@@ -171,13 +197,25 @@ describe('decideRiskCompensationClaim and riskCompensationClaims', () => {
       const s = await scenario(m);
       const claim = await submitted(m, s.owner, s.inst.id);
       for (const role of [Role.GUARANTEE_INSTITUTION, Role.TASK_FORCE_OFFICE, Role.SASAC]) {
-        await rejected(m, s.inst.id, () => gql(m, viewer(role, { institutionId: s.inst.id }), DECIDE, { id: claim.id, approve: true }), 'FORBIDDEN');
+        await rejected(
+          m,
+          s.inst.id,
+          () => gql(m, viewer(role, { institutionId: s.inst.id }), DECIDE, { id: claim.id, approve: true }),
+          'FORBIDDEN',
+        );
       }
       const elsewhere = await regionId(m, '371522');
       expect(elsewhere).not.toBe(s.inst.regionId);
-      await rejected(m, s.inst.id, () => gql(m, viewer(Role.FINANCE, { regionId: elsewhere }), DECIDE, { id: claim.id, approve: true }), 'NOT_FOUND');
+      await rejected(
+        m,
+        s.inst.id,
+        () => gql(m, viewer(Role.FINANCE, { regionId: elsewhere }), DECIDE, { id: claim.id, approve: true }),
+        'NOT_FOUND',
+      );
       await rejected(m, s.inst.id, () => gql(m, viewer(Role.FINANCE), DECIDE, { id: 'nope', approve: true }), 'NOT_FOUND');
-      const own = ok(await gql(m, viewer(Role.FINANCE, { regionId: s.inst.regionId }), DECIDE, { id: claim.id, approve: true })).decideRiskCompensationClaim;
+      const own = ok(
+        await gql(m, viewer(Role.FINANCE, { regionId: s.inst.regionId }), DECIDE, { id: claim.id, approve: true }),
+      ).decideRiskCompensationClaim;
       expect(own.status).toBe('APPROVED');
     });
   });
@@ -186,7 +224,13 @@ describe('decideRiskCompensationClaim and riskCompensationClaims', () => {
     await inRollback(async (m) => {
       const s = await scenario(m);
       const claim = await submitted(m, s.owner, s.inst.id);
-      await rejected(m, s.inst.id, () => gql(m, viewer(Role.FINANCE), DECIDE, { id: claim.id, approve: true, note: '意'.repeat(2001) }), 'BAD_USER_INPUT', 'note');
+      await rejected(
+        m,
+        s.inst.id,
+        () => gql(m, viewer(Role.FINANCE), DECIDE, { id: claim.id, approve: true, note: '意'.repeat(2001) }),
+        'BAD_USER_INPUT',
+        'note',
+      );
     });
   });
 
@@ -214,7 +258,10 @@ describe('riskCompensationPreview (测算)', () => {
       expect(q).toMatchObject({ compensationRate: '0.080000', payout: '53000.00' });
       expect(q.tiers).toHaveLength(5);
       expect(q.tiers[4]).toEqual({ fromRate: '0.080000', toRate: null, ratio: '0.000000', base: '0.01', payout: '0.00' });
-      expect(ok(await gql(m, viewer(Role.FINANCE), PREVIEW, { r: '0', c: '0' })).riskCompensationPreview).toMatchObject({ compensationRate: null, payout: '0.00' });
+      expect(ok(await gql(m, viewer(Role.FINANCE), PREVIEW, { r: '0', c: '0' })).riskCompensationPreview).toMatchObject({
+        compensationRate: null,
+        payout: '0.00',
+      });
     });
   });
 

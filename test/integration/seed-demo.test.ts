@@ -93,21 +93,29 @@ describe('seed:demo', () => {
     expect(rows).toHaveLength(GUARANTEES);
     expect(summary).toMatchObject({ institutions: 10, banks: 50, borrowers: GUARANTEES / 2.5, guarantees: GUARANTEES });
     const levels = await ds.query(`SELECT level, count(*)::int AS n FROM guarantee_institution GROUP BY level ORDER BY level`);
-    expect(levels).toEqual([{ level: 'COUNTY', n: 8 }, { level: 'MUNICIPAL', n: 2 }]);
+    expect(levels).toEqual([
+      { level: 'COUNTY', n: 8 },
+      { level: 'MUNICIPAL', n: 2 },
+    ]);
     // Borrowers live in all 11 county-level regions (8 counties and districts, 3 development zones), not the city itself.
     const [regions] = await ds.query(
       `SELECT count(DISTINCT b.region_id)::int AS n, bool_or(r.kind = 'CITY') AS city FROM borrower b JOIN region r ON r.id = b.region_id`,
     );
     expect(regions).toEqual({ n: 11, city: false });
     // Each guarantee carries its borrower's region (region scoping reads it without a join).
-    const [mismatch] = await ds.query(`SELECT count(*)::int AS n FROM guarantee g JOIN borrower b ON b.id = g.borrower_id WHERE g.region_id <> b.region_id`);
+    const [mismatch] = await ds.query(
+      `SELECT count(*)::int AS n FROM guarantee g JOIN borrower b ON b.id = g.borrower_id WHERE g.region_id <> b.region_id`,
+    );
     expect(mismatch.n).toBe(0);
   });
 
   it('gives every institution a valid GB 32100 credit code and every borrower a valid, correctly classified identifier', async () => {
     const institutions: { creditCode: string }[] = await ds.query(`SELECT credit_code AS "creditCode" FROM guarantee_institution`);
-    for (const { creditCode } of institutions) expect(checkCreditCode(creditCode), creditCode).toMatchObject({ ok: true, value: creditCode });
-    const borrowers: { identifier: string; identifierKind: string }[] = await ds.query(`SELECT identifier, identifier_kind AS "identifierKind" FROM borrower`);
+    for (const { creditCode } of institutions)
+      expect(checkCreditCode(creditCode), creditCode).toMatchObject({ ok: true, value: creditCode });
+    const borrowers: { identifier: string; identifierKind: string }[] = await ds.query(
+      `SELECT identifier, identifier_kind AS "identifierKind" FROM borrower`,
+    );
     const kinds = new Set<string>();
     for (const b of borrowers) {
       expect(checkBorrowerIdentifier(b.identifier), b.identifier).toEqual({ ok: true, value: b.identifier, kind: b.identifierKind });
@@ -121,7 +129,10 @@ describe('seed:demo', () => {
       expect(new Dec(g.guaranteedAmount).gt(0) && new Dec(g.guaranteedAmount).lte(g.loanAmount), g.code).toBe(true);
       expect(new Dec(g.feeRate).gte('0.005') && new Dec(g.feeRate).lte('0.015'), g.code).toBe(true);
       expect(g.startOn >= FIRST_START && g.startOn <= AS_OF && g.endOn > g.startOn, g.code).toBe(true);
-      expect(g.releasedOn === null ? g.status === 'ACTIVE' : g.status !== 'ACTIVE' && g.releasedOn > g.startOn && g.releasedOn <= AS_OF, g.code).toBe(true);
+      expect(
+        g.releasedOn === null ? g.status === 'ACTIVE' : g.status !== 'ACTIVE' && g.releasedOn > g.startOn && g.releasedOn <= AS_OF,
+        g.code,
+      ).toBe(true);
       // R2: no government platform is ever guaranteed.
       expect(g.borrowerKind).not.toBe('GOVERNMENT_PLATFORM');
     }
@@ -156,21 +167,26 @@ describe('seed:demo', () => {
     for (const g of rows) {
       const a = byId.get(g.agreementId!)!;
       expect(g.bankRiskShare).toBe(a.share);
-      const inForce = rows.filter((h) => h.agreementId === g.agreementId && inForceAtGrantOf(h, g)).reduce((s, h) => s.add(h.guaranteedAmount), new Dec(0));
+      const inForce = rows
+        .filter((h) => h.agreementId === g.agreementId && inForceAtGrantOf(h, g))
+        .reduce((s, h) => s.add(h.guaranteedAmount), new Dec(0));
       expect(inForce.lte(a.creditLine), `${g.code}: ${inForce.toFixed(2)} > ${a.creditLine}`).toBe(true);
     }
     // used_credit is the amount in force now, per agreement.
     for (const a of agreements) {
-      const active = rows.filter((g) => g.agreementId === a.id && g.status === 'ACTIVE').reduce((s, g) => s.add(g.guaranteedAmount), new Dec(0));
+      const active = rows
+        .filter((g) => g.agreementId === a.id && g.status === 'ACTIVE')
+        .reduce((s, g) => s.add(g.guaranteedAmount), new Dec(0));
       expect(a.usedCredit, a.id).toBe(active.toFixed(2));
     }
   });
 
   it('pays one compensation per compensated guarantee and opens a lead for each suspected one (R12)', async () => {
-    const comps: { guaranteeId: string; institutionId: string; amount: string; paidOn: string; suspected: boolean; lead: string | null }[] = await ds.query(
-      `SELECT c.guarantee_id AS "guaranteeId", c.institution_id AS "institutionId", c.amount, c.paid_on AS "paidOn", c.suspected_malicious AS suspected, l.status AS lead
+    const comps: { guaranteeId: string; institutionId: string; amount: string; paidOn: string; suspected: boolean; lead: string | null }[] =
+      await ds.query(
+        `SELECT c.guarantee_id AS "guaranteeId", c.institution_id AS "institutionId", c.amount, c.paid_on AS "paidOn", c.suspected_malicious AS suspected, l.status AS lead
        FROM compensation c LEFT JOIN malicious_default_lead l ON l.compensation_id = c.id`,
-    );
+      );
     const compensated = rows.filter((g) => g.status === 'COMPENSATED');
     expect(comps.map((c) => c.guaranteeId).sort()).toEqual(compensated.map((g) => g.id).sort());
     for (const c of comps) {
@@ -185,7 +201,17 @@ describe('seed:demo', () => {
 
   it('leaves business_month_stats equal to sums over the guarantee and compensation rows', async () => {
     const policy = new PolicyService(ds.manager);
-    const zero = () => ({ newCount: 0, newAmount: new Dec(0), smallAgriCount: 0, smallAgriAmount: new Dec(0), smallHouseholdAmount: new Dec(0), feeWeighted: new Dec(0), feeRateSum: new Dec(0), released: new Dec(0), compensated: new Dec(0) });
+    const zero = () => ({
+      newCount: 0,
+      newAmount: new Dec(0),
+      smallAgriCount: 0,
+      smallAgriAmount: new Dec(0),
+      smallHouseholdAmount: new Dec(0),
+      feeWeighted: new Dec(0),
+      feeRateSum: new Dec(0),
+      released: new Dec(0),
+      compensated: new Dec(0),
+    });
     const expected = new Map<string, ReturnType<typeof zero>>();
     const cell = (g: Row, day: string) => {
       const key = [g.institutionId, g.bankId, g.regionId, `${day.slice(0, 7)}-01`].join(' ');
@@ -202,8 +228,11 @@ describe('seed:demo', () => {
         c.smallAgriCount++;
         c.smallAgriAmount = c.smallAgriAmount.add(g.guaranteedAmount);
         // R3's national rule: 支小支农 with a single-household in-force amount ≤ 5,000,000.
-        const inForce = rows.filter((h) => h.borrowerId === g.borrowerId && h.institutionId === g.institutionId && inForceAtGrantOf(h, g)).reduce((s, h) => s.add(h.guaranteedAmount), new Dec(0));
-        if (inForce.lte((await policy.inForce(g.startOn)).smallHouseholdAmount)) c.smallHouseholdAmount = c.smallHouseholdAmount.add(g.guaranteedAmount);
+        const inForce = rows
+          .filter((h) => h.borrowerId === g.borrowerId && h.institutionId === g.institutionId && inForceAtGrantOf(h, g))
+          .reduce((s, h) => s.add(h.guaranteedAmount), new Dec(0));
+        if (inForce.lte((await policy.inForce(g.startOn)).smallHouseholdAmount))
+          c.smallHouseholdAmount = c.smallHouseholdAmount.add(g.guaranteedAmount);
       }
       if (g.releasedOn) cell(g, g.releasedOn).released = cell(g, g.releasedOn).released.add(g.guaranteedAmount);
       if (g.status === 'COMPENSATED') cell(g, g.releasedOn!).compensated = cell(g, g.releasedOn!).compensated.add(g.compensatedAmount);
@@ -216,11 +245,28 @@ describe('seed:demo', () => {
     for (const s of stats) {
       const e = expected.get(String(s.key))!;
       expect(
-        [s.new_count, s.new_amount, s.small_agri_count, s.small_agri_amount, s.small_household_amount, s.fee_weighted_amount, s.fee_rate_sum, s.released_amount, s.compensated_amount],
+        [
+          s.new_count,
+          s.new_amount,
+          s.small_agri_count,
+          s.small_agri_amount,
+          s.small_household_amount,
+          s.fee_weighted_amount,
+          s.fee_rate_sum,
+          s.released_amount,
+          s.compensated_amount,
+        ],
         String(s.key),
       ).toEqual([
-        e.newCount, e.newAmount.toFixed(2), e.smallAgriCount, e.smallAgriAmount.toFixed(2), e.smallHouseholdAmount.toFixed(2),
-        e.feeWeighted.toFixed(8), e.feeRateSum.toFixed(6), e.released.toFixed(2), e.compensated.toFixed(2),
+        e.newCount,
+        e.newAmount.toFixed(2),
+        e.smallAgriCount,
+        e.smallAgriAmount.toFixed(2),
+        e.smallHouseholdAmount.toFixed(2),
+        e.feeWeighted.toFixed(8),
+        e.feeRateSum.toFixed(6),
+        e.released.toFixed(2),
+        e.compensated.toFixed(2),
       ]);
     }
     // The mix is the policy's: 支小支农 well above R3's 80% of new business by amount, R4's weighted fee rate under 1%.

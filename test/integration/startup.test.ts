@@ -59,7 +59,7 @@ describe('npm start on an embedded PostgreSQL', () => {
     expect(await hub.exited).toBe(0);
   });
 
-  it('stops with its database when `npm start` is sent SIGTERM (npm\'s shell does not pass it on)', async () => {
+  it("stops with its database when `npm start` is sent SIGTERM (npm's shell does not pass it on)", async () => {
     const hub = await startHub({ HUB_DATA_DIR: dataDir }, 90_000, 'npm');
     const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
     hub.child.kill('SIGTERM');

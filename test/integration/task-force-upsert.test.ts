@@ -13,7 +13,9 @@ const OFFICE = viewer(Role.TASK_FORCE_OFFICE);
 type Member = { id: string; name: string; title: string; position: string; isOfficeDirector: boolean; sortOrder: number };
 
 function upsert(m: EntityManager, input: Record<string, unknown>, as = OFFICE) {
-  return gql<{ upsertTaskForceMember: Member }>(m, as, UPSERT, { input: { title: '市科技局副局长', position: 'MEMBER', sortOrder: 25, ...input } });
+  return gql<{ upsertTaskForceMember: Member }>(m, as, UPSERT, {
+    input: { title: '市科技局副局长', position: 'MEMBER', sortOrder: 25, ...input },
+  });
 }
 
 async function snapshot(m: EntityManager) {

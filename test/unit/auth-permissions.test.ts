@@ -11,7 +11,7 @@ import { resolveJwtSecret } from '../../src/auth/secret';
 import { ConfigError, loadConfig } from '../../src/config';
 import { buildBareSchema, buildSchema } from '../../src/schema';
 
-describe('merging the modules\' rules', () => {
+describe("merging the modules' rules", () => {
   it('refuses two rules for one root field, and two different rules for one type', () => {
     expect(() => mergeRules([{ Query: { a: allow } }, { Query: { a: deny } }])).toThrow(/two rules for Query.a/);
     expect(() => mergeRules([{ T: allow }, { T: deny }])).toThrow(/two different rules for type T/);
@@ -19,14 +19,20 @@ describe('merging the modules\' rules', () => {
 
   it('lets modules share a type declared with the very same rule (PageInfo)', () => {
     const r = hasRole(Role.ADMIN);
-    expect(mergeRules([{ Query: { a: r }, PageInfo: allow }, { Query: { b: r }, PageInfo: allow }])).toEqual({ Query: { a: r, b: r }, PageInfo: allow });
+    expect(
+      mergeRules([
+        { Query: { a: r }, PageInfo: allow },
+        { Query: { b: r }, PageInfo: allow },
+      ]),
+    ).toEqual({ Query: { a: r, b: r }, PageInfo: allow });
   });
 });
 
 describe('the served schema', () => {
   const bare = buildBareSchema();
   const served = buildSchema(() => undefined);
-  const resolverOf = (schema: typeof bare, type: string, field: string) => (schema.getType(type) as GraphQLObjectType).getFields()[field].resolve;
+  const resolverOf = (schema: typeof bare, type: string, field: string) =>
+    (schema.getType(type) as GraphQLObjectType).getFields()[field].resolve;
 
   it('leaves fields whose rule is `allow` unwrapped (no per-field shield cost) and wraps the others', () => {
     expect(resolverOf(served, 'Region', 'name')).toBe(resolverOf(bare, 'Region', 'name'));

@@ -27,14 +27,30 @@ async function rejected(token: string | Promise<string>): Promise<string> {
 }
 
 describe('tokens (DESIGN.md §3: HS256, sub, role and scope ids)', () => {
-  it('round-trips the hub\'s own token', async () => {
-    const token = await signToken(SECRET, { sub: 'u1', role: Role.GUARANTEE_INSTITUTION, regionId: null, institutionId: INSTITUTION, bankId: null }, '1h');
-    expect(await verifyToken(SECRET, token)).toEqual({ sub: 'u1', role: Role.GUARANTEE_INSTITUTION, regionId: null, institutionId: INSTITUTION, bankId: null });
+  it("round-trips the hub's own token", async () => {
+    const token = await signToken(
+      SECRET,
+      { sub: 'u1', role: Role.GUARANTEE_INSTITUTION, regionId: null, institutionId: INSTITUTION, bankId: null },
+      '1h',
+    );
+    expect(await verifyToken(SECRET, token)).toEqual({
+      sub: 'u1',
+      role: Role.GUARANTEE_INSTITUTION,
+      regionId: null,
+      institutionId: INSTITUTION,
+      bankId: null,
+    });
   });
 
   it('accepts a token minted elsewhere with the same secret and claims, whatever its sub', async () => {
     const token = await foreign({ role: 'FINANCE', regionId: REGION.toUpperCase() }, { exp: '10m' });
-    expect(await verifyToken(SECRET, token)).toEqual({ sub: 'oa-system:zhang.san', role: Role.FINANCE, regionId: REGION, institutionId: null, bankId: null });
+    expect(await verifyToken(SECRET, token)).toEqual({
+      sub: 'oa-system:zhang.san',
+      role: Role.FINANCE,
+      regionId: REGION,
+      institutionId: null,
+      bankId: null,
+    });
   });
 
   it('drops scope claims the role does not use, so the viewer shows the scope the hub applies', async () => {
@@ -53,7 +69,9 @@ describe('tokens (DESIGN.md §3: HS256, sub, role and scope ids)', () => {
     const [header, , signature] = good.split('.');
     const forged = Buffer.from(JSON.stringify({ role: 'ADMIN', sub: 'x', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
     expect(await rejected(`${header}.${forged}.${signature}`)).toBe('UNAUTHENTICATED');
-    expect(await rejected(foreign({ role: 'FINANCE' }, { exp: '10m', secret: new TextEncoder().encode(`${SECRET}-other`) }))).toBe('UNAUTHENTICATED');
+    expect(await rejected(foreign({ role: 'FINANCE' }, { exp: '10m', secret: new TextEncoder().encode(`${SECRET}-other`) }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect(await rejected(new UnsecuredJWT({ role: 'ADMIN' }).setSubject('x').setExpirationTime('10m').encode())).toBe('UNAUTHENTICATED');
     expect(await rejected(foreign({ role: 'FINANCE' }, { exp: '10m', alg: 'HS512' }))).toBe('UNAUTHENTICATED');
     expect(await rejected(foreign({ role: 'FINANCE' }))).toBe('UNAUTHENTICATED');

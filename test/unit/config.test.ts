@@ -17,7 +17,12 @@ describe('configuration (src/config.ts, the one reader of the environment)', () 
 
   it('defaults to port 4000, ./data and development, and is frozen', () => {
     const config = loadConfig({});
-    expect([config.port, config.dataDir, config.nodeEnv, config.databaseUrl]).toEqual([4000, path.resolve('data'), 'development', undefined]);
+    expect([config.port, config.dataDir, config.nodeEnv, config.databaseUrl]).toEqual([
+      4000,
+      path.resolve('data'),
+      'development',
+      undefined,
+    ]);
     expect(Object.isFrozen(config)).toBe(true);
     expect(loadConfig({ HUB_DATA_DIR: '/srv/hub', PORT: '0' })).toMatchObject({ dataDir: '/srv/hub', port: 0 });
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { averageFeeRate, compensationRate, NO_SUMS, outstandingBalance, ratio, sliceOf, smallAgriShare } from '../../src/modules/dashboard/dashboard.calc';
+import {
+  averageFeeRate,
+  compensationRate,
+  NO_SUMS,
+  outstandingBalance,
+  ratio,
+  sliceOf,
+  smallAgriShare,
+} from '../../src/modules/dashboard/dashboard.calc';
 
 describe('dashboard ratios: half-up to 6 places, null over nothing', () => {
   it.each([
@@ -85,7 +93,7 @@ describe('在保余额 and money: half-up to the fen', () => {
     });
   });
 
-  it('a slice from the aggregate\'s sums', () => {
+  it("a slice from the aggregate's sums", () => {
     const slice = sliceOf('2024-01', '2024-01', {
       newCount: 2,
       newAmount: '1500000.00',
@@ -96,6 +104,11 @@ describe('在保余额 and money: half-up to the fen', () => {
       grantedToDate: '1900000.00',
       releasedToDate: '200000.00',
     });
-    expect(slice).toMatchObject({ smallAgriShare: '0.666667', averageFeeRate: '0.009333', outstandingBalance: '1700000.00', compensationRate: '0.250000' });
+    expect(slice).toMatchObject({
+      smallAgriShare: '0.666667',
+      averageFeeRate: '0.009333',
+      outstandingBalance: '1700000.00',
+      compensationRate: '0.250000',
+    });
   });
 });

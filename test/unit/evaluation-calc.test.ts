@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/lib/decimal';
-import { averageFeeRate, compensationRate, leverage, leverageWeight, ratio, scoreProblem, smallAgriShare, weightedLiability, type LeverageWeights } from '../../src/modules/evaluation/evaluation.calc';
+import {
+  averageFeeRate,
+  compensationRate,
+  leverage,
+  leverageWeight,
+  ratio,
+  scoreProblem,
+  smallAgriShare,
+  weightedLiability,
+  type LeverageWeights,
+} from '../../src/modules/evaluation/evaluation.calc';
 
 /** The numbers of the policy set in force (国办发〔2019〕6号 / 融资担保责任余额计量办法 as 实施意见 adopts them). */
-const W: LeverageWeights = { smallLoanAmount: '5000000.00', farmerLoanAmount: '2000000.00', smallWeight: '0.750000', bondWeight: '0.800000' };
+const W: LeverageWeights = {
+  smallLoanAmount: '5000000.00',
+  farmerLoanAmount: '2000000.00',
+  smallWeight: '0.750000',
+  bondWeight: '0.800000',
+};
 
 describe('R3, R4, R7 ratios (实施意见（二）（四）（七）)', () => {
   it.each([

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BorrowerKind } from '../../src/modules/borrower/borrower.entity';
-import { agreementInForce, exceedsCreditLine, isSmallAgri, isSmallHousehold, r2Violation } from '../../src/modules/guarantee/guarantee.calc';
+import {
+  agreementInForce,
+  exceedsCreditLine,
+  isSmallAgri,
+  isSmallHousehold,
+  r2Violation,
+} from '../../src/modules/guarantee/guarantee.calc';
 import { GuaranteeKind } from '../../src/modules/guarantee/guarantee.entity';
 import { decodeCursor, encodeCursor } from '../../src/modules/guarantee/guarantee.page';
 import { type GuaranteeDraft, validateGuarantee } from '../../src/modules/guarantee/guarantee.validate';
@@ -75,7 +81,13 @@ describe('validateGuarantee: the one validation of createGuarantee and the impor
   const draft = (o: Partial<GuaranteeDraft> = {}, borrower: Partial<GuaranteeDraft['borrower']> = {}): GuaranteeDraft => ({
     bankId: '0b5c1a0e-0000-4000-8000-000000000001',
     code: 'G-1',
-    borrower: { name: '某公司', identifier: '91350100M000100Y43', kind: 'SMALL_ENTERPRISE', regionId: '0b5c1a0e-0000-4000-8000-000000000002', ...borrower },
+    borrower: {
+      name: '某公司',
+      identifier: '91350100M000100Y43',
+      kind: 'SMALL_ENTERPRISE',
+      regionId: '0b5c1a0e-0000-4000-8000-000000000002',
+      ...borrower,
+    },
     kind: 'LOAN',
     loanAmount: '100.00',
     guaranteedAmount: '100',
@@ -89,12 +101,22 @@ describe('validateGuarantee: the one validation of createGuarantee and the impor
     const v = validateGuarantee(draft({ code: ' G-1 ' }, { identifier: '91350100m000100y43' }));
     expect(v).toEqual({
       ok: true,
-      value: expect.objectContaining({ code: 'G-1', guaranteedAmount: '100.00', feeRate: '0.010000', borrower: expect.objectContaining({ identifier: '91350100M000100Y43', identifierKind: 'CREDIT_CODE' }) }),
+      value: expect.objectContaining({
+        code: 'G-1',
+        guaranteedAmount: '100.00',
+        feeRate: '0.010000',
+        borrower: expect.objectContaining({ identifier: '91350100M000100Y43', identifierKind: 'CREDIT_CODE' }),
+      }),
     });
   });
 
-  it('reports every problem with its field path, field problems before the policy\'s', () => {
-    const v = validateGuarantee(draft({ guaranteedAmount: '100.01', feeRate: 'abc', startOn: '2024-02-30', kind: 'BOND' }, { kind: 'GOVERNMENT_PLATFORM', identifier: 'x' }));
+  it("reports every problem with its field path, field problems before the policy's", () => {
+    const v = validateGuarantee(
+      draft(
+        { guaranteedAmount: '100.01', feeRate: 'abc', startOn: '2024-02-30', kind: 'BOND' },
+        { kind: 'GOVERNMENT_PLATFORM', identifier: 'x' },
+      ),
+    );
     expect(v.ok).toBe(false);
     if (!v.ok) {
       expect(v.issues.map((i) => [i.field, i.code])).toEqual([
@@ -122,7 +144,12 @@ describe('guarantee cursors', () => {
   it('round-trip and refuse anything else', () => {
     const row = { startOn: '2024-03-01', id: '0b5c1a0e-0000-4000-8000-000000000001' };
     expect(decodeCursor(encodeCursor(row))).toEqual(row);
-    for (const bad of ['', 'abc', Buffer.from('g1:2024-03-01:nope').toString('base64url'), Buffer.from(`x1:2024-03-01:${row.id}`).toString('base64url')]) {
+    for (const bad of [
+      '',
+      'abc',
+      Buffer.from('g1:2024-03-01:nope').toString('base64url'),
+      Buffer.from(`x1:2024-03-01:${row.id}`).toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(/cursor/);
     }
   });

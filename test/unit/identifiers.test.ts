@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { checkBorrowerIdentifier, checkCreditCode, creditCodeCheckChar, IdentifierKind, residentIdCheckChar } from '../../src/lib/identifiers';
+import {
+  checkBorrowerIdentifier,
+  checkCreditCode,
+  creditCodeCheckChar,
+  IdentifierKind,
+  residentIdCheckChar,
+} from '../../src/lib/identifiers';
 import { validCreditCode, validResidentId } from '../fixtures/business';
 
 // Check characters below were computed by hand from the standards' weights and cross-checked with the
 // standards' own examples (GB 32100-2015 annex: 91350100M000100Y43; GB 11643-1999: 11010519491231002X).
 describe('GB 32100-2015 unified social credit code', () => {
   it.each([
-    ['91350100M000100Y43', 'the standard\'s example'],
+    ['91350100M000100Y43', "the standard's example"],
     ['91371500MA3C5QXX5M', '聊城 enterprise, letter check character'],
     ['91371502MA3MXXXX08', 'check character 8'],
     ['12371500004512345G', '机构编制 registration, check character G'],
@@ -42,7 +48,7 @@ describe('GB 32100-2015 unified social credit code', () => {
 
 describe('GB 11643-1999 resident ID number', () => {
   it.each([
-    ['11010519491231002X', 'the standard\'s example, check X'],
+    ['11010519491231002X', "the standard's example, check X"],
     ['371502199001011234', '东昌府区, check 4'],
     ['371522198506150046', '莘县, check 6'],
     ['371581197811233011', '临清市, check 1'],
@@ -51,7 +57,11 @@ describe('GB 11643-1999 resident ID number', () => {
   });
 
   it('normalises a lowercase x to X', () => {
-    expect(checkBorrowerIdentifier('11010519491231002x')).toEqual({ ok: true, value: '11010519491231002X', kind: IdentifierKind.RESIDENT_ID });
+    expect(checkBorrowerIdentifier('11010519491231002x')).toEqual({
+      ok: true,
+      value: '11010519491231002X',
+      kind: IdentifierKind.RESIDENT_ID,
+    });
   });
 
   it.each([

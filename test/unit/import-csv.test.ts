@@ -4,7 +4,9 @@ import { columnCountProblem, draftOf, headerProblem, IMPORT_COLUMNS, rowIssue } 
 
 describe('the 总对总 file (DESIGN.md §4)', () => {
   it('accepts exactly the listed header, blanks around names aside', () => {
-    expect(IMPORT_COLUMNS.join(',')).toBe('code,borrower_name,borrower_identifier,borrower_kind,region_code,bank_id,kind,loan_amount,guaranteed_amount,fee_rate,start_on,end_on');
+    expect(IMPORT_COLUMNS.join(',')).toBe(
+      'code,borrower_name,borrower_identifier,borrower_kind,region_code,bank_id,kind,loan_amount,guaranteed_amount,fee_rate,start_on,end_on',
+    );
     expect(headerProblem([...IMPORT_COLUMNS])).toBeNull();
     expect(headerProblem(IMPORT_COLUMNS.map((c) => ` ${c} `))).toBeNull();
     expect(headerProblem(IMPORT_COLUMNS.map((c) => c.toUpperCase()))).toMatch(/exactly/);
@@ -12,7 +14,7 @@ describe('the 总对总 file (DESIGN.md §4)', () => {
     expect(headerProblem([])).toMatch(/exactly/);
   });
 
-  it('ignores blank cells after the last header column, as it does in data rows (a spreadsheet\'s formatted empty columns)', () => {
+  it("ignores blank cells after the last header column, as it does in data rows (a spreadsheet's formatted empty columns)", () => {
     expect(headerProblem([...IMPORT_COLUMNS, '', ' '])).toBeNull();
     expect(headerProblem([...IMPORT_COLUMNS, 'note'])).toMatch(/exactly/);
     expect(headerProblem([...IMPORT_COLUMNS.slice(0, 11), '', ''])).toMatch(/exactly/);
@@ -26,7 +28,20 @@ describe('the 总对总 file (DESIGN.md §4)', () => {
   });
 
   it('maps a row onto the createGuarantee draft, region codes to ids', () => {
-    const values = ['G-1', '张三', '371502199001011234', 'FARMER', '371502', 'bank', 'LOAN', '1.00', '1.00', '0.01', '2024-01-01', '2024-12-31'];
+    const values = [
+      'G-1',
+      '张三',
+      '371502199001011234',
+      'FARMER',
+      '371502',
+      'bank',
+      'LOAN',
+      '1.00',
+      '1.00',
+      '0.01',
+      '2024-01-01',
+      '2024-12-31',
+    ];
     const d = draftOf(values, new Map([['371502', 'region-id']]));
     expect(d).toEqual({
       code: 'G-1',
@@ -42,10 +57,19 @@ describe('the 总对总 file (DESIGN.md §4)', () => {
     expect(draftOf(values, new Map()).borrower.regionId).toBe('');
   });
 
-  it('reports issues against the file\'s columns', () => {
-    expect(rowIssue(4, { field: 'borrower.regionId', code: 'BAD_USER_INPUT', message: 'borrower.regionId names no region' })).toEqual({ row: 4, field: 'region_code', code: 'BAD_USER_INPUT', message: 'region_code names no region' });
-    expect(rowIssue(5, { field: 'guaranteedAmount', code: 'CREDIT_LINE_EXCEEDED', message: 'guaranteedAmount 1.00 exceeds …' })).toMatchObject({ field: 'guaranteed_amount', message: 'guaranteed_amount 1.00 exceeds …' });
-    expect(rowIssue(6, { field: 'borrower.kind', code: 'POLICY_VIOLATION', message: 'No guarantee for a government financing platform' })).toMatchObject({ field: 'borrower_kind', message: 'No guarantee for a government financing platform' });
+  it("reports issues against the file's columns", () => {
+    expect(rowIssue(4, { field: 'borrower.regionId', code: 'BAD_USER_INPUT', message: 'borrower.regionId names no region' })).toEqual({
+      row: 4,
+      field: 'region_code',
+      code: 'BAD_USER_INPUT',
+      message: 'region_code names no region',
+    });
+    expect(
+      rowIssue(5, { field: 'guaranteedAmount', code: 'CREDIT_LINE_EXCEEDED', message: 'guaranteedAmount 1.00 exceeds …' }),
+    ).toMatchObject({ field: 'guaranteed_amount', message: 'guaranteed_amount 1.00 exceeds …' });
+    expect(
+      rowIssue(6, { field: 'borrower.kind', code: 'POLICY_VIOLATION', message: 'No guarantee for a government financing platform' }),
+    ).toMatchObject({ field: 'borrower_kind', message: 'No guarantee for a government financing platform' });
   });
 
   it('reads spreadsheet cells as a CSV would carry them', () => {

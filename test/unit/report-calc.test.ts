@@ -54,12 +54,30 @@ describe('reportFigures', () => {
   });
 
   it('gives null shares and rates for a month without new business, but still a balance', () => {
-    const f = reportFigures({ ...EMPTY, compensatedAmount: '5000.00', cumulativeNewAmount: '300000.00', cumulativeReleasedAmount: '100000.00' });
-    expect(f).toEqual({ newCount: 0, newAmount: '0.00', outstandingBalance: '200000.00', smallAgriShare: null, averageFeeRate: null, compensatedAmount: '5000.00' });
+    const f = reportFigures({
+      ...EMPTY,
+      compensatedAmount: '5000.00',
+      cumulativeNewAmount: '300000.00',
+      cumulativeReleasedAmount: '100000.00',
+    });
+    expect(f).toEqual({
+      newCount: 0,
+      newAmount: '0.00',
+      outstandingBalance: '200000.00',
+      smallAgriShare: null,
+      averageFeeRate: null,
+      compensatedAmount: '5000.00',
+    });
   });
 
   it('keeps sums beyond the range of a JavaScript number exact', () => {
-    const f = reportFigures({ ...EMPTY, newCount: 1, newAmount: '9007199254740993.01', smallAgriAmount: '9007199254740993.01', cumulativeNewAmount: '9007199254740993.01' });
+    const f = reportFigures({
+      ...EMPTY,
+      newCount: 1,
+      newAmount: '9007199254740993.01',
+      smallAgriAmount: '9007199254740993.01',
+      cumulativeNewAmount: '9007199254740993.01',
+    });
     expect(f.newAmount).toBe('9007199254740993.01');
     expect(f.outstandingBalance).toBe('9007199254740993.01');
     expect(f.smallAgriShare).toBe('1.000000');

@@ -16,7 +16,7 @@ describe('schema/schema.graphql', () => {
     expect(committed).toBe(printHubSchema());
   });
 
-  it.runIf(haveContract)('contradicts nothing in the public contract: what it declares keeps the contract\'s names and types', () => {
+  it.runIf(haveContract)("contradicts nothing in the public contract: what it declares keeps the contract's names and types", () => {
     const contract = buildSchema(fs.readFileSync(contractPath, 'utf8'));
     const ours = buildSchema(printHubSchema());
     // Only "not there yet" is tolerated: a missing type, field or argument is listed by contract-check.mjs.
@@ -33,7 +33,8 @@ describe('schema/schema.graphql', () => {
       if (isObjectType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) {
           if (!field.description) undocumented.push(`${type.name}.${field.name}`);
-          for (const arg of 'args' in field ? field.args : []) if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+          for (const arg of 'args' in field ? field.args : [])
+            if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
         }
       }
       if (isEnumType(type)) for (const v of type.getValues()) if (!v.description) undocumented.push(`${type.name}.${v.name}`);

@@ -20,7 +20,10 @@ registerEnumType(AuditOutcome, {
  * `detail` keeps the arguments with passwords and tokens removed and long texts (CSV) reduced to their
  * size; it is not exposed through GraphQL.
  */
-@ObjectType('AuditLogEntry', { simpleResolvers: true, description: '审计日志条目: one mutation, accepted or rejected — who, what, on which ids, and the outcome.' })
+@ObjectType('AuditLogEntry', {
+  simpleResolvers: true,
+  description: '审计日志条目: one mutation, accepted or rejected — who, what, on which ids, and the outcome.',
+})
 @Entity({ name: 'audit_log' })
 @Index('ix_audit_log_operation', ['operation', 'id'])
 export class AuditLog {
@@ -33,7 +36,7 @@ export class AuditLog {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   at: Date;
 
-  @Field(() => String, { nullable: true, description: '操作人 (the token\'s `sub`); null for an anonymous caller (login).' })
+  @Field(() => String, { nullable: true, description: "操作人 (the token's `sub`); null for an anonymous caller (login)." })
   @Column({ name: 'actor_sub', type: 'text', nullable: true })
   actorSub: string | null;
 
@@ -41,7 +44,7 @@ export class AuditLog {
   @Column({ name: 'actor_role', type: 'varchar', length: 32, nullable: true })
   actorRole: Role | null;
 
-  @Field(() => String, { description: '操作: the mutation\'s name, e.g. createGuarantee.' })
+  @Field(() => String, { description: "操作: the mutation's name, e.g. createGuarantee." })
   @Column({ type: 'text' })
   operation: string;
 

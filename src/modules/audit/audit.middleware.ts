@@ -30,7 +30,13 @@ export const auditMiddleware: IMiddlewareTypeMap = {
   },
 };
 
-async function recordMutation(ctx: Context, operation: string, args: Record<string, unknown>, result: unknown, failure: unknown): Promise<void> {
+async function recordMutation(
+  ctx: Context,
+  operation: string,
+  args: Record<string, unknown>,
+  result: unknown,
+  failure: unknown,
+): Promise<void> {
   const rejected = failure !== undefined;
   try {
     await ctx.manager.query(

@@ -17,7 +17,10 @@ export class AuditService {
     const qb = this.manager.createQueryBuilder(AuditLog, 'a');
     if (args.operation) qb.andWhere('a.operation = :operation', { operation: args.operation });
     if (args.after) qb.andWhere('a.id < :after', { after: decodeCursor(args.after) });
-    const rows = await qb.orderBy('a.id', 'DESC').limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy('a.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     const page = rows.slice(0, first);
     const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };

@@ -25,7 +25,10 @@ registerEnumType(BankKind, {
   },
 });
 
-@ObjectType({ simpleResolvers: true, description: '银行业金融机构: a bank (branch) that cooperates with guarantee institutions (银担合作).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '银行业金融机构: a bank (branch) that cooperates with guarantee institutions (银担合作).',
+})
 @Entity({ name: 'bank' })
 export class Bank {
   @Field(() => ID, { description: '编号: the hub id' })

@@ -19,7 +19,8 @@ export class BankService {
     const regionId = input.regionId ?? null;
     if (regionId !== null && !isUuid(regionId)) throw new BadInputError('regionId', 'regionId names no region');
     // A regulator narrowed to a county records that county's banks only (DESIGN.md §3); a city-wide bank is the city's.
-    if (!this.scope.coversRegion(regionId?.toLowerCase() ?? '')) throw new ForbiddenError('A county department records banks of its own region only');
+    if (!this.scope.coversRegion(regionId?.toLowerCase() ?? ''))
+      throw new ForbiddenError('A county department records banks of its own region only');
     return this.manager.transaction(async (tx) => {
       if (regionId !== null) {
         const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [regionId]);
@@ -27,7 +28,11 @@ export class BankService {
       }
       const [clash] = await tx.query(`SELECT 1 FROM bank WHERE name = $1`, [name]);
       if (clash) throw new ConflictError(`A bank named ${name} exists`);
-      const [{ id }] = await tx.query(`INSERT INTO bank (name, kind, region_id) VALUES ($1, $2, $3) RETURNING id`, [name, input.kind, regionId]);
+      const [{ id }] = await tx.query(`INSERT INTO bank (name, kind, region_id) VALUES ($1, $2, $3) RETURNING id`, [
+        name,
+        input.kind,
+        regionId,
+      ]);
       return tx.findOneByOrFail(Bank, { id });
     });
   }

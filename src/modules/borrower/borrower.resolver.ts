@@ -20,7 +20,9 @@ export class BorrowerResolver {
    * Whatever path reaches a borrower must decide what of its identifier shows (borrowerAsSeenThrough);
    * a borrower object that did not is masked.
    */
-  @FieldResolver(() => String, { description: '统一社会信用代码 or 公民身份号码; masked (3715**********1234) for viewers without the right to see it.' })
+  @FieldResolver(() => String, {
+    description: '统一社会信用代码 or 公民身份号码; masked (3715**********1234) for viewers without the right to see it.',
+  })
   identifier(@Root() b: Partial<BorrowerView> & { identifier: string }): string {
     return b.visibleIdentifier ?? maskIdentifier(b.identifier);
   }

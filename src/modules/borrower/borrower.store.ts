@@ -36,7 +36,13 @@ export async function upsertBorrowers(manager: EntityManager, borrowers: readonl
      SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::text[], $4::varchar[], $5::uuid[]) ORDER BY 1
      ON CONFLICT (identifier) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, region_id = EXCLUDED.region_id, updated_at = now()
      RETURNING b.id, b.identifier`,
-    [rows.map((r) => r.identifier), rows.map((r) => r.identifierKind), rows.map((r) => r.name), rows.map((r) => r.kind), rows.map((r) => r.regionId)],
+    [
+      rows.map((r) => r.identifier),
+      rows.map((r) => r.identifierKind),
+      rows.map((r) => r.name),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.regionId),
+    ],
   );
   for (const r of returned) ids.set(r.identifier, r.id);
   return ids;

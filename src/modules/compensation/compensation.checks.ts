@@ -14,9 +14,15 @@ export function checkMoney(field: string, amount: Dec): string {
 }
 
 /** A payment date: a business day that has happened (Asia/Shanghai), not before `notBefore`. */
-export function checkPaymentDate(field: string, date: string, notBefore?: { date: string; what: string }, today: string = businessToday()): void {
+export function checkPaymentDate(
+  field: string,
+  date: string,
+  notBefore?: { date: string; what: string },
+  today: string = businessToday(),
+): void {
   if (date > today) throw new BadInputError(field, `The date may not be in the future (today is ${today})`);
-  if (notBefore && date < notBefore.date) throw new BadInputError(field, `The date may not be before ${notBefore.what} (${notBefore.date})`);
+  if (notBefore && date < notBefore.date)
+    throw new BadInputError(field, `The date may not be before ${notBefore.what} (${notBefore.date})`);
 }
 
 /** The suspicion's grounds (R12): required, and not blank, when a compensation is flagged. */

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../scalars';
 
-@ObjectType({ simpleResolvers: true, description: '代偿: the institution paying the bank on the borrower\'s default.' })
+@ObjectType({ simpleResolvers: true, description: "代偿: the institution paying the bank on the borrower's default." })
 @Entity({ name: 'compensation' })
 export class Compensation {
   @Field(() => ID, { description: '编号: the hub id' })

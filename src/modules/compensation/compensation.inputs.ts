@@ -2,9 +2,9 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { Dec } from '../../lib/decimal';
 import { DateScalar, DecimalScalar } from '../../scalars';
 
-@InputType({ description: '代偿登记: a compensation the institution paid the bank on the borrower\'s default.' })
+@InputType({ description: "代偿登记: a compensation the institution paid the bank on the borrower's default." })
 export class CompensationInput {
-  @Field(() => ID, { description: '被代偿的担保业务 (one of the institution\'s own guarantees).' })
+  @Field(() => ID, { description: "被代偿的担保业务 (one of the institution's own guarantees)." })
   guaranteeId: string;
 
   @Field(() => DecimalScalar, { description: '代偿金额 (yuan, 2 places): at most the guaranteed amount less earlier compensations.' })

@@ -12,12 +12,20 @@ import type { CompensationRecord } from './compensation.sql';
 
 @Resolver(() => Compensation)
 export class CompensationResolver {
-  @Mutation(() => Compensation, { description: '代偿登记: the institution records a compensation of one of its guarantees; a suspected malicious default opens a lead (R12).' })
-  recordCompensation(@Arg('input', () => CompensationInput, { description: '代偿登记内容' }) input: CompensationInput, @Ctx() ctx: Context): Promise<CompensationRecord> {
+  @Mutation(() => Compensation, {
+    description:
+      '代偿登记: the institution records a compensation of one of its guarantees; a suspected malicious default opens a lead (R12).',
+  })
+  recordCompensation(
+    @Arg('input', () => CompensationInput, { description: '代偿登记内容' }) input: CompensationInput,
+    @Ctx() ctx: Context,
+  ): Promise<CompensationRecord> {
     return ctx.services.compensations.record(input);
   }
 
-  @Mutation(() => Compensation, { description: '追偿登记: money recovered from the borrower after a compensation; the total never exceeds the compensation.' })
+  @Mutation(() => Compensation, {
+    description: '追偿登记: money recovered from the borrower after a compensation; the total never exceeds the compensation.',
+  })
   recordRecovery(
     @Arg('compensationId', () => ID, { description: '代偿编号' }) compensationId: string,
     @Arg('amount', () => DecimalScalar, { description: '追偿金额 (yuan, 2 places)' }) amount: Dec,

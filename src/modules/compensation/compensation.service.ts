@@ -51,10 +51,12 @@ export class CompensationService {
 
     return this.manager.transaction(async (tx) => {
       const g = await this.lockOwnGuarantee(tx, input.guaranteeId);
-      if (g.status === GuaranteeStatus.RELEASED) throw new ConflictError(`Guarantee ${g.id} was released (repaid): it cannot be compensated`);
+      if (g.status === GuaranteeStatus.RELEASED)
+        throw new ConflictError(`Guarantee ${g.id} was released (repaid): it cannot be compensated`);
       checkPaymentDate('paidOn', input.paidOn, { date: g.start_on, what: 'the guarantee started' });
       const remaining = dec(g.guaranteed_amount).minus(g.compensated_amount);
-      if (dec(amount).gt(remaining)) throw new BadInputError('amount', `The amount exceeds what remains of the guaranteed amount (${money(remaining)})`);
+      if (dec(amount).gt(remaining))
+        throw new BadInputError('amount', `The amount exceeds what remains of the guaranteed amount (${money(remaining)})`);
 
       const [{ id }] = await tx.query(
         `INSERT INTO compensation (guarantee_id, institution_id, amount, paid_on, suspected_malicious, evidence) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
@@ -118,7 +120,11 @@ export class CompensationService {
    */
   private async endGuarantee(tx: EntityManager, g: LockedGuarantee, paidOn: string): Promise<void> {
     await tx.query(`UPDATE guarantee SET status = $2, released_on = $3 WHERE id = $1`, [g.id, GuaranteeStatus.COMPENSATED, paidOn]);
-    if (g.agreement_id) await tx.query(`UPDATE cooperation_agreement SET used_credit = used_credit - $2 WHERE id = $1`, [g.agreement_id, g.guaranteed_amount]);
+    if (g.agreement_id)
+      await tx.query(`UPDATE cooperation_agreement SET used_credit = used_credit - $2 WHERE id = $1`, [
+        g.agreement_id,
+        g.guaranteed_amount,
+      ]);
     await addReleased(tx, { institutionId: g.institution_id, bankId: g.bank_id, regionId: g.region_id }, paidOn, g.guaranteed_amount);
   }
 }

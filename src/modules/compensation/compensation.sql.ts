@@ -25,7 +25,11 @@ export const COMPENSATION_COLUMNS = `c.id, c.guarantee_id AS "guaranteeId", c.in
 /** One compensation the viewer may read (scope.compensations), or null. */
 export async function findCompensation(manager: EntityManager, scope: Scope, id: string): Promise<CompensationRecord | null> {
   const scoped = scope.compensations('c');
-  const [row] = await queryRows<CompensationRecord>(manager, `SELECT ${COMPENSATION_COLUMNS} FROM compensation c WHERE c.id = :id AND ${scoped.sql}`, { ...scoped.params, id });
+  const [row] = await queryRows<CompensationRecord>(
+    manager,
+    `SELECT ${COMPENSATION_COLUMNS} FROM compensation c WHERE c.id = :id AND ${scoped.sql}`,
+    { ...scoped.params, id },
+  );
   return row ?? null;
 }
 
@@ -57,7 +61,10 @@ export function guaranteeByIdLoader(manager: EntityManager, scope: Scope): DataL
     const valid = ids.filter(isUuid);
     const scoped = scope.guarantees('g');
     const rows = valid.length
-      ? await queryRows<GuaranteeRecord>(manager, `SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = ANY(:ids) AND ${scoped.sql}`, { ...scoped.params, ids: valid })
+      ? await queryRows<GuaranteeRecord>(manager, `SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = ANY(:ids) AND ${scoped.sql}`, {
+          ...scoped.params,
+          ids: valid,
+        })
       : [];
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);

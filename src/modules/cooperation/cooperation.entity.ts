@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../scalars';
 
-@ObjectType({ simpleResolvers: true, description: '银担合作协议: a bank-guarantee cooperation and risk-sharing agreement (实施意见（四）（五）).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '银担合作协议: a bank-guarantee cooperation and risk-sharing agreement (实施意见（四）（五）).',
+})
 @Entity({ name: 'cooperation_agreement' })
 export class CooperationAgreement {
   @Field(() => ID, { description: '编号: the hub id' })
@@ -17,7 +20,9 @@ export class CooperationAgreement {
   @Column({ name: 'bank_id', type: 'uuid' })
   bankId: string;
 
-  @Field(() => DecimalScalar, { description: '银行分险比例: share of each loss the bank bears; at least 0.20 unless exceptionReason is given.' })
+  @Field(() => DecimalScalar, {
+    description: '银行分险比例: share of each loss the bank bears; at least 0.20 unless exceptionReason is given.',
+  })
   @Column({ name: 'bank_risk_share', type: 'numeric', precision: 9, scale: 6 })
   bankRiskShare: string;
 

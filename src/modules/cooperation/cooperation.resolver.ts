@@ -7,7 +7,9 @@ import { CooperationAgreementInput } from './cooperation.inputs';
 
 @Resolver(() => CooperationAgreement)
 export class CooperationResolver {
-  @Query(() => [CooperationAgreement], { description: '银担合作协议 the viewer may see, optionally of one institution and/or one bank; newest first.' })
+  @Query(() => [CooperationAgreement], {
+    description: '银担合作协议 the viewer may see, optionally of one institution and/or one bank; newest first.',
+  })
   cooperationAgreements(
     @Arg('institutionId', () => ID, { nullable: true, description: '担保机构' }) institutionId: string | null,
     @Arg('bankId', () => ID, { nullable: true, description: '合作银行' }) bankId: string | null,
@@ -16,8 +18,13 @@ export class CooperationResolver {
     return ctx.services.agreements.list(institutionId, bankId);
   }
 
-  @Mutation(() => CooperationAgreement, { description: '签订银担合作协议: the institution records an agreement with a bank (R5: bank share ≥ 20% or an exceptionReason).' })
-  signCooperationAgreement(@Arg('input', () => CooperationAgreementInput, { description: '协议内容' }) input: CooperationAgreementInput, @Ctx() ctx: Context): Promise<CooperationAgreement> {
+  @Mutation(() => CooperationAgreement, {
+    description: '签订银担合作协议: the institution records an agreement with a bank (R5: bank share ≥ 20% or an exceptionReason).',
+  })
+  signCooperationAgreement(
+    @Arg('input', () => CooperationAgreementInput, { description: '协议内容' }) input: CooperationAgreementInput,
+    @Ctx() ctx: Context,
+  ): Promise<CooperationAgreement> {
     return ctx.services.agreements.sign(input);
   }
 

@@ -48,12 +48,25 @@ export class CooperationService {
       if (!bank) throw new BadInputError('bankId', 'bankId names no bank');
       const { minBankRiskShare } = await policyOn(this.policy, tx, input.signedOn);
       if (dec(bankRiskShare).lt(minBankRiskShare) && reason === null) {
-        throw new PolicyViolationError(`The bank bears ${bankRiskShare}, below the minimum ${minBankRiskShare}: record an exceptionReason (实施意见（五）)`, 'R5');
+        throw new PolicyViolationError(
+          `The bank bears ${bankRiskShare}, below the minimum ${minBankRiskShare}: record an exceptionReason (实施意见（五）)`,
+          'R5',
+        );
       }
       const [{ id }] = await tx.query(
         `INSERT INTO cooperation_agreement (institution_id, bank_id, bank_risk_share, credit_line, batch_mode, green_channel, exception_reason, signed_on, expires_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [input.institutionId, input.bankId, bankRiskShare, creditLine, input.batchMode, input.greenChannel ?? false, reason, input.signedOn, expiresOn],
+        [
+          input.institutionId,
+          input.bankId,
+          bankRiskShare,
+          creditLine,
+          input.batchMode,
+          input.greenChannel ?? false,
+          reason,
+          input.signedOn,
+          expiresOn,
+        ],
       );
       return tx.findOneByOrFail(CooperationAgreement, { id });
     });

@@ -48,9 +48,16 @@ export class DashboardService {
 
     const where = ['s.month <= CAST(:to AS date)'];
     const params: Record<string, unknown> = { to: period.to, from: period.from };
-    if (filter?.regionId) (where.push('s.region_id = :regionId'), (params.regionId = filter.regionId));
-    if (filter?.institutionId) (where.push('s.institution_id = :institutionId'), (params.institutionId = filter.institutionId));
-    if (filter?.bankId) (where.push('s.bank_id = :bankId'), (params.bankId = filter.bankId));
+    for (const [column, key] of [
+      ['region_id', 'regionId'],
+      ['institution_id', 'institutionId'],
+      ['bank_id', 'bankId'],
+    ] as const) {
+      const id = filter?.[key];
+      if (!id) continue;
+      where.push(`s.${column} = :${key}`);
+      params[key] = id;
+    }
     const scoped = this.scope.aggregates('s');
     where.push(`(${scoped.sql})`);
     Object.assign(params, scoped.params);
@@ -74,8 +81,10 @@ export class DashboardService {
    */
   private period(filter: DashboardFilter): Period {
     const { from, to } = filter;
-    if (from && !from.endsWith('-01')) throw new BadInputError('filter.from', `from must be the first day of a month (the figures are monthly), not ${from}`);
-    if (to && to !== monthBounds(to.slice(0, 7)).to) throw new BadInputError('filter.to', `to must be the last day of a month (the figures are monthly), not ${to}`);
+    if (from && !from.endsWith('-01'))
+      throw new BadInputError('filter.from', `from must be the first day of a month (the figures are monthly), not ${from}`);
+    if (to && to !== monthBounds(to.slice(0, 7)).to)
+      throw new BadInputError('filter.to', `to must be the last day of a month (the figures are monthly), not ${to}`);
     if (from && to && from > to) throw new BadInputError('filter.to', `to (${to}) may not precede from (${from})`);
     return { from: from ?? null, to: to ?? monthBounds(businessToday().slice(0, 7)).to };
   }

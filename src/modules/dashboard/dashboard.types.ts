@@ -7,7 +7,7 @@ import { PolicyTargets } from '../policy/policy.types';
     '看板筛选: every condition optional. The figures are monthly (business_month_stats), so a period runs from the first day of a month to the last day of a month. Without `from`: from the first month recorded; without `to`: to the end of the current month (Asia/Shanghai), figures as at now.',
 })
 export class DashboardFilter {
-  @Field(() => ID, { nullable: true, description: '区域: the borrower\'s region (where the business is counted).' })
+  @Field(() => ID, { nullable: true, description: "区域: the borrower's region (where the business is counted)." })
   regionId?: string | null;
 
   @Field(() => ID, { nullable: true, description: '担保机构' })
@@ -23,7 +23,10 @@ export class DashboardFilter {
   to?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: '看板分组: the period\'s figures for one region, institution, bank, month, or all of them (合计).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: "看板分组: the period's figures for one region, institution, bank, month, or all of them (合计).",
+})
 export class DashboardSlice {
   @Field(() => ID, { description: 'Region, institution or bank id; YYYY-MM for a month; `total` for 合计.' })
   key: string;
@@ -40,31 +43,45 @@ export class DashboardSlice {
   @Field(() => DecimalScalar, { description: '支小支农新增担保金额 in the period (R1, R3).' })
   smallAgriAmount: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '支小支农担保业务占比 (R3): smallAgriAmount ÷ newAmount, 6 places; null without new business.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '支小支农担保业务占比 (R3): smallAgriAmount ÷ newAmount, 6 places; null without new business.',
+  })
   smallAgriShare: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '平均担保费率 (R4): amount-weighted, Σ amount × rate ÷ Σ amount, 6 places; null without new business.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '平均担保费率 (R4): amount-weighted, Σ amount × rate ÷ Σ amount, 6 places; null without new business.',
+  })
   averageFeeRate: string | null;
 
-  @Field(() => DecimalScalar, { description: '在保余额 at the end of the period (a month: its end): all business granted up to then less all released up to then.' })
+  @Field(() => DecimalScalar, {
+    description: '在保余额 at the end of the period (a month: its end): all business granted up to then less all released up to then.',
+  })
   outstandingBalance: string;
 
-  @Field(() => DecimalScalar, { description: '解保金额 in the period: repaid or compensated guarantees (R7\'s denominator).' })
+  @Field(() => DecimalScalar, { description: "解保金额 in the period: repaid or compensated guarantees (R7's denominator)." })
   releasedAmount: string;
 
-  @Field(() => DecimalScalar, { description: '代偿金额 paid in the period (R7\'s numerator).' })
+  @Field(() => DecimalScalar, { description: "代偿金额 paid in the period (R7's numerator)." })
   compensatedAmount: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '代偿率 (R7): compensatedAmount ÷ releasedAmount, 6 places; null when nothing was released.' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '代偿率 (R7): compensatedAmount ÷ releasedAmount, 6 places; null when nothing was released.',
+  })
   compensationRate: string | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: '数据看板 (实施意见: 支小支农占比, 平均担保费率, 代偿率) from the monthly aggregate, within the viewer\'s scope.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: "数据看板 (实施意见: 支小支农占比, 平均担保费率, 代偿率) from the monthly aggregate, within the viewer's scope.",
+})
 export class Dashboard {
   @Field(() => DashboardSlice, { description: '合计' })
   total: DashboardSlice;
 
-  @Field(() => [DashboardSlice], { description: '按区域 (the borrower\'s region), by label.' })
+  @Field(() => [DashboardSlice], { description: "按区域 (the borrower's region), by label." })
   byRegion: DashboardSlice[];
 
   @Field(() => [DashboardSlice], { description: '按担保机构, by label.' })

@@ -24,7 +24,15 @@ const UPSERT = (columns: string[], values: string[]) => `
 
 const NEW_BUSINESS = UPSERT(
   ['new_count', 'new_amount', 'small_agri_count', 'small_agri_amount', 'small_household_amount', 'fee_weighted_amount', 'fee_rate_sum'],
-  ['1', '$5::numeric', 'CASE WHEN $6::boolean THEN 1 ELSE 0 END', 'CASE WHEN $6::boolean THEN $5::numeric ELSE 0 END', 'CASE WHEN $7::boolean THEN $5::numeric ELSE 0 END', '$5::numeric * $8::numeric', '$8::numeric'],
+  [
+    '1',
+    '$5::numeric',
+    'CASE WHEN $6::boolean THEN 1 ELSE 0 END',
+    'CASE WHEN $6::boolean THEN $5::numeric ELSE 0 END',
+    'CASE WHEN $7::boolean THEN $5::numeric ELSE 0 END',
+    '$5::numeric * $8::numeric',
+    '$8::numeric',
+  ],
 );
 
 /** A guarantee granted: new business in the month it starts (R3, R4). */
@@ -33,7 +41,16 @@ export async function addNewBusiness(
   key: StatsKey,
   g: { startOn: string; guaranteedAmount: string; feeRate: string; smallAgri: boolean; smallHousehold: boolean },
 ): Promise<void> {
-  await manager.query(NEW_BUSINESS, [key.institutionId, key.bankId, key.regionId, monthOf(g.startOn), g.guaranteedAmount, g.smallAgri, g.smallHousehold, g.feeRate]);
+  await manager.query(NEW_BUSINESS, [
+    key.institutionId,
+    key.bankId,
+    key.regionId,
+    monthOf(g.startOn),
+    g.guaranteedAmount,
+    g.smallAgri,
+    g.smallHousehold,
+    g.feeRate,
+  ]);
 }
 
 const RELEASED = UPSERT(['released_amount'], ['$5::numeric']);
@@ -77,7 +94,15 @@ const NEW_BUSINESS_MANY = `
 export async function addNewBusinessMany(
   manager: EntityManager,
   institutionId: string,
-  rows: ReadonlyArray<{ bankId: string; regionId: string; startOn: string; guaranteedAmount: string; feeRate: string; smallAgri: boolean; smallHousehold: boolean }>,
+  rows: ReadonlyArray<{
+    bankId: string;
+    regionId: string;
+    startOn: string;
+    guaranteedAmount: string;
+    feeRate: string;
+    smallAgri: boolean;
+    smallHousehold: boolean;
+  }>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await manager.query(NEW_BUSINESS_MANY, [

@@ -67,9 +67,16 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
             u_flag < ${SUSPECTED_MALICIOUS} AS suspected
      FROM f`,
     [
-      seed, count, borrowers,
-      AMOUNT_RANGES.map((r) => r[0]), AMOUNT_RANGES.map((r) => String(r[1])), AMOUNT_RANGES.map((r) => String(r[2])),
-      SMALL_AGRI_KINDS, DEMO_INSTITUTIONS.map((inst) => inst.tag), FIRST_START, AS_OF,
+      seed,
+      count,
+      borrowers,
+      AMOUNT_RANGES.map((r) => r[0]),
+      AMOUNT_RANGES.map((r) => String(r[1])),
+      AMOUNT_RANGES.map((r) => String(r[2])),
+      SMALL_AGRI_KINDS,
+      DEMO_INSTITUTIONS.map((inst) => inst.tag),
+      FIRST_START,
+      AS_OF,
     ],
   );
   await manager.query(`CREATE INDEX ON demo_guarantee (borrower_id)`);

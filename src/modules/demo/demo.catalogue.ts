@@ -52,7 +52,14 @@ const named = (kind: BankKind, names: string[]): DemoBank[] => names.map((name) 
 /** Fifty banks: policy, large state-owned, joint-stock and city commercial branches, each county's rural and village banks. */
 export const DEMO_BANKS: readonly DemoBank[] = [
   ...named(BankKind.POLICY, ['中国农业发展银行聊城市分行', '国家开发银行聊城业务部']),
-  ...named(BankKind.LARGE_STATE_OWNED, ['中国工商银行聊城分行', '中国农业银行聊城分行', '中国银行聊城分行', '中国建设银行聊城分行', '交通银行聊城分行', '中国邮政储蓄银行聊城市分行']),
+  ...named(BankKind.LARGE_STATE_OWNED, [
+    '中国工商银行聊城分行',
+    '中国农业银行聊城分行',
+    '中国银行聊城分行',
+    '中国建设银行聊城分行',
+    '交通银行聊城分行',
+    '中国邮政储蓄银行聊城市分行',
+  ]),
   ...named(
     BankKind.JOINT_STOCK,
     ['招商', '浦发', '中信', '光大', '华夏', '民生', '兴业', '平安', '广发', '浙商', '恒丰', '渤海'].map((b) => `${b}银行聊城分行`),
@@ -62,13 +69,24 @@ export const DEMO_BANKS: readonly DemoBank[] = [
     ['齐鲁', '青岛', '齐商', '威海', '日照', '临商', '莱商', '泰安', '德州', '烟台'].map((b) => `${b}银行聊城分行`),
   ),
   ...COUNTY_BANKS.map(([regionCode, county]) => ({ name: `山东${county}农村商业银行`, kind: BankKind.RURAL_COMMERCIAL, regionCode })),
-  ...COUNTY_BANKS.flatMap(([regionCode, , villages]) => villages.map((v) => ({ name: `${v}村镇银行`, kind: BankKind.VILLAGE, regionCode }))),
+  ...COUNTY_BANKS.flatMap(([regionCode, , villages]) =>
+    villages.map((v) => ({ name: `${v}村镇银行`, kind: BankKind.VILLAGE, regionCode })),
+  ),
 ];
 
 /** County-level regions where borrowers live, weighted roughly by population and business. */
 export const BORROWER_REGIONS: ReadonlyArray<readonly [string, number]> = [
-  ['371502', 16], ['371503', 9], ['371521', 10], ['371522', 12], ['371524', 6], ['371525', 9],
-  ['371526', 6], ['371581', 9], ['371571', 8], ['371572', 6], ['371573', 2],
+  ['371502', 16],
+  ['371503', 9],
+  ['371521', 10],
+  ['371522', 12],
+  ['371524', 6],
+  ['371525', 9],
+  ['371526', 6],
+  ['371581', 9],
+  ['371571', 8],
+  ['371572', 6],
+  ['371573', 2],
 ];
 
 /**
@@ -88,14 +106,88 @@ export const BORROWER_KINDS: ReadonlyArray<readonly [BorrowerKind, number]> = [
 
 export const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎'.split('');
 export const GIVEN_NAMES = [
-  '伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞',
-  '平', '刚', '桂英', '建华', '文', '华', '玉兰', '海燕', '国强', '志强', '红梅', '建国', '春生', '玉梅', '金凤', '德胜',
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '文',
+  '华',
+  '玉兰',
+  '海燕',
+  '国强',
+  '志强',
+  '红梅',
+  '建国',
+  '春生',
+  '玉梅',
+  '金凤',
+  '德胜',
 ];
 export const FIRM_WORDS = [
-  '鑫源', '华泰', '金穗', '丰泽', '润达', '宏达', '恒信', '瑞丰', '嘉禾', '绿源', '万通', '鲁西', '东方', '兴旺', '福瑞',
-  '天成', '永盛', '新科', '顺发', '德隆', '运河', '水城', '光岳', '金泰', '福源',
+  '鑫源',
+  '华泰',
+  '金穗',
+  '丰泽',
+  '润达',
+  '宏达',
+  '恒信',
+  '瑞丰',
+  '嘉禾',
+  '绿源',
+  '万通',
+  '鲁西',
+  '东方',
+  '兴旺',
+  '福瑞',
+  '天成',
+  '永盛',
+  '新科',
+  '顺发',
+  '德隆',
+  '运河',
+  '水城',
+  '光岳',
+  '金泰',
+  '福源',
 ];
-export const TRADES = ['商贸', '机械', '纺织', '食品', '建材', '物流', '电子', '化工', '包装', '家具', '服饰', '钢球', '轴承', '木业', '印刷', '汽车配件'];
+export const TRADES = [
+  '商贸',
+  '机械',
+  '纺织',
+  '食品',
+  '建材',
+  '物流',
+  '电子',
+  '化工',
+  '包装',
+  '家具',
+  '服饰',
+  '钢球',
+  '轴承',
+  '木业',
+  '印刷',
+  '汽车配件',
+];
 export const AGRI_TRADES = ['农业开发', '畜牧', '蔬菜', '面粉', '果品', '种业', '禽业', '农机服务'];
 export const SHOPS = ['五金店', '副食店', '饭店', '超市', '农资经营部', '汽修部', '服装店', '建材经营部'];
 export const CROPS = ['蔬菜', '小麦', '食用菌', '葡萄', '西瓜', '中药材', '苗木', '棉花'];
@@ -117,6 +209,11 @@ export const AMOUNT_RANGES: ReadonlyArray<readonly [BorrowerKind, number, number
 
 /** R1's small/micro and 三农 kinds. */
 export const SMALL_AGRI_KINDS: readonly BorrowerKind[] = [
-  BorrowerKind.SMALL_ENTERPRISE, BorrowerKind.MICRO_ENTERPRISE, BorrowerKind.INDIVIDUAL_BUSINESS, BorrowerKind.FARMER,
-  BorrowerKind.FAMILY_FARM, BorrowerKind.FARMER_COOPERATIVE, BorrowerKind.AGRICULTURAL_ENTERPRISE,
+  BorrowerKind.SMALL_ENTERPRISE,
+  BorrowerKind.MICRO_ENTERPRISE,
+  BorrowerKind.INDIVIDUAL_BUSINESS,
+  BorrowerKind.FARMER,
+  BorrowerKind.FAMILY_FARM,
+  BorrowerKind.FARMER_COOPERATIVE,
+  BorrowerKind.AGRICULTURAL_ENTERPRISE,
 ];

@@ -28,7 +28,12 @@ export async function insertInstitutions(manager: EntityManager, random: Random,
   const rows = DEMO_INSTITUTIONS.map((inst, i) => {
     const capital = inst.level === InstitutionLevel.MUNICIPAL ? 1_000_000_000 : random.between(20, 60) * 10_000_000;
     // 实施意见（三）: all but the last two are admitted to the provincial list; one is reported, one not yet.
-    const status = i < DEMO_INSTITUTIONS.length - 2 ? ListStatus.ADMITTED : i === DEMO_INSTITUTIONS.length - 2 ? ListStatus.REPORTED : ListStatus.NOT_REPORTED;
+    const status =
+      i < DEMO_INSTITUTIONS.length - 2
+        ? ListStatus.ADMITTED
+        : i === DEMO_INSTITUTIONS.length - 2
+          ? ListStatus.REPORTED
+          : ListStatus.NOT_REPORTED;
     return {
       name: inst.name,
       creditCode: creditCode(random, '1', inst.regionCode),
@@ -47,9 +52,16 @@ export async function insertInstitutions(manager: EntityManager, random: Random,
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::boolean[], $6::numeric[], $6::numeric[], $7::numeric[], $8::text[], $9::date[], $10::date[])
      RETURNING id, name`,
     [
-      rows.map((r) => r.name), rows.map((r) => r.creditCode), rows.map((r) => r.level), rows.map((r) => r.regionId),
-      rows.map((r) => r.inHoldingGroup), rows.map((r) => r.capital), rows.map((r) => r.netAssets), rows.map((r) => r.status),
-      rows.map((r) => r.reportedOn), rows.map((r) => r.admittedOn),
+      rows.map((r) => r.name),
+      rows.map((r) => r.creditCode),
+      rows.map((r) => r.level),
+      rows.map((r) => r.regionId),
+      rows.map((r) => r.inHoldingGroup),
+      rows.map((r) => r.capital),
+      rows.map((r) => r.netAssets),
+      rows.map((r) => r.status),
+      rows.map((r) => r.reportedOn),
+      rows.map((r) => r.admittedOn),
     ],
   );
   const byName = new Map(inserted.map((r) => [r.name, r.id]));
@@ -60,7 +72,11 @@ export async function insertInstitutions(manager: EntityManager, random: Random,
 export async function insertBanks(manager: EntityManager, regions: Regions): Promise<string[]> {
   const inserted: { id: string; name: string }[] = await manager.query(
     `INSERT INTO bank (name, kind, region_id) SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[]) RETURNING id, name`,
-    [DEMO_BANKS.map((b) => b.name), DEMO_BANKS.map((b) => b.kind), DEMO_BANKS.map((b) => (b.regionCode ? regionId(regions, b.regionCode) : null))],
+    [
+      DEMO_BANKS.map((b) => b.name),
+      DEMO_BANKS.map((b) => b.kind),
+      DEMO_BANKS.map((b) => (b.regionCode ? regionId(regions, b.regionCode) : null)),
+    ],
   );
   const byName = new Map(inserted.map((r) => [r.name, r.id]));
   return DEMO_BANKS.map((b) => byName.get(b.name)!);
@@ -74,7 +90,12 @@ const RISK_SHARES = ['0.20', '0.20', '0.25', '0.30', '0.30', '0.40', '0.50'];
  * Each agreement's bank share is at least the minimum in force when it is signed (R5: no exceptions in
  * the demo). Credit lines are set after the guarantees, to what their peak in-force amount needs (R6).
  */
-export async function insertAgreements(manager: EntityManager, random: Random, institutionIds: string[], bankIds: string[]): Promise<number> {
+export async function insertAgreements(
+  manager: EntityManager,
+  random: Random,
+  institutionIds: string[],
+  bankIds: string[],
+): Promise<number> {
   const policy = new PolicyService(manager);
   const banksOf = (kind: BankKind) => DEMO_BANKS.flatMap((b, i) => (b.kind === kind ? [i] : []));
   const cityWide = DEMO_BANKS.flatMap((b, i) => (b.regionCode === null ? [i] : []));
@@ -127,7 +148,9 @@ export async function insertAgreements(manager: EntityManager, random: Random, i
  * municipal one.
  */
 export async function insertBorrowers(manager: EntityManager, random: Random, count: number, regions: Regions): Promise<void> {
-  const countyInstitution = new Map(DEMO_INSTITUTIONS.flatMap((inst, n) => (inst.level === InstitutionLevel.COUNTY ? [[inst.regionCode, n] as const] : [])));
+  const countyInstitution = new Map(
+    DEMO_INSTITUTIONS.flatMap((inst, n) => (inst.level === InstitutionLevel.COUNTY ? [[inst.regionCode, n] as const] : [])),
+  );
   const municipal = DEMO_INSTITUTIONS.flatMap((inst, n) => (inst.level === InstitutionLevel.MUNICIPAL ? [n] : []));
   const seen = new Set<string>();
   await manager.query(
@@ -136,7 +159,15 @@ export async function insertBorrowers(manager: EntityManager, random: Random, co
   );
   const CHUNK = 20_000;
   for (let start = 0; start < count; start += CHUNK) {
-    const cols = { n: [] as number[], name: [] as string[], identifier: [] as string[], idKind: [] as string[], kind: [] as string[], region: [] as string[], inst: [] as number[] };
+    const cols = {
+      n: [] as number[],
+      name: [] as string[],
+      identifier: [] as string[],
+      idKind: [] as string[],
+      kind: [] as string[],
+      region: [] as string[],
+      inst: [] as number[],
+    };
     for (let n = start; n < Math.min(count, start + CHUNK); n++) {
       const kind = random.weighted(BORROWER_KINDS);
       const regionCode = random.weighted(BORROWER_REGIONS);

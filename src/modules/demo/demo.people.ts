@@ -50,7 +50,8 @@ export function makeBorrower(random: Random, kind: BorrowerKind, regionCode: str
       return { name: personName(random), identifier: residentId(random, regionCode), identifierKind: IdentifierKind.RESIDENT_ID };
     case BorrowerKind.INDIVIDUAL_BUSINESS: {
       // About half of the 个体工商户 are known to the institution by the owner's ID number.
-      if (random.next() < 0.5) return { name: personName(random), identifier: residentId(random, regionCode), identifierKind: IdentifierKind.RESIDENT_ID };
+      if (random.next() < 0.5)
+        return { name: personName(random), identifier: residentId(random, regionCode), identifierKind: IdentifierKind.RESIDENT_ID };
       return organisation(`${place}${personName(random)}${random.pick(SHOPS)}`, '2');
     }
     case BorrowerKind.FAMILY_FARM:

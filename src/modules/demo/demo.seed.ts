@@ -47,7 +47,8 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
   if (!Number.isInteger(guarantees) || guarantees < 1 || guarantees > MAX_GUARANTEES) {
     throw new RangeError(`guarantees must be a whole number from 1 to ${MAX_GUARANTEES}, not ${guarantees}`);
   }
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new RangeError(`seed must be a whole number from 0 to ${2 ** 32 - 1}, not ${seed}`);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
+    throw new RangeError(`seed must be a whole number from 0 to ${2 ** 32 - 1}, not ${seed}`);
   const log = options.log ?? (() => undefined);
   const started = Date.now();
   const step = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
@@ -77,7 +78,16 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
   });
   // Fresh planner statistics and visibility map, so the first queries after a seed are not misplanned.
   await step('VACUUM ANALYZE', async () => {
-    for (const table of ['guarantee_institution', 'bank', 'cooperation_agreement', 'borrower', 'guarantee', 'compensation', 'malicious_default_lead', 'business_month_stats']) {
+    for (const table of [
+      'guarantee_institution',
+      'bank',
+      'cooperation_agreement',
+      'borrower',
+      'guarantee',
+      'compensation',
+      'malicious_default_lead',
+      'business_month_stats',
+    ]) {
       await dataSource.query(`VACUUM (ANALYZE) ${table}`);
     }
   });

@@ -20,7 +20,8 @@ export const smallAgriShare = (smallAgriAmount: string, newAmount: string): stri
 export const averageFeeRate = (feeWeightedAmount: string, newAmount: string): string | null => ratio(feeWeightedAmount, newAmount);
 
 /** R7: 代偿率 = compensations paid in the year ÷ guarantees released (repaid or compensated) in the year. */
-export const compensationRate = (compensatedAmount: string, releasedAmount: string): string | null => ratio(compensatedAmount, releasedAmount);
+export const compensationRate = (compensatedAmount: string, releasedAmount: string): string | null =>
+  ratio(compensatedAmount, releasedAmount);
 
 /** R9's numbers from the policy set in force (融资担保责任余额计量办法 as the city adopts it). */
 export interface LeverageWeights {

@@ -39,19 +39,31 @@ export class PerformanceEvaluation {
   @Column({ type: 'int' })
   year: number;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '支小支农担保业务占比 (R3, by amount of the year\'s new business; null without new business)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "支小支农担保业务占比 (R3, by amount of the year's new business; null without new business)",
+  })
   @Column({ name: 'small_agri_share', type: 'numeric', precision: 9, scale: 6, nullable: true })
   smallAgriShare: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '平均担保费率 (R4, amount-weighted, of the year\'s new business; null without new business)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "平均担保费率 (R4, amount-weighted, of the year's new business; null without new business)",
+  })
   @Column({ name: 'average_fee_rate', type: 'numeric', precision: 9, scale: 6, nullable: true })
   averageFeeRate: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '代偿率 (R7: compensations paid ÷ guarantees released in the year; null when nothing was released)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '代偿率 (R7: compensations paid ÷ guarantees released in the year; null when nothing was released)',
+  })
   @Column({ name: 'compensation_rate', type: 'numeric', precision: 9, scale: 6, nullable: true })
   compensationRate: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '放大倍数 (R9: weighted 融资担保责任余额 at year end ÷ net assets; null when net assets ≤ 0)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '放大倍数 (R9: weighted 融资担保责任余额 at year end ÷ net assets; null when net assets ≤ 0)',
+  })
   @Column({ type: 'numeric', precision: 12, scale: 6, nullable: true })
   leverage: string | null;
 

@@ -6,9 +6,12 @@ import { PerformanceEvaluationInput } from './evaluation.inputs';
 
 @Resolver(() => PerformanceEvaluation)
 export class EvaluationResolver {
-  @Query(() => [PerformanceEvaluation], { description: '绩效考核 (实施意见（九）, R11) the viewer may see; optionally of one institution and/or year.' })
+  @Query(() => [PerformanceEvaluation], {
+    description: '绩效考核 (实施意见（九）, R11) the viewer may see; optionally of one institution and/or year.',
+  })
   performanceEvaluations(
-    @Arg('institutionId', () => ID, { nullable: true, description: '机构编号: only this institution\'s evaluations' }) institutionId: string | null | undefined,
+    @Arg('institutionId', () => ID, { nullable: true, description: "机构编号: only this institution's evaluations" })
+    institutionId: string | null | undefined,
     @Arg('year', () => Int, { nullable: true, description: '考核年度' }) year: number | null | undefined,
     @Ctx() ctx: Context,
   ): Promise<PerformanceEvaluation[]> {
@@ -16,7 +19,8 @@ export class EvaluationResolver {
   }
 
   @Mutation(() => PerformanceEvaluation, {
-    description: '登记绩效考核结果 (实施意见（九）): 市国资委 for 市级, the (county) 财政部门 for 县级 institutions; one per institution and year. Indicators (R3, R4, R7, R9) are computed from data.',
+    description:
+      '登记绩效考核结果 (实施意见（九）): 市国资委 for 市级, the (county) 财政部门 for 县级 institutions; one per institution and year. Indicators (R3, R4, R7, R9) are computed from data.',
   })
   recordPerformanceEvaluation(
     @Arg('input', () => PerformanceEvaluationInput, { description: '考核结果' }) input: PerformanceEvaluationInput,
@@ -28,7 +32,8 @@ export class EvaluationResolver {
   @FieldResolver(() => GuaranteeInstitution, { description: '被考核机构' })
   async institution(@Root() evaluation: PerformanceEvaluation, @Ctx() ctx: Context): Promise<GuaranteeInstitution> {
     const institution = await ctx.loaders.institution.load(evaluation.institutionId);
-    if (!institution) throw new Error(`institution ${evaluation.institutionId} of evaluation ${evaluation.id} is outside the reader's scope`);
+    if (!institution)
+      throw new Error(`institution ${evaluation.institutionId} of evaluation ${evaluation.id} is outside the reader's scope`);
     return institution;
   }
 }

@@ -58,16 +58,28 @@ export class EvaluationService {
       if (!institution) throw new NotFoundError('Institution', input.institutionId);
       if (EVALUATOR_OF_LEVEL[institution.level] !== role) {
         // FORBIDDEN naming its rule: the role may evaluate, but not this level (the shield's refusals name none).
-        throw new HubError('FORBIDDEN', `A ${institution.level} institution is evaluated by ${EVALUATOR_OF_LEVEL[institution.level]} (实施意见（九）)`, { rule: 'R11' });
+        throw new HubError(
+          'FORBIDDEN',
+          `A ${institution.level} institution is evaluated by ${EVALUATOR_OF_LEVEL[institution.level]} (实施意见（九）)`,
+          { rule: 'R11' },
+        );
       }
-      const [existing] = await tx.query(`SELECT 1 FROM performance_evaluation WHERE institution_id = $1 AND year = $2`, [input.institutionId, input.year]);
+      const [existing] = await tx.query(`SELECT 1 FROM performance_evaluation WHERE institution_id = $1 AND year = $2`, [
+        input.institutionId,
+        input.year,
+      ]);
       if (existing) throw new ConflictError(`The institution's evaluation for ${input.year} is already recorded`);
 
       const yearEnd = `${input.year}-12-31`;
       const p = await this.policy.inForce(yearEnd);
       const flows = await yearFlows(tx, input.institutionId, input.year);
       const households = await inForceBalances(tx, input.institutionId, yearEnd);
-      const weights = { smallLoanAmount: p.leverageSmallLoanAmount, farmerLoanAmount: p.leverageFarmerLoanAmount, smallWeight: p.leverageSmallWeight, bondWeight: p.leverageBondWeight };
+      const weights = {
+        smallLoanAmount: p.leverageSmallLoanAmount,
+        farmerLoanAmount: p.leverageFarmerLoanAmount,
+        smallWeight: p.leverageSmallWeight,
+        bondWeight: p.leverageBondWeight,
+      };
 
       const [{ id }] = await tx.query(
         `INSERT INTO performance_evaluation (institution_id, year, small_agri_share, average_fee_rate, compensation_rate, leverage, score, grade, evaluator_role, comment)

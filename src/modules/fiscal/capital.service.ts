@@ -55,7 +55,8 @@ export class CapitalService {
       const equity = input.form === CapitalForm.EQUITY;
       const paidIn = equity ? dec(institution.paid_in).plus(amount) : dec(institution.paid_in);
       const netAssets = dec(institution.net_assets).plus(amount);
-      if (paidIn.gt(MAX_MONEY) || netAssets.gt(MAX_MONEY)) throw new BadInputError('amount', 'amount would take the institution\'s capital beyond what can be recorded');
+      if (paidIn.gt(MAX_MONEY) || netAssets.gt(MAX_MONEY))
+        throw new BadInputError('amount', "amount would take the institution's capital beyond what can be recorded");
 
       const [{ id }] = await tx.query(
         `INSERT INTO capital_injection (institution_id, amount, source, form, basis, injected_on, recorded_by)

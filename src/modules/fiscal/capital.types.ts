@@ -61,6 +61,9 @@ export class CapitalInjectionInput {
   @Field(() => DateScalar, { description: '到位日期 (YYYY-MM-DD, not in the future)' })
   injectedOn: string;
 
-  @Field(() => String, { nullable: true, description: '补充依据: GROWTH (支小支农业务拓展), COMPENSATION (担保代偿) or EVALUATION (绩效考核)' })
+  @Field(() => String, {
+    nullable: true,
+    description: '补充依据: GROWTH (支小支农业务拓展), COMPENSATION (担保代偿) or EVALUATION (绩效考核)',
+  })
   basis?: string | null;
 }

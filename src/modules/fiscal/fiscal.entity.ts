@@ -6,7 +6,10 @@ import { CapitalForm, CapitalSource } from './capital.types';
 
 /** 市级风险补偿申请 (实施意见（七）, R7): the quote is frozen into the claim when it is submitted. */
 @Entity({ name: 'risk_compensation_claim' })
-@ObjectType({ simpleResolvers: true, description: '市级风险补偿申请 (实施意见（七）): one per institution and year; its quote is frozen at submission.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '市级风险补偿申请 (实施意见（七）): one per institution and year; its quote is frozen at submission.',
+})
 @Index('uq_risk_claim_open', ['institutionId', 'year'], { unique: true, where: `status <> 'REJECTED'` })
 export class RiskCompensationClaim {
   @Field(() => ID, { description: '申请编号' })
@@ -105,7 +108,10 @@ export class FeeSubsidyClaim {
 }
 
 /** 资本金补充 (实施意见（六）, R10). */
-@ObjectType({ simpleResolvers: true, description: '资本金补充 (实施意见（六）动态资本金补充机制, R10): one injection of capital into an institution.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '资本金补充 (实施意见（六）动态资本金补充机制, R10): one injection of capital into an institution.',
+})
 @Entity({ name: 'capital_injection' })
 export class CapitalInjection {
   @Field(() => ID, { description: '编号: the hub id' })

@@ -50,7 +50,11 @@ function bands(released: Dec, settings: readonly TierSetting[]): Band[] {
   const last = sorted[sorted.length - 1];
   if (last && last.toRate !== null) sorted.push({ fromRate: last.toRate, toRate: null, toInclusive: false, ratio: '0' });
   const bound = (r: string) => new Dec(money(released.times(r)));
-  return sorted.map((setting) => ({ setting, lower: bound(setting.fromRate), upper: setting.toRate === null ? null : bound(setting.toRate) }));
+  return sorted.map((setting) => ({
+    setting,
+    lower: bound(setting.fromRate),
+    upper: setting.toRate === null ? null : bound(setting.toRate),
+  }));
 }
 
 /** Whether the exact rate compensated ÷ released falls in the tier; compared as amounts, so no rounded rate decides a boundary. */
@@ -81,7 +85,12 @@ function line(band: Band, base: Dec): TierQuote {
  *   (5%—8% 含 8%); a rate above the last bound pays nothing.
  * Each line's payout rounds half-up to the fen and the total is their sum, so a claim adds up line by line.
  */
-export function quoteRiskCompensation(releasedAmount: string, compensatedAmount: string, settings: readonly TierSetting[], mode: CompensationMode): QuoteValues {
+export function quoteRiskCompensation(
+  releasedAmount: string,
+  compensatedAmount: string,
+  settings: readonly TierSetting[],
+  mode: CompensationMode,
+): QuoteValues {
   const released = new Dec(releasedAmount);
   const compensated = new Dec(compensatedAmount);
   const all = bands(released, settings);

@@ -75,11 +75,17 @@ export class RiskCompensationService {
       const [institution] = await tx.query(`SELECT level FROM guarantee_institution WHERE id = $1`, [institutionId]);
       if (!institution) throw new NotFoundError('Institution', institutionId);
       if (institution.level !== InstitutionLevel.MUNICIPAL) {
-        throw new PolicyViolationError('市级风险补偿 covers 市级担保机构 only; county institutions claim under their county\'s own mechanism (实施意见（七）)', 'R7');
+        throw new PolicyViolationError(
+          "市级风险补偿 covers 市级担保机构 only; county institutions claim under their county's own mechanism (实施意见（七）)",
+          'R7',
+        );
       }
       const [inForce] = await tx.query(`SELECT 1 FROM policy_parameter_set WHERE effective_on <= $1 LIMIT 1`, [yearEnd]);
       if (!inForce) throw new PolicyViolationError(`No risk-compensation policy was in force in ${year}`, 'R7');
-      const [open] = await tx.query(`SELECT status FROM risk_compensation_claim WHERE institution_id = $1 AND year = $2 AND status <> 'REJECTED'`, [institutionId, year]);
+      const [open] = await tx.query(
+        `SELECT status FROM risk_compensation_claim WHERE institution_id = $1 AND year = $2 AND status <> 'REJECTED'`,
+        [institutionId, year],
+      );
       if (open) throw new ConflictError(`A claim for ${year} already exists (${open.status}); a new one may follow only a rejection`);
 
       const [sums] = await tx.query(
@@ -93,7 +99,18 @@ export class RiskCompensationService {
       const [{ id }] = await tx.query(
         `INSERT INTO risk_compensation_claim (institution_id, year, mode, released_amount, compensated_amount, compensation_rate, payout, tiers, status, submitted_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) RETURNING id`,
-        [institutionId, year, q.mode, q.releasedAmount, q.compensatedAmount, q.compensationRate, q.payout, JSON.stringify(q.tiers), ClaimStatus.SUBMITTED, this.viewer?.sub],
+        [
+          institutionId,
+          year,
+          q.mode,
+          q.releasedAmount,
+          q.compensatedAmount,
+          q.compensationRate,
+          q.payout,
+          JSON.stringify(q.tiers),
+          ClaimStatus.SUBMITTED,
+          this.viewer?.sub,
+        ],
       );
       return tx.findOneByOrFail(RiskCompensationClaim, { id });
     });
@@ -105,15 +122,19 @@ export class RiskCompensationService {
     const text = note == null || note.trim() === '' ? null : required('note', checkText(note, NOTE_MAX));
     return this.manager.transaction(async (tx) => {
       const scoped = this.scope.claims('c');
-      const claim = await tx.createQueryBuilder(RiskCompensationClaim, 'c').setLock('pessimistic_write').where('c.id = :id', { id }).andWhere(scoped.sql, scoped.params).getOne();
+      const claim = await tx
+        .createQueryBuilder(RiskCompensationClaim, 'c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id })
+        .andWhere(scoped.sql, scoped.params)
+        .getOne();
       if (!claim) throw new NotFoundError('RiskCompensationClaim', id);
-      if (claim.status !== ClaimStatus.SUBMITTED) throw new ConflictError(`The claim is ${claim.status}; only a SUBMITTED claim is decided`);
-      await tx.query(`UPDATE risk_compensation_claim SET status = $2, decided_by_role = $3, decided_at = now(), decision_note = $4 WHERE id = $1`, [
-        id,
-        approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED,
-        this.viewer?.role,
-        text,
-      ]);
+      if (claim.status !== ClaimStatus.SUBMITTED)
+        throw new ConflictError(`The claim is ${claim.status}; only a SUBMITTED claim is decided`);
+      await tx.query(
+        `UPDATE risk_compensation_claim SET status = $2, decided_by_role = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
+        [id, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, this.viewer?.role, text],
+      );
       return tx.findOneByOrFail(RiskCompensationClaim, { id });
     });
   }

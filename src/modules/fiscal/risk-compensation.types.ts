@@ -38,20 +38,22 @@ export class RiskCompensationTier {
   payout: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: '市级风险补偿: tiered reimbursement of compensations by the city\'s finance bureau.' })
+@ObjectType({ simpleResolvers: true, description: "市级风险补偿: tiered reimbursement of compensations by the city's finance bureau." })
 export class RiskCompensationQuote {
-  @Field(() => DecimalScalar, { description: '解保额: guarantees released (repaid or compensated) in the year — the rate\'s denominator.' })
+  @Field(() => DecimalScalar, { description: "解保额: guarantees released (repaid or compensated) in the year — the rate's denominator." })
   releasedAmount: string;
 
-  @Field(() => DecimalScalar, { description: '代偿额: compensations paid in the year — the rate\'s numerator.' })
+  @Field(() => DecimalScalar, { description: "代偿额: compensations paid in the year — the rate's numerator." })
   compensatedAmount: string;
 
   @Field(() => DecimalScalar, { nullable: true, description: '代偿率 = 代偿额 ÷ 解保额, 6 places; null when nothing was released.' })
   compensationRate: string | null;
 
-  @Field(() => DecimalScalar, { description: '补偿金额: the sum of the tiers\' payouts.' })
+  @Field(() => DecimalScalar, { description: "补偿金额: the sum of the tiers' payouts." })
   payout: string;
 
-  @Field(() => [RiskCompensationTier], { description: '各档补偿明细, in rate order, ending with the uncompensated part above the last tier.' })
+  @Field(() => [RiskCompensationTier], {
+    description: '各档补偿明细, in rate order, ending with the uncompensated part above the last tier.',
+  })
   tiers: RiskCompensationTier[];
 }

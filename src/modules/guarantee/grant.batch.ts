@@ -69,12 +69,19 @@ export class GrantBatch {
 
   async grant(items: readonly ValidGuarantee[]): Promise<Outcome[]> {
     const outcomes: (Outcome | undefined)[] = new Array(items.length);
-    await this.learn('bank', items.map((i) => i.bankId));
-    await this.learn('region', items.map((i) => i.borrower.regionId));
+    await this.learn(
+      'bank',
+      items.map((i) => i.bankId),
+    );
+    await this.learn(
+      'region',
+      items.map((i) => i.borrower.regionId),
+    );
     const candidates: number[] = [];
     items.forEach((item, i) => {
       if (!this.known.bank.get(item.bankId)) outcomes[i] = reject('bankId', 'bankId names no bank');
-      else if (!this.known.region.get(item.borrower.regionId)) outcomes[i] = reject('borrower.regionId', 'borrower.regionId names no region');
+      else if (!this.known.region.get(item.borrower.regionId))
+        outcomes[i] = reject('borrower.regionId', 'borrower.regionId names no region');
       else candidates.push(i);
     });
 
@@ -91,7 +98,15 @@ export class GrantBatch {
       const agreement = agreementInForce(this.agreements?.get(item.bankId) ?? [], item.startOn);
       if (agreement && exceedsCreditLine(agreement.usedCredit.toFixed(2), item.guaranteedAmount, agreement.creditLine)) {
         const left = dec(agreement.creditLine).minus(agreement.usedCredit).toFixed(2);
-        outcomes[i] = { kind: 'rejected', issue: { field: 'guaranteedAmount', code: 'CREDIT_LINE_EXCEEDED', rule: 'R6', message: `guaranteedAmount ${item.guaranteedAmount} exceeds what is left of the agreement's credit line (${left})` } };
+        outcomes[i] = {
+          kind: 'rejected',
+          issue: {
+            field: 'guaranteedAmount',
+            code: 'CREDIT_LINE_EXCEEDED',
+            rule: 'R6',
+            message: `guaranteedAmount ${item.guaranteedAmount} exceeds what is left of the agreement's credit line (${left})`,
+          },
+        };
         continue;
       }
       if (agreement) agreement.usedCredit = agreement.usedCredit.plus(item.guaranteedAmount);
@@ -106,7 +121,10 @@ export class GrantBatch {
   }
 
   private async insert(accepted: { item: ValidGuarantee; agreement: AgreementState | undefined }[]): Promise<GuaranteeRecord[]> {
-    const borrowerIds = await upsertBorrowers(this.tx, accepted.map((a) => a.item.borrower));
+    const borrowerIds = await upsertBorrowers(
+      this.tx,
+      accepted.map((a) => a.item.borrower),
+    );
     const inForce = await this.inForceByBorrower([...new Set(borrowerIds.values())]);
     const caps = new Map<string, { max: string; small: string }>();
     for (const d of new Set(accepted.map((a) => a.item.startOn))) {
@@ -161,7 +179,15 @@ export class GrantBatch {
     await addNewBusinessMany(
       this.tx,
       this.institutionId,
-      decided.map((d) => ({ bankId: d.item.bankId, regionId: d.item.borrower.regionId, startOn: d.item.startOn, guaranteedAmount: d.item.guaranteedAmount, feeRate: d.item.feeRate, smallAgri: d.smallAgri, smallHousehold: d.smallHousehold })),
+      decided.map((d) => ({
+        bankId: d.item.bankId,
+        regionId: d.item.borrower.regionId,
+        startOn: d.item.startOn,
+        guaranteedAmount: d.item.guaranteedAmount,
+        feeRate: d.item.feeRate,
+        smallAgri: d.smallAgri,
+        smallHousehold: d.smallHousehold,
+      })),
     );
     return decided.map((d) => byCode.get(d.item.code)!);
   }
@@ -178,7 +204,10 @@ export class GrantBatch {
 
   private async existingCodes(codes: string[]): Promise<Set<string>> {
     if (!codes.length) return new Set();
-    const rows: { code: string }[] = await this.tx.query(`SELECT code FROM guarantee WHERE institution_id = $1 AND code = ANY($2::varchar[])`, [this.institutionId, [...new Set(codes)]]);
+    const rows: { code: string }[] = await this.tx.query(
+      `SELECT code FROM guarantee WHERE institution_id = $1 AND code = ANY($2::varchar[])`,
+      [this.institutionId, [...new Set(codes)]],
+    );
     return new Set(rows.map((r) => r.code));
   }
 
@@ -200,7 +229,15 @@ export class GrantBatch {
     rows.sort((a, b) => a.signedOn.localeCompare(b.signedOn) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
     for (const r of rows) {
       const list = this.agreements.get(r.bankId) ?? [];
-      list.push({ id: r.id, bankId: r.bankId, bankRiskShare: r.bankRiskShare, creditLine: r.creditLine, usedCredit: dec(r.usedCredit), signedOn: r.signedOn, expiresOn: r.expiresOn });
+      list.push({
+        id: r.id,
+        bankId: r.bankId,
+        bankRiskShare: r.bankRiskShare,
+        creditLine: r.creditLine,
+        usedCredit: dec(r.usedCredit),
+        signedOn: r.signedOn,
+        expiresOn: r.expiresOn,
+      });
       this.agreements.set(r.bankId, list);
     }
   }

@@ -107,7 +107,8 @@ export class Guarantee {
   releasedOn: string | null;
 
   @Field(() => Boolean, {
-    description: '支小支农: small/micro or 三农 borrower and in-force single-household amount at this institution at most 10,000,000 yuan when it was granted.',
+    description:
+      '支小支农: small/micro or 三农 borrower and in-force single-household amount at this institution at most 10,000,000 yuan when it was granted.',
   })
   @Column({ name: 'small_agri', type: 'boolean' })
   smallAgri: boolean;

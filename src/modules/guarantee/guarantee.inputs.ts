@@ -9,7 +9,9 @@ export class BorrowerInput {
   @Field(() => String, { description: '名称 or 姓名' })
   name: string;
 
-  @Field(() => String, { description: '统一社会信用代码 (GB 32100-2015) or 公民身份号码 (GB 11643-1999), check character verified; a lowercase x is read as X.' })
+  @Field(() => String, {
+    description: '统一社会信用代码 (GB 32100-2015) or 公民身份号码 (GB 11643-1999), check character verified; a lowercase x is read as X.',
+  })
   identifier: string;
 
   @Field(() => BorrowerKind, { description: '类别: decides 支小支农 (R1); GOVERNMENT_PLATFORM is refused (R2).' })
@@ -21,7 +23,7 @@ export class BorrowerInput {
 
 @InputType({ description: '融资担保业务登记: one guarantee the institution gives a bank for a borrower.' })
 export class GuaranteeInput {
-  @Field(() => ID, { description: '担保机构 (the caller\'s own).' })
+  @Field(() => ID, { description: "担保机构 (the caller's own)." })
   institutionId: string;
 
   @Field(() => ID, { description: '贷款银行' })

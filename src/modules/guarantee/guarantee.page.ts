@@ -107,11 +107,15 @@ export async function findGuarantee(manager: EntityManager, scope: Scope, id: st
   if (!isUuid(id)) return null;
   const scoped = scope.guarantees('g');
   const joined = joinedSelect(scope);
-  const [row] = await queryRows<GuaranteeRecord & Record<string, unknown>>(manager, `SELECT ${joined.select} FROM ${joined.from} WHERE g.id = :g_id AND ${scoped.sql}`, {
-    ...scoped.params,
-    ...joined.params,
-    g_id: id,
-  });
+  const [row] = await queryRows<GuaranteeRecord & Record<string, unknown>>(
+    manager,
+    `SELECT ${joined.select} FROM ${joined.from} WHERE g.id = :g_id AND ${scoped.sql}`,
+    {
+      ...scoped.params,
+      ...joined.params,
+      g_id: id,
+    },
+  );
   return row ? toJoined(row, scope) : null;
 }
 
@@ -132,13 +136,21 @@ async function countGuarantees(
   const to = filter?.startOnTo;
   const monthAligned = (!from || from.endsWith('-01')) && (!to || to === monthBounds(to.slice(0, 7)).to);
   if (filter?.status || !monthAligned) {
-    const [r] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM guarantee g WHERE ${where.sql.join(' AND ')}`, where.params);
+    const [r] = await queryRows<{ n: number }>(
+      manager,
+      `SELECT count(*)::int AS n FROM guarantee g WHERE ${where.sql.join(' AND ')}`,
+      where.params,
+    );
     return r.n;
   }
   const scoped = scope.guarantees('s');
   const sql = [scoped.sql];
   const params: Record<string, unknown> = { ...scoped.params };
-  for (const [column, value] of [['institution_id', filter?.institutionId], ['bank_id', filter?.bankId], ['region_id', filter?.regionId]] as const) {
+  for (const [column, value] of [
+    ['institution_id', filter?.institutionId],
+    ['bank_id', filter?.bankId],
+    ['region_id', filter?.regionId],
+  ] as const) {
     if (value === null || value === undefined) continue;
     if (!isUuid(value)) return 0;
     sql.push(`s.${column} = :c_${column}`);
@@ -152,7 +164,12 @@ async function countGuarantees(
     sql.push('s.month <= :c_to');
     params.c_to = `${to.slice(0, 7)}-01`;
   }
-  const counted = filter?.smallAgri === true ? 's.small_agri_count' : filter?.smallAgri === false ? 's.new_count - s.small_agri_count' : 's.new_count';
-  const [r] = await queryRows<{ n: number }>(manager, `SELECT coalesce(sum(${counted}), 0)::int AS n FROM business_month_stats s WHERE ${sql.join(' AND ')}`, params);
+  const counted =
+    filter?.smallAgri === true ? 's.small_agri_count' : filter?.smallAgri === false ? 's.new_count - s.small_agri_count' : 's.new_count';
+  const [r] = await queryRows<{ n: number }>(
+    manager,
+    `SELECT coalesce(sum(${counted}), 0)::int AS n FROM business_month_stats s WHERE ${sql.join(' AND ')}`,
+    params,
+  );
   return r.n;
 }

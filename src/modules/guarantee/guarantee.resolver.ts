@@ -24,13 +24,18 @@ export class GuaranteeResolver {
     return ctx.services.guarantees.page({ filter, first, after });
   }
 
-  @Query(() => Guarantee, { nullable: true, description: 'One guarantee; null when missing or outside the viewer\'s scope.' })
+  @Query(() => Guarantee, { nullable: true, description: "One guarantee; null when missing or outside the viewer's scope." })
   guarantee(@Arg('id', () => ID, { description: '担保业务编号' }) id: string, @Ctx() ctx: Context): Promise<GuaranteeRecord | null> {
     return ctx.services.guarantees.find(id);
   }
 
-  @Mutation(() => Guarantee, { description: '登记担保业务: R1 支小支农 decided, R2 and R6 enforced; the borrower is registered by its identifier.' })
-  createGuarantee(@Arg('input', () => GuaranteeInput, { description: '担保业务' }) input: GuaranteeInput, @Ctx() ctx: Context): Promise<GuaranteeRecord> {
+  @Mutation(() => Guarantee, {
+    description: '登记担保业务: R1 支小支农 decided, R2 and R6 enforced; the borrower is registered by its identifier.',
+  })
+  createGuarantee(
+    @Arg('input', () => GuaranteeInput, { description: '担保业务' }) input: GuaranteeInput,
+    @Ctx() ctx: Context,
+  ): Promise<GuaranteeRecord> {
     return ctx.services.guarantees.create(input);
   }
 
@@ -43,9 +48,12 @@ export class GuaranteeResolver {
     return ctx.services.guarantees.release(id, releasedOn);
   }
 
-  @Mutation(() => GuaranteeImportResult, { description: '“总对总”批量导入 (CSV with the header of DESIGN.md §4): valid rows accepted in one transaction, each invalid row reported.' })
+  @Mutation(() => GuaranteeImportResult, {
+    description:
+      '“总对总”批量导入 (CSV with the header of DESIGN.md §4): valid rows accepted in one transaction, each invalid row reported.',
+  })
   importGuarantees(
-    @Arg('institutionId', () => ID, { description: '担保机构 (the caller\'s own)' }) institutionId: string,
+    @Arg('institutionId', () => ID, { description: "担保机构 (the caller's own)" }) institutionId: string,
     @Arg('csv', () => String, { description: 'CSV text with a header row; columns are listed in DESIGN.md.' }) csv: string,
     @Ctx() ctx: Context,
   ): Promise<GuaranteeImportResult> {
@@ -54,8 +62,14 @@ export class GuaranteeResolver {
 
   /** Joined into the page's own query (guarantee.joined.ts): no await, no extra statement. Otherwise the scoped loader. */
   @FieldResolver(() => GuaranteeInstitution, { description: '担保机构' })
-  institution(@Root() g: GuaranteeRecord & Partial<JoinedGuarantee>, @Ctx() ctx: Context): GuaranteeInstitution | Promise<GuaranteeInstitution> {
-    return g.joined?.institution ?? required(ctx.loaders.institution.load(g.institutionId), `institution ${g.institutionId} of guarantee ${g.id}`);
+  institution(
+    @Root() g: GuaranteeRecord & Partial<JoinedGuarantee>,
+    @Ctx() ctx: Context,
+  ): GuaranteeInstitution | Promise<GuaranteeInstitution> {
+    return (
+      g.joined?.institution ??
+      required(ctx.loaders.institution.load(g.institutionId), `institution ${g.institutionId} of guarantee ${g.id}`)
+    );
   }
 
   @FieldResolver(() => Bank, { description: '贷款银行' })

@@ -56,13 +56,19 @@ export class GuaranteeService {
     if (!isUuid(id)) throw new NotFoundError('Guarantee', id);
     return this.manager.transaction(async (tx) => {
       const scoped = this.scope.guarantees('g');
-      const [g] = await queryRows<GuaranteeRecord>(tx, `SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = :g_id AND ${scoped.sql} FOR UPDATE`, {
-        ...scoped.params,
-        g_id: id,
-      });
+      const [g] = await queryRows<GuaranteeRecord>(
+        tx,
+        `SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = :g_id AND ${scoped.sql} FOR UPDATE`,
+        {
+          ...scoped.params,
+          g_id: id,
+        },
+      );
       if (!g || !this.scope.actsFor(g.institutionId)) throw new NotFoundError('Guarantee', id);
-      if (g.status !== GuaranteeStatus.ACTIVE) throw new ConflictError(`Guarantee ${id} is ${g.status}: only an ACTIVE guarantee is released`);
-      if (releasedOn < g.startOn) throw new BadInputError('releasedOn', `releasedOn may not be before the guarantee started (${g.startOn})`);
+      if (g.status !== GuaranteeStatus.ACTIVE)
+        throw new ConflictError(`Guarantee ${id} is ${g.status}: only an ACTIVE guarantee is released`);
+      if (releasedOn < g.startOn)
+        throw new BadInputError('releasedOn', `releasedOn may not be before the guarantee started (${g.startOn})`);
       const today = businessToday();
       if (releasedOn > today) throw new BadInputError('releasedOn', `releasedOn may not be in the future (today is ${today})`);
 
@@ -71,7 +77,11 @@ export class GuaranteeService {
         `UPDATE guarantee g SET status = :g_status, released_on = :g_on WHERE g.id = :g_id RETURNING ${GUARANTEE_COLUMNS}`,
         { g_id: id, g_status: GuaranteeStatus.RELEASED, g_on: releasedOn },
       );
-      if (g.agreementId) await tx.query(`UPDATE cooperation_agreement SET used_credit = used_credit - $2 WHERE id = $1`, [g.agreementId, g.guaranteedAmount]);
+      if (g.agreementId)
+        await tx.query(`UPDATE cooperation_agreement SET used_credit = used_credit - $2 WHERE id = $1`, [
+          g.agreementId,
+          g.guaranteedAmount,
+        ]);
       await addReleased(tx, { institutionId: g.institutionId, bankId: g.bankId, regionId: g.regionId }, releasedOn, g.guaranteedAmount);
       return row;
     });

@@ -90,7 +90,13 @@ export function validateGuarantee(d: GuaranteeDraft): Validated {
     value: {
       bankId: d.bankId.toLowerCase(),
       code: code!,
-      borrower: { name: name!, identifier: identifier.value, identifierKind: identifier.kind, kind: borrowerKind!, regionId: d.borrower.regionId.toLowerCase() },
+      borrower: {
+        name: name!,
+        identifier: identifier.value,
+        identifierKind: identifier.kind,
+        kind: borrowerKind!,
+        regionId: d.borrower.regionId.toLowerCase(),
+      },
       kind: kind!,
       loanAmount: loanAmount!,
       guaranteedAmount: guaranteedAmount!,

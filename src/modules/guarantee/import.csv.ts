@@ -21,7 +21,13 @@ export const IMPORT_COLUMNS = [
  * ending (CRLF) accepted, cells trimmed, and blank records skipped — empty lines and the all-empty rows
  * (",,,,,,,,,,,") a spreadsheet writes for formatted blank rows, which the XLSX reader skips as well.
  */
-export const CSV_OPTIONS = { bom: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, trim: true } as const;
+export const CSV_OPTIONS = {
+  bom: true,
+  skip_empty_lines: true,
+  skip_records_with_empty_values: true,
+  relax_column_count: true,
+  trim: true,
+} as const;
 
 /** GuaranteeInput field paths and the columns that carry them. */
 const COLUMN_OF: Record<string, string> = {
@@ -89,6 +95,7 @@ export function draftOf(values: readonly string[], regionIdByCode: ReadonlyMap<s
 /** An issue of the shared validation, reported against the file's column (borrower.regionId → region_code). */
 export function rowIssue(row: number, issue: Issue): ImportRowIssue {
   const column = COLUMN_OF[issue.field] ?? null;
-  const message = column && issue.message.startsWith(`${issue.field} `) ? `${column}${issue.message.slice(issue.field.length)}` : issue.message;
+  const message =
+    column && issue.message.startsWith(`${issue.field} `) ? `${column}${issue.message.slice(issue.field.length)}` : issue.message;
   return { row, field: column, code: issue.code, message };
 }

@@ -27,7 +27,13 @@ async function* csvRows(input: fs.ReadStream): AsyncGenerator<ImportRow> {
 }
 
 async function* xlsxRows(input: fs.ReadStream): AsyncGenerator<ImportRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   for await (const sheet of workbook) {
     yield* numbered(sheetRows(sheet as AsyncIterable<ExcelJS.Row>));
     break; // the first sheet only
@@ -67,7 +73,11 @@ export function cellText(value: ExcelJS.CellValue | undefined): string {
   if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value).toString() : String(value);
   if (typeof value === 'string' || typeof value === 'boolean') return String(value).trim();
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('text' in value) return String(value.text).trim();
   }

@@ -17,7 +17,12 @@ export interface ImportProgress {
  * re-run after a failure therefore starts clean, and a re-run after success finds every accepted code
  * (duplicates): importing the same file twice adds nothing.
  */
-export async function importFile(dataSource: DataSource, institutionId: string, file: string, progress?: ImportProgress): Promise<GuaranteeImportResult> {
+export async function importFile(
+  dataSource: DataSource,
+  institutionId: string,
+  file: string,
+  progress?: ImportProgress,
+): Promise<GuaranteeImportResult> {
   if (!isUuid(institutionId)) throw new BadInputError('institutionId', `--institution must be a hub id (a UUID), not "${institutionId}"`);
   let bytes = 0;
   let done = 0;

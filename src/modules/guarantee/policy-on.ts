@@ -14,7 +14,9 @@ const effectiveDates = new WeakMap<PolicyService, Promise<string[]>>();
 export async function policyOn(policy: PolicyService, manager: EntityManager, on: string): Promise<PolicyParameterSet> {
   let dates = effectiveDates.get(policy);
   if (!dates) {
-    dates = manager.query(`SELECT effective_on::text AS d FROM policy_parameter_set ORDER BY effective_on`).then((rows: { d: string }[]) => rows.map((r) => r.d));
+    dates = manager
+      .query(`SELECT effective_on::text AS d FROM policy_parameter_set ORDER BY effective_on`)
+      .then((rows: { d: string }[]) => rows.map((r) => r.d));
     effectiveDates.set(policy, dates);
   }
   const all = await dates;

@@ -33,7 +33,10 @@ registerEnumType(ListStatus, {
   },
 });
 
-@ObjectType({ simpleResolvers: true, description: '政府性融资担保机构: a government-backed financing guarantee (or re-guarantee) institution.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '政府性融资担保机构: a government-backed financing guarantee (or re-guarantee) institution.',
+})
 @Entity({ name: 'guarantee_institution' })
 export class GuaranteeInstitution {
   @Field(() => ID, { description: '编号: the hub id' })
@@ -91,7 +94,9 @@ export class GuaranteeInstitution {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => Boolean, { description: 'Reported to the provincial finance department and regulator and admitted to the managed list (纳入名单管理).' })
+  @Field(() => Boolean, {
+    description: 'Reported to the provincial finance department and regulator and admitted to the managed list (纳入名单管理).',
+  })
   get onProvincialList(): boolean {
     return this.listStatus === ListStatus.ADMITTED;
   }

@@ -20,14 +20,23 @@ export class InstitutionService {
 
   list(): Promise<GuaranteeInstitution[]> {
     const scoped = this.scope.institutions('i');
-    return this.manager.createQueryBuilder(GuaranteeInstitution, 'i').where(scoped.sql, scoped.params).orderBy('i.level').addOrderBy('i.name').getMany();
+    return this.manager
+      .createQueryBuilder(GuaranteeInstitution, 'i')
+      .where(scoped.sql, scoped.params)
+      .orderBy('i.level')
+      .addOrderBy('i.name')
+      .getMany();
   }
 
   /** Out of scope and missing look the same: null. */
   async find(id: string): Promise<GuaranteeInstitution | null> {
     if (!isUuid(id)) return null;
     const scoped = this.scope.institutions('i');
-    return this.manager.createQueryBuilder(GuaranteeInstitution, 'i').where('i.id = :id', { id }).andWhere(scoped.sql, scoped.params).getOne();
+    return this.manager
+      .createQueryBuilder(GuaranteeInstitution, 'i')
+      .where('i.id = :id', { id })
+      .andWhere(scoped.sql, scoped.params)
+      .getOne();
   }
 
   /** 市财政局 records an institution; a county finance bureau only in its own county. */
@@ -37,16 +46,24 @@ export class InstitutionService {
     if (!credit.ok) throw new BadInputError('creditCode', `creditCode ${credit.reason}`);
     const registeredCapital = required('registeredCapital', checkMoney(input.registeredCapital, 'zero'));
     const paidInCapital = required('paidInCapital', checkMoney(input.paidInCapital, 'zero'));
-    if (dec(paidInCapital).gt(registeredCapital)) throw new BadInputError('paidInCapital', 'paidInCapital may not exceed registeredCapital');
+    if (dec(paidInCapital).gt(registeredCapital))
+      throw new BadInputError('paidInCapital', 'paidInCapital may not exceed registeredCapital');
     const netAssets = required('netAssets', checkMoney(input.netAssets, 'any'));
     if (!isUuid(input.regionId)) throw new BadInputError('regionId', 'regionId names no region');
-    if (!this.scope.coversRegion(input.regionId)) throw new ForbiddenError('A county department records institutions of its own region only');
+    if (!this.scope.coversRegion(input.regionId))
+      throw new ForbiddenError('A county department records institutions of its own region only');
 
     return this.manager.transaction(async (tx) => {
       const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [input.regionId]);
       if (!region) throw new BadInputError('regionId', 'regionId names no region');
-      const [clash] = await tx.query(`SELECT name = $1 AS same_name FROM guarantee_institution WHERE name = $1 OR credit_code = $2 LIMIT 1`, [name, credit.value]);
-      if (clash) throw new ConflictError(clash.same_name ? `An institution named ${name} exists` : `An institution with credit code ${credit.value} exists`);
+      const [clash] = await tx.query(
+        `SELECT name = $1 AS same_name FROM guarantee_institution WHERE name = $1 OR credit_code = $2 LIMIT 1`,
+        [name, credit.value],
+      );
+      if (clash)
+        throw new ConflictError(
+          clash.same_name ? `An institution named ${name} exists` : `An institution with credit code ${credit.value} exists`,
+        );
       const [{ id }] = await tx.query(
         `INSERT INTO guarantee_institution (name, credit_code, level, region_id, is_re_guarantor, registered_capital, paid_in_capital, net_assets)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -67,11 +84,17 @@ export class InstitutionService {
     if (on > today) throw new BadInputError('on', `on may not be in the future (today is ${today})`);
     return this.manager.transaction(async (tx) => {
       const scoped = this.scope.institutions('i');
-      const found = await tx.createQueryBuilder(GuaranteeInstitution, 'i').setLock('pessimistic_write').where('i.id = :id', { id }).andWhere(scoped.sql, scoped.params).getOne();
+      const found = await tx
+        .createQueryBuilder(GuaranteeInstitution, 'i')
+        .setLock('pessimistic_write')
+        .where('i.id = :id', { id })
+        .andWhere(scoped.sql, scoped.params)
+        .getOne();
       if (!found) throw new NotFoundError('Institution', id);
       const from = LIST_ORDER.indexOf(found.listStatus);
       const to = LIST_ORDER.indexOf(status);
-      if (to !== from + 1) throw new ConflictError(`The list status moves forward one step at a time; it is ${found.listStatus}, so ${status} is not next`);
+      if (to !== from + 1)
+        throw new ConflictError(`The list status moves forward one step at a time; it is ${found.listStatus}, so ${status} is not next`);
       if (status === ListStatus.ADMITTED && found.reportedOn && on < found.reportedOn) {
         throw new BadInputError('on', `Admission (${on}) may not precede the report to the province (${found.reportedOn})`);
       }

@@ -6,9 +6,13 @@ import { LeadView } from './lead.types';
 @Resolver(() => LeadView)
 export class LeadResolver {
   @Query(() => [LeadView], {
-    description: '恶意逃废债线索 the viewer may see: the police only those transferred to them; an institution its own; the financial regulator all.',
+    description:
+      '恶意逃废债线索 the viewer may see: the police only those transferred to them; an institution its own; the financial regulator all.',
   })
-  maliciousDefaultLeads(@Arg('status', () => LeadStatus, { nullable: true, description: '只看该状态的线索' }) status: LeadStatus | null, @Ctx() ctx: Context): Promise<LeadView[]> {
+  maliciousDefaultLeads(
+    @Arg('status', () => LeadStatus, { nullable: true, description: '只看该状态的线索' }) status: LeadStatus | null,
+    @Ctx() ctx: Context,
+  ): Promise<LeadView[]> {
     return ctx.services.leads.list(status);
   }
 
@@ -27,7 +31,9 @@ export class LeadResolver {
     return ctx.services.leads.transfer(id);
   }
 
-  @Mutation(() => LeadView, { description: '公安核查进展: the police move a transferred lead forward (INVESTIGATING, CASE_FILED with its number, CLOSED_NO_CASE).' })
+  @Mutation(() => LeadView, {
+    description: '公安核查进展: the police move a transferred lead forward (INVESTIGATING, CASE_FILED with its number, CLOSED_NO_CASE).',
+  })
   updateLeadInvestigation(
     @Arg('id', () => ID, { description: '线索编号' }) id: string,
     @Arg('status', () => LeadStatus, { description: '核查状态: INVESTIGATING, CASE_FILED or CLOSED_NO_CASE' }) status: LeadStatus,

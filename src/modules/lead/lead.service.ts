@@ -19,8 +19,15 @@ interface LockedLead {
  * Opens the lead of a compensation flagged as suspected malicious evasion (R12), inside the
  * compensation's own transaction: a flagged compensation never exists without its lead.
  */
-export async function openLead(tx: EntityManager, lead: { compensationId: string; institutionId: string; evidence: string }): Promise<void> {
-  await tx.query(`INSERT INTO malicious_default_lead (compensation_id, institution_id, evidence) VALUES ($1, $2, $3)`, [lead.compensationId, lead.institutionId, lead.evidence]);
+export async function openLead(
+  tx: EntityManager,
+  lead: { compensationId: string; institutionId: string; evidence: string },
+): Promise<void> {
+  await tx.query(`INSERT INTO malicious_default_lead (compensation_id, institution_id, evidence) VALUES ($1, $2, $3)`, [
+    lead.compensationId,
+    lead.institutionId,
+    lead.evidence,
+  ]);
 }
 
 /** 恶意逃废债线索: review by the owning institution, transfer to the police, the police's investigation. */
@@ -51,15 +58,20 @@ export class LeadService {
   transfer(id: string): Promise<LeadView> {
     return this.manager.transaction(async (tx) => {
       const lead = await this.lockOwn(tx, id);
-      if (lead.status !== LeadStatus.CONFIRMED) throw new ConflictError(`Only a confirmed lead can be transferred; lead ${id} is ${lead.status}`);
-      await tx.query(`UPDATE malicious_default_lead SET status = $2, transferred_at = now(), updated_at = now() WHERE id = $1`, [id, LeadStatus.TRANSFERRED]);
+      if (lead.status !== LeadStatus.CONFIRMED)
+        throw new ConflictError(`Only a confirmed lead can be transferred; lead ${id} is ${lead.status}`);
+      await tx.query(`UPDATE malicious_default_lead SET status = $2, transferred_at = now(), updated_at = now() WHERE id = $1`, [
+        id,
+        LeadStatus.TRANSFERRED,
+      ]);
       return this.view(tx, id);
     });
   }
 
   /** 公安部门依法核查: forward moves only; a filed case carries its number. */
   updateInvestigation(id: string, status: LeadStatus, caseNumber?: string | null, note?: string | null): Promise<LeadView> {
-    if (!POLICE_STATUSES.has(status)) throw new BadInputError('status', `The police set INVESTIGATING, CASE_FILED or CLOSED_NO_CASE, not ${status}`);
+    if (!POLICE_STATUSES.has(status))
+      throw new BadInputError('status', `The police set INVESTIGATING, CASE_FILED or CLOSED_NO_CASE, not ${status}`);
     const number = optionalText(caseNumber);
     if (status === LeadStatus.CASE_FILED && !number) throw new BadInputError('caseNumber', 'A filed case needs its case number (立案编号)');
     return this.manager.transaction(async (tx) => {
@@ -79,7 +91,11 @@ export class LeadService {
   private async lock(tx: EntityManager, id: string): Promise<LockedLead> {
     if (!isUuid(id)) throw new NotFoundError('Lead', id);
     const scoped = this.scope.leads('l');
-    const [lead] = await queryRows<LockedLead>(tx, `SELECT l.id, l.institution_id, l.status FROM malicious_default_lead l WHERE l.id = :id AND ${scoped.sql} FOR UPDATE`, { ...scoped.params, id });
+    const [lead] = await queryRows<LockedLead>(
+      tx,
+      `SELECT l.id, l.institution_id, l.status FROM malicious_default_lead l WHERE l.id = :id AND ${scoped.sql} FOR UPDATE`,
+      { ...scoped.params, id },
+    );
     if (!lead) throw new NotFoundError('Lead', id);
     return lead;
   }

@@ -9,7 +9,11 @@ import { LeadDecision, LeadStatus } from './lead.entity';
  */
 
 /** The statuses the police may set. */
-export const POLICE_STATUSES: ReadonlySet<LeadStatus> = new Set([LeadStatus.INVESTIGATING, LeadStatus.CASE_FILED, LeadStatus.CLOSED_NO_CASE]);
+export const POLICE_STATUSES: ReadonlySet<LeadStatus> = new Set([
+  LeadStatus.INVESTIGATING,
+  LeadStatus.CASE_FILED,
+  LeadStatus.CLOSED_NO_CASE,
+]);
 
 const POLICE_MOVES: Partial<Record<LeadStatus, ReadonlySet<LeadStatus>>> = {
   [LeadStatus.TRANSFERRED]: POLICE_STATUSES,

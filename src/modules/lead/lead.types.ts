@@ -7,7 +7,10 @@ import { LeadStatus } from './lead.entity';
  * final values only: the police read the institution, the borrower and the compensation they need, and
  * no field leads on to the compensation, guarantee, institution or borrower objects (DESIGN.md §3).
  */
-@ObjectType('MaliciousDefaultLead', { simpleResolvers: true, description: '恶意逃废债线索: a malicious debt-evasion lead, reviewed case by case and handed to the police.' })
+@ObjectType('MaliciousDefaultLead', {
+  simpleResolvers: true,
+  description: '恶意逃废债线索: a malicious debt-evasion lead, reviewed case by case and handed to the police.',
+})
 export class LeadView {
   @Field(() => ID, { description: '编号: the hub id' })
   id: string;
@@ -18,7 +21,10 @@ export class LeadView {
   @Field(() => String, { description: '被担保人名称 or 姓名' })
   borrowerName: string;
 
-  @Field(() => String, { description: '被担保人统一社会信用代码 or 身份证号码: in full for the police, the owning institution and the financial regulator; masked otherwise.' })
+  @Field(() => String, {
+    description:
+      '被担保人统一社会信用代码 or 身份证号码: in full for the police, the owning institution and the financial regulator; masked otherwise.',
+  })
   borrowerIdentifier: string;
 
   @Field(() => DecimalScalar, { description: '代偿金额 (yuan)' })
@@ -27,7 +33,7 @@ export class LeadView {
   @Field(() => DateScalar, { description: '代偿日' })
   compensationPaidOn: string;
 
-  @Field(() => String, { description: '线索材料: the institution\'s grounds for the suspicion.' })
+  @Field(() => String, { description: "线索材料: the institution's grounds for the suspicion." })
   evidence: string;
 
   @Field(() => LeadStatus, { description: '线索状态' })

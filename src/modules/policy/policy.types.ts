@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../scalars';
 
-@ObjectType({ simpleResolvers: true, description: '政策目标: the policy numbers in force that dashboards measure against (R14: versioned data).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '政策目标: the policy numbers in force that dashboards measure against (R14: versioned data).',
+})
 export class PolicyTargets {
   @Field(() => DecimalScalar, { description: '支小支农担保业务占比目标: at least this share of new business by amount (R3, 80%).' })
   smallAgriShare: string;

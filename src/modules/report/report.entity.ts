@@ -3,7 +3,11 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar } from '../../scalars';
 
 /** 月报 (实施意见（十二）, R13): figures frozen at submission; a resubmission is a new version. */
-@ObjectType({ simpleResolvers: true, description: '月报: one institution\'s business for one month, reported to the 工作专班办公室 and announced to its banks (实施意见（十二）, R13).' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "月报: one institution's business for one month, reported to the 工作专班办公室 and announced to its banks (实施意见（十二）, R13).",
+})
 @Entity({ name: 'monthly_report' })
 @Unique('uq_monthly_report_version', ['institutionId', 'month', 'version'])
 export class MonthlyReport {
@@ -35,11 +39,17 @@ export class MonthlyReport {
   @Column({ name: 'outstanding_balance', type: 'numeric', precision: 18, scale: 2 })
   outstandingBalance: string;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '支小支农占比: small-agri amount ÷ new amount of the month (null without new business)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '支小支农占比: small-agri amount ÷ new amount of the month (null without new business)',
+  })
   @Column({ name: 'small_agri_share', type: 'numeric', precision: 9, scale: 6, nullable: true })
   smallAgriShare: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: '平均担保费率: Σ amount × rate ÷ Σ amount of the month\'s new business (null without new business)' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: "平均担保费率: Σ amount × rate ÷ Σ amount of the month's new business (null without new business)",
+  })
   @Column({ name: 'average_fee_rate', type: 'numeric', precision: 9, scale: 6, nullable: true })
   averageFeeRate: string | null;
 
@@ -56,7 +66,10 @@ export class MonthlyReport {
 }
 
 /** 向各银行业金融机构通报: one row per bank with an agreement with the reporting institution. */
-@ObjectType({ simpleResolvers: true, description: '月报通报: a monthly report announced to a partner bank (实施意见（十二）: 向各银行业金融机构通报). Beyond the contract.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '月报通报: a monthly report announced to a partner bank (实施意见（十二）: 向各银行业金融机构通报). Beyond the contract.',
+})
 @Entity({ name: 'report_notification' })
 @Unique('uq_report_notification', ['reportId', 'bankId'])
 export class ReportNotification {

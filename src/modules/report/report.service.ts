@@ -82,7 +82,17 @@ export class ReportService {
          SELECT $1::uuid, $2::text, coalesce(max(version), 0) + 1, $3::int, $4::numeric, $5::numeric, $6::numeric, $7::numeric, $8::numeric, $9::text
            FROM monthly_report WHERE institution_id = $1::uuid AND month = $2::text
          RETURNING id`,
-        [institutionId, month, f.newCount, f.newAmount, f.outstandingBalance, f.smallAgriShare, f.averageFeeRate, f.compensatedAmount, submittedBy],
+        [
+          institutionId,
+          month,
+          f.newCount,
+          f.newAmount,
+          f.outstandingBalance,
+          f.smallAgriShare,
+          f.averageFeeRate,
+          f.compensatedAmount,
+          submittedBy,
+        ],
       );
       // 向各银行业金融机构通报: every bank with an agreement with the institution, once each.
       await tx.query(

@@ -17,7 +17,10 @@ registerEnumType(TaskForcePosition, {
   },
 });
 
-@ObjectType({ simpleResolvers: true, description: '工作专班成员: a member of the mayor-led 聊城市政府性融资担保体系建设工作专班 (实施意见（十一）, annex).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: '工作专班成员: a member of the mayor-led 聊城市政府性融资担保体系建设工作专班 (实施意见（十一）, annex).',
+})
 @Entity({ name: 'task_force_member' })
 export class TaskForceMember {
   @Field(() => ID, { description: '编号: the hub id' })

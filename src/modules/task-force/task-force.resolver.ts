@@ -10,8 +10,13 @@ export class TaskForceResolver {
     return ctx.services.reference.taskForceMembers();
   }
 
-  @Mutation(() => TaskForceMember, { description: '维护工作专班成员 (R15): the 专班办公室 adds a member (no id) or changes one (with id).' })
-  upsertTaskForceMember(@Arg('input', () => TaskForceMemberInput, { description: '成员信息' }) input: TaskForceMemberInput, @Ctx() ctx: Context): Promise<TaskForceMember> {
+  @Mutation(() => TaskForceMember, {
+    description: '维护工作专班成员 (R15): the 专班办公室 adds a member (no id) or changes one (with id).',
+  })
+  upsertTaskForceMember(
+    @Arg('input', () => TaskForceMemberInput, { description: '成员信息' }) input: TaskForceMemberInput,
+    @Ctx() ctx: Context,
+  ): Promise<TaskForceMember> {
     return ctx.services.taskForce.upsert(input);
   }
 }

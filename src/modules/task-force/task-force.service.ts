@@ -25,7 +25,8 @@ export class TaskForceService {
     if (!name) throw new BadInputError('name', 'name may not be blank');
     if (name.length > 50) throw new BadInputError('name', 'name has at most 50 characters');
     const title = required('title', checkText(input.title, 200));
-    if (!Number.isInteger(input.sortOrder) || input.sortOrder < 1) throw new BadInputError('sortOrder', 'sortOrder must be a whole number ≥ 1');
+    if (!Number.isInteger(input.sortOrder) || input.sortOrder < 1)
+      throw new BadInputError('sortOrder', 'sortOrder must be a whole number ≥ 1');
     const values = [name, title, input.position, input.isOfficeDirector ?? false, input.sortOrder];
     const id = input.id ?? null;
     if (id !== null && !isUuid(id)) throw new NotFoundError('TaskForceMember', id);
@@ -34,9 +35,19 @@ export class TaskForceService {
       return await this.manager.transaction(async (tx) => {
         const row: { id: string } | undefined =
           id === null
-            ? (await tx.query(`INSERT INTO task_force_member (name, title, position, is_office_director, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id`, values))[0]
+            ? (
+                await tx.query(
+                  `INSERT INTO task_force_member (name, title, position, is_office_director, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+                  values,
+                )
+              )[0]
             : // TypeORM answers an UPDATE with [rows, affected].
-              (await tx.query(`UPDATE task_force_member SET name = $1, title = $2, position = $3, is_office_director = $4, sort_order = $5 WHERE id = $6 RETURNING id`, [...values, id]))[0][0];
+              (
+                await tx.query(
+                  `UPDATE task_force_member SET name = $1, title = $2, position = $3, is_office_director = $4, sort_order = $5 WHERE id = $6 RETURNING id`,
+                  [...values, id],
+                )
+              )[0][0];
         if (!row) throw new NotFoundError('TaskForceMember', id ?? undefined);
         return tx.findOneByOrFail(TaskForceMember, { id: row.id });
       });

@@ -9,7 +9,11 @@ export const FIRST_ADMIN_USERNAME = 'admin';
  * The first administrator, `admin`, from HUB_ADMIN_PASSWORD, when no ADMIN user exists yet. Idempotent and
  * safe when several hubs start at once (the username's unique index lets one insert win).
  */
-export async function ensureFirstAdmin(manager: EntityManager, password: string | undefined, log: Logger): Promise<'created' | 'exists' | 'missing'> {
+export async function ensureFirstAdmin(
+  manager: EntityManager,
+  password: string | undefined,
+  log: Logger,
+): Promise<'created' | 'exists' | 'missing'> {
   const [{ admins }] = await manager.query(`SELECT count(*)::int AS admins FROM app_user WHERE role = $1`, [Role.ADMIN]);
   if (admins > 0) return 'exists';
   if (password === undefined) {

@@ -36,7 +36,13 @@ export class UserService {
     if (needsRehash(user.passwordHash)) {
       await this.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(password) });
     }
-    const viewer: Viewer = { sub: user.id, role: user.role, regionId: user.regionId, institutionId: user.institutionId, bankId: user.bankId };
+    const viewer: Viewer = {
+      sub: user.id,
+      role: user.role,
+      regionId: user.regionId,
+      institutionId: user.institutionId,
+      bankId: user.bankId,
+    };
     if (!this.tokens) throw new Error('the hub was started without token settings: login cannot mint tokens');
     return Object.assign(new AuthPayload(), {
       token: await signToken(this.tokens.secret, viewer, this.tokens.expiresIn),
@@ -50,7 +56,8 @@ export class UserService {
     if (!USERNAME.test(username)) throw new BadInputError('username', 'A username is 3 to 64 letters, digits or . _ @ -');
     const length = passwordLength(input.password);
     if (length < MIN_PASSWORD_LENGTH) throw new BadInputError('password', `A password has at least ${MIN_PASSWORD_LENGTH} characters`);
-    if (input.password.length > MAX_PASSWORD_LENGTH) throw new BadInputError('password', `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
+    if (input.password.length > MAX_PASSWORD_LENGTH)
+      throw new BadInputError('password', `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
     const scope = await this.checkScope(input);
     // Checked first for a clear answer; the unique index still decides under a race (→ CONFLICT in formatError).
     if (await this.manager.exists(User, { where: { username } })) throw new ConflictError(`The username ${username} is taken`);

@@ -5,7 +5,7 @@ import type { Viewer } from '../../auth/viewer';
 /** 当前调用者: the verified claims of the caller's token, exactly the scope the hub applies to it. */
 @ObjectType('Viewer', { simpleResolvers: true, description: '当前调用者: who is calling, as the bearer token says (DESIGN.md §3).' })
 export class ViewerType {
-  @Field(() => ID, { description: '调用者标识 (the token\'s `sub`): a hub user id, or the caller in the system that minted the token.' })
+  @Field(() => ID, { description: "调用者标识 (the token's `sub`): a hub user id, or the caller in the system that minted the token." })
   id: string;
 
   @Field(() => Role, { description: '角色' })
@@ -40,7 +40,10 @@ export class AuthPayload {
   viewer: ViewerType;
 }
 
-@InputType({ description: '新建用户 (ADMIN only). The scope ids a role needs: institutionId for GUARANTEE_INSTITUTION, bankId for BANK, regionId for LOCAL_GOVERNMENT (optional for other government roles).' })
+@InputType({
+  description:
+    '新建用户 (ADMIN only). The scope ids a role needs: institutionId for GUARANTEE_INSTITUTION, bankId for BANK, regionId for LOCAL_GOVERNMENT (optional for other government roles).',
+})
 export class CreateUserInput {
   @Field(() => String, { description: '登录名: 3–64 letters, digits or . _ @ -' })
   username: string;
