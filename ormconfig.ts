@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from './src/config';
-import { createDataSource } from './src/db/data-source';
+import { loadConfig } from './src/platform/config';
+import { createDataSource } from './src/app/data-source';
 
 /**
  * The DataSource the TypeORM CLI uses (`npm run migration:run`, `migration:revert`, `migration:generate`).

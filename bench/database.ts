@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createDatabaseBeside } from '../src/db/scratch';
+import { createDatabaseBeside } from '../src/platform/db/scratch';
 import type { Logger } from 'pino';
-import { startEmbeddedPostgres } from '../src/db/embedded';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded';
 
 /**
  * A database of the benchmark's own, dropped at the end: beside DATABASE_URL's (same server, a new

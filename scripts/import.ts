@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
-import { ConfigError, loadConfig, redactUrl } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
-import { HubError } from '../src/errors';
+import { ConfigError, loadConfig, redactUrl } from '../src/platform/config';
+import { createDataSource } from '../src/app/data-source';
+import { HubError } from '../src/platform/errors';
 import type { GuaranteeImportResult } from '../src/modules/guarantee/guarantee.types';
-import { importFile } from '../src/modules/guarantee/import.run';
+import { importFile } from '../src/modules/guarantee/import/import.run';
 
 /**
  * 总对总 batch import from the command line: `npm run import -- --institution <id> <file.csv|file.xlsx>`.

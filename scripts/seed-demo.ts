@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, redactUrl, type Config } from '../src/config';
-import { createDataSource } from '../src/db/data-source';
-import { migrate, openDatabase, type Database } from '../src/db/database';
-import { applyReferenceData } from '../src/db/reference-data';
-import { Dec } from '../src/lib/decimal';
-import { createLogger } from '../src/logger';
-import { DemoDataExistsError, MAX_GUARANTEES, seedDemo } from '../src/modules/demo/demo.seed';
+import { ConfigError, loadConfig, redactUrl, type Config } from '../src/platform/config';
+import { createDataSource } from '../src/app/data-source';
+import { migrate, openDatabase, type Database } from '../src/app/database';
+import { applyReferenceData } from '../src/app/reference-data';
+import { Dec } from '../src/platform/lib/decimal';
+import { createLogger } from '../src/platform/logger';
+import { DemoDataExistsError, MAX_GUARANTEES, seedDemo } from './demo/demo.seed';
 
 const HELP = `Usage: npm run seed:demo -- [--guarantees N] [--seed S]
 

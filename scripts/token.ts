@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ALL_ROLES, Role } from '../src/auth/roles';
-import { resolveJwtSecret } from '../src/auth/secret';
-import { signToken, verifyToken } from '../src/auth/token';
-import { REGION_NARROWABLE, type Viewer } from '../src/auth/viewer';
-import { ConfigError, loadConfig, redactUrl, type Config } from '../src/config';
-import { isUuid } from '../src/lib/ids';
+import { ALL_ROLES, Role } from '../src/access/roles';
+import { resolveJwtSecret } from '../src/access/secret';
+import { signToken, verifyToken } from '../src/access/token';
+import { REGION_NARROWABLE, type Viewer } from '../src/access/viewer';
+import { ConfigError, loadConfig, redactUrl, type Config } from '../src/platform/config';
+import { isUuid } from '../src/platform/lib/ids';
 
 /**
  * Prints a bearer token for a role, signed with the hub's secret (JWT_SECRET, or in development the one

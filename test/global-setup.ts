@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import type { TestProject } from 'vitest/node';
-import { createDataSource } from '../src/db/data-source';
-import { createDatabaseBeside } from '../src/db/scratch';
-import { migrate } from '../src/db/database';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded';
-import { applyReferenceData } from '../src/db/reference-data';
+import { createDataSource } from '../src/app/data-source';
+import { createDatabaseBeside } from '../src/platform/db/scratch';
+import { migrate } from '../src/app/database';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/platform/db/embedded';
+import { applyReferenceData } from '../src/app/reference-data';
 
 /**
  * One database for the whole run, migrated and loaded with reference data. With DATABASE_URL (CI), a

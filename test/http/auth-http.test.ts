@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { signToken } from '../../src/auth/token';
-import { loadConfig } from '../../src/config';
+import { Role } from '../../src/access/roles';
+import { signToken } from '../../src/access/token';
+import { loadConfig } from '../../src/platform/config';
 import { hashPassword } from '../../src/modules/user/user.passwords';
-import { createHttpServer } from '../../src/server';
+import { createHttpServer } from '../../src/app/server';
 import { testDataSource } from '../support/db';
 
 /**

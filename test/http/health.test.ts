@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
-import { createDataSource } from '../../src/db/data-source';
-import { createHttpServer } from '../../src/server';
+import { loadConfig } from '../../src/platform/config';
+import { createDataSource } from '../../src/app/data-source';
+import { createHttpServer } from '../../src/app/server';
 import { testDataSource } from '../support/db';
 
 const SECRET = 'health-test-secret-0123456789abcdefghij';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { buildBareSchema } from '../../src/schema';
+import { Role } from '../../src/access/roles';
+import { buildBareSchema } from '../../src/app/schema';
 import { createInstitution, createPartners, guaranteeInput } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { inRollback, testDataSource } from '../support/db';

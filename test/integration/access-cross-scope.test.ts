@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { buildBareSchema } from '../../src/schema';
+import { buildBareSchema } from '../../src/app/schema';
 import { buildAccessWorld, worldViewers, type AccessWorld } from '../fixtures/access-world';
 import { guaranteeInput, validCreditCode } from '../fixtures/business';
 import { inRollback } from '../support/db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdentifier } from '../../src/auth/scope';
+import { maskIdentifier } from '../../src/access/mask';
 import { buildAccessWorld, worldViewers } from '../fixtures/access-world';
 import { inRollback } from '../support/db';
 import { gql, ok } from '../support/graphql';

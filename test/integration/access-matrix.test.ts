@@ -12,11 +12,11 @@ import {
 } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { mergeRules, MODULE_RULES } from '../../src/auth/permissions';
-import { ALL_ROLES, Role } from '../../src/auth/roles';
-import type { Viewer } from '../../src/auth/viewer';
+import { mergeRules, MODULE_RULES } from '../../src/app/permissions';
+import { ALL_ROLES, Role } from '../../src/access/roles';
+import type { Viewer } from '../../src/access/viewer';
 import { hashPassword } from '../../src/modules/user/user.passwords';
-import { buildBareSchema } from '../../src/schema';
+import { buildBareSchema } from '../../src/app/schema';
 import { ACCESS_MATRIX, expectedOutcome, renderMatrix, type Outcome, type Principal } from '../fixtures/access-matrix';
 import { createBank, createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/access/roles';
 import { regionId } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Scope, type ScopeCondition } from '../../src/auth/scope';
+import { Scope, type ScopeCondition } from '../../src/access/scope';
 import { buildAccessWorld, worldViewers, type AccessWorld } from '../fixtures/access-world';
 import { inRollback } from '../support/db';
 

@@ -1,8 +1,8 @@
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { mergeRules, MODULE_RULES } from '../../src/auth/permissions';
-import { ALL_ROLES, Role } from '../../src/auth/roles';
-import { buildBareSchema } from '../../src/schema';
+import { mergeRules, MODULE_RULES } from '../../src/app/permissions';
+import { ALL_ROLES, Role } from '../../src/access/roles';
+import { buildBareSchema } from '../../src/app/schema';
 import { buildAccessWorld, worldViewers } from '../fixtures/access-world';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { businessToday } from '../../src/lib/dates';
+import { Role } from '../../src/access/roles';
+import { businessToday } from '../../src/platform/lib/dates';
 import { countOwnRows, createBank, createInstitution, regionId, unique, validCreditCode } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';

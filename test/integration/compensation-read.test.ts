@@ -1,9 +1,9 @@
 import pino from 'pino';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { Scope } from '../../src/auth/scope';
-import { buildContext } from '../../src/context';
+import { Role } from '../../src/access/roles';
+import { Scope } from '../../src/access/scope';
+import { buildContext } from '../../src/app/context';
 import { CompensationResolver } from '../../src/modules/compensation/compensation.resolver';
 import { findCompensation } from '../../src/modules/compensation/compensation.sql';
 import { createGuarantee } from '../fixtures/business';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { businessToday } from '../../src/lib/dates';
+import { Role } from '../../src/access/roles';
+import { businessToday } from '../../src/platform/lib/dates';
 import { createGuarantee } from '../fixtures/business';
 import { RECORD, business, compensate, compensationInput, footprint } from '../fixtures/compensation-fixtures';
 import { viewer } from '../fixtures/viewers';

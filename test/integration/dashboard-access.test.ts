@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { addNewBusiness } from '../../src/modules/dashboard/stats.writer';
+import { Role } from '../../src/access/roles';
+import { addNewBusiness } from '../../src/modules/ledger/ledger.writer';
 import { createBank, createInstitution, regionId } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';

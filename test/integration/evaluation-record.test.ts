@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { businessToday } from '../../src/lib/dates';
+import { Role } from '../../src/access/roles';
+import { businessToday } from '../../src/platform/lib/dates';
 import { countRows, createBank, createBorrower, createGuarantee, createInstitution, regionId } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';

@@ -1,7 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { createDataSource } from '../../src/db/data-source';
+import { Role } from '../../src/access/roles';
+import { createDataSource } from '../../src/app/data-source';
 import {
   createAgreement,
   createBank,
@@ -17,8 +17,8 @@ import { csvRow, toCsv } from '../fixtures/import-csv';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql } from '../support/graphql';
 import { PolicyService } from '../../src/modules/policy/policy.service';
-import { GuaranteeImporter } from '../../src/modules/guarantee/import.service';
-import { IMPORT_COLUMNS } from '../../src/modules/guarantee/import.csv';
+import { GuaranteeImporter } from '../../src/modules/guarantee/import/import.service';
+import { IMPORT_COLUMNS } from '../../src/modules/guarantee/import/import.csv';
 
 // Real concurrent transactions on committed data: each grant runs in its own transaction on its own pooled
 // connection. Every row here is new (unique codes and identifiers) and only these rows are asserted on.

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/access/roles';
 import {
   countOwnRows,
   countRows,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { maskIdentifier } from '../../src/auth/scope';
+import { Role } from '../../src/access/roles';
+import { maskIdentifier } from '../../src/access/mask';
 import {
   countInAggregate,
   createBank,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { businessToday } from '../../src/lib/dates';
+import { Role } from '../../src/access/roles';
+import { businessToday } from '../../src/platform/lib/dates';
 import { createAgreement, createBank, createGuarantee, createInstitution, guaranteeInput, regionId } from '../fixtures/business';
 import { CREATE_GUARANTEE, RELEASE_GUARANTEE } from '../fixtures/guarantee-ops';
 import { viewer } from '../fixtures/viewers';

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { dec } from '../../src/lib/decimal';
-import { IMPORT_COLUMNS } from '../../src/modules/guarantee/import.csv';
+import { Role } from '../../src/access/roles';
+import { dec } from '../../src/platform/lib/decimal';
+import { IMPORT_COLUMNS } from '../../src/modules/guarantee/import/import.csv';
 import { countRows, createAgreement, createBank, createGuarantee, createInstitution, validCreditCode } from '../fixtures/business';
 import { IMPORT_GUARANTEES } from '../fixtures/guarantee-ops';
 import { csvRow, generateRows, toCsv } from '../fixtures/import-csv';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNewBusiness, addNewBusinessMany } from '../../src/modules/dashboard/stats.writer';
+import { addNewBusiness, addNewBusinessMany } from '../../src/modules/ledger/ledger.writer';
 import { createBank, createInstitution, regionId } from '../fixtures/business';
 import { inRollback } from '../support/db';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import type { Viewer } from '../../src/auth/viewer';
+import { Role } from '../../src/access/roles';
+import type { Viewer } from '../../src/access/viewer';
 import { business, flaggedLead, footprint, type Business } from '../fixtures/compensation-fixtures';
 import { INVESTIGATE, LEADS, REVIEW, TRANSFER, type LeadOut } from '../fixtures/lead-operations';
 import { viewer } from '../fixtures/viewers';

@@ -1,9 +1,9 @@
 import { getNamedType, isEnumType, isScalarType, type GraphQLObjectType } from 'graphql';
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import type { Viewer } from '../../src/auth/viewer';
-import { buildBareSchema } from '../../src/schema';
+import { Role } from '../../src/access/roles';
+import type { Viewer } from '../../src/access/viewer';
+import { buildBareSchema } from '../../src/app/schema';
 import { business, countStatements, flaggedLead, type Business } from '../fixtures/compensation-fixtures';
 import { LEADS, REVIEW, TRANSFER, type LeadOut } from '../fixtures/lead-operations';
 import { viewer } from '../fixtures/viewers';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/db/data-source';
-import { ENTITIES } from '../../src/db/entities';
-import { MIGRATIONS } from '../../src/db/migrations';
+import { createDataSource } from '../../src/app/data-source';
+import { ENTITIES } from '../../src/app/entities';
+import { MIGRATIONS } from '../../src/app/migrations';
 import { createScratchDatabase } from '../support/scratch';
 
 const tables = async (ds: DataSource): Promise<string[]> =>

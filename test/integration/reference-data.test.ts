@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { applyReferenceData } from '../../src/db/reference-data';
+import { Role } from '../../src/access/roles';
+import { applyReferenceData } from '../../src/app/reference-data';
 import { normalizeName } from '../../src/modules/task-force/task-force.seed';
 import { viewer } from '../fixtures/viewers';
 import { gql, ok } from '../support/graphql';

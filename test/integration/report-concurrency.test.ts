@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
+import { Role } from '../../src/access/roles';
 import { countInAggregate, createAgreement, createBank, createGuarantee, createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { gql } from '../support/graphql';

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { businessToday } from '../../src/lib/dates';
-import { addCompensated, addReleased } from '../../src/modules/dashboard/stats.writer';
+import { Role } from '../../src/access/roles';
+import { businessToday } from '../../src/platform/lib/dates';
+import { addCompensated, addReleased } from '../../src/modules/ledger/ledger.writer';
 import { countInAggregate, countOwnRows, createAgreement, createBank, createGuarantee, createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';

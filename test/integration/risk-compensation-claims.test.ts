@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import type { Viewer } from '../../src/auth/viewer';
-import { businessToday } from '../../src/lib/dates';
-import { addCompensated, addReleased } from '../../src/modules/dashboard/stats.writer';
-import { quoteRiskCompensation } from '../../src/modules/fiscal/risk-compensation.calc';
+import { Role } from '../../src/access/roles';
+import type { Viewer } from '../../src/access/viewer';
+import { businessToday } from '../../src/platform/lib/dates';
+import { addCompensated, addReleased } from '../../src/modules/ledger/ledger.writer';
+import { quoteRiskCompensation } from '../../src/modules/risk-compensation/risk-compensation.calc';
 import { CITY_2023_TIERS } from '../../src/modules/policy/policy.seed';
 import { countRows, createBank, createInstitution, regionId } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';

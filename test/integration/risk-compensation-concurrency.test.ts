@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { businessToday } from '../../src/lib/dates';
+import { Role } from '../../src/access/roles';
+import { businessToday } from '../../src/platform/lib/dates';
 import { createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { testDataSource } from '../support/db';

@@ -1,14 +1,14 @@
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDataSource } from '../../src/db/data-source';
-import { migrate } from '../../src/db/database';
-import { applyReferenceData } from '../../src/db/reference-data';
-import { Dec } from '../../src/lib/decimal';
-import { checkBorrowerIdentifier, checkCreditCode } from '../../src/lib/identifiers';
-import { AS_OF, FIRST_START } from '../../src/modules/demo/demo.business';
-import { SMALL_AGRI_KINDS } from '../../src/modules/demo/demo.catalogue';
-import { DemoDataExistsError, seedDemo, type SeedSummary } from '../../src/modules/demo/demo.seed';
+import { createDataSource } from '../../src/app/data-source';
+import { migrate } from '../../src/app/database';
+import { applyReferenceData } from '../../src/app/reference-data';
+import { Dec } from '../../src/platform/lib/decimal';
+import { checkBorrowerIdentifier, checkCreditCode } from '../../src/platform/lib/identifiers';
+import { AS_OF, FIRST_START } from '../../scripts/demo/demo.business';
+import { SMALL_AGRI_KINDS } from '../../scripts/demo/demo.catalogue';
+import { DemoDataExistsError, seedDemo, type SeedSummary } from '../../scripts/demo/demo.seed';
 import { PolicyService } from '../../src/modules/policy/policy.service';
 import { createScratchDatabase } from '../support/scratch';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCompensated, addNewBusiness, addReleased } from '../../src/modules/dashboard/stats.writer';
+import { addCompensated, addNewBusiness, addReleased } from '../../src/modules/ledger/ledger.writer';
 import { createBank, createInstitution } from '../fixtures/business';
 import { inRollback } from '../support/db';
 

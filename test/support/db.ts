@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { afterAll, inject } from 'vitest';
-import { createDataSource } from '../../src/db/data-source';
+import { createDataSource } from '../../src/app/data-source';
 
 let shared: Promise<DataSource> | undefined;
 

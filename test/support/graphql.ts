@@ -1,10 +1,10 @@
 import type { ApolloServer } from '@apollo/server';
 import type { EntityManager } from 'typeorm';
 import pino from 'pino';
-import type { TokenSettings } from '../../src/auth/token';
-import type { Viewer } from '../../src/auth/viewer';
-import { buildContext, type Context } from '../../src/context';
-import { createApollo } from '../../src/server';
+import type { TokenSettings } from '../../src/access/token';
+import type { Viewer } from '../../src/access/viewer';
+import { buildContext, type Context } from '../../src/app/context';
+import { createApollo } from '../../src/app/server';
 
 const log = pino({ level: 'silent' });
 

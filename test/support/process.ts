@@ -23,11 +23,11 @@ export interface RunningHub {
   exited: Promise<number | null>;
 }
 
-/** Starts `src/main.ts` as `npm start` does (or through `npm start` itself), with the given environment, and waits until it listens. */
+/** Starts `src/app/main.ts` as `npm start` does (or through `npm start` itself), with the given environment, and waits until it listens. */
 export function startHub(env: Record<string, string | undefined>, timeoutMs = 90_000, via: 'node' | 'npm' = 'node'): Promise<RunningHub> {
   const { DATABASE_URL: _inherited, ...base } = process.env;
   const [command, args] =
-    via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts']];
+    via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/app/main.ts']];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...base, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: '0', ...env },

@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { createDatabaseBeside } from '../../src/db/scratch';
+import { createDatabaseBeside } from '../../src/platform/db/scratch';
 
 /** A database of its own for a test that must start from nothing (migrations, start-up). */
 export function createScratchDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '../../src/lib/decimal';
+import { Dec } from '../../src/platform/lib/decimal';
 import { redactArgs, targetIds } from '../../src/modules/audit/audit.redact';
 
 describe("what the audit log keeps of a mutation's arguments", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdentifier } from '../../src/auth/scope';
+import { maskIdentifier } from '../../src/access/mask';
 
 /** DESIGN.md §3: borrower identifiers show in full only to the roles it names; everyone else sees them masked. */
 describe('maskIdentifier', () => {

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { GraphQLObjectType } from 'graphql';
 import { allow, deny } from 'graphql-shield';
 import { describe, expect, it } from 'vitest';
-import { mergeRules } from '../../src/auth/permissions';
-import { hasRole } from '../../src/auth/rules';
-import { Role } from '../../src/auth/roles';
-import { resolveJwtSecret } from '../../src/auth/secret';
-import { ConfigError, loadConfig } from '../../src/config';
-import { buildBareSchema, buildSchema } from '../../src/schema';
+import { mergeRules } from '../../src/app/permissions';
+import { hasRole } from '../../src/access/rules';
+import { Role } from '../../src/access/roles';
+import { resolveJwtSecret } from '../../src/access/secret';
+import { ConfigError, loadConfig } from '../../src/platform/config';
+import { buildBareSchema, buildSchema } from '../../src/app/schema';
 
 describe("merging the modules' rules", () => {
   it('refuses two rules for one root field, and two different rules for one type', () => {

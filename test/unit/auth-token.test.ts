@@ -1,8 +1,8 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../src/auth/roles';
-import { bearerToken, checkTokenSettings, signToken, verifyToken } from '../../src/auth/token';
-import { UnauthenticatedError } from '../../src/errors';
+import { Role } from '../../src/access/roles';
+import { bearerToken, checkTokenSettings, signToken, verifyToken } from '../../src/access/token';
+import { UnauthenticatedError } from '../../src/platform/errors';
 
 const SECRET = 'unit-test-secret-that-is-long-enough-0123456789';
 const INSTITUTION = '6f1c1d9e-3b7a-4c55-9a0e-1d2c3b4a5f60';

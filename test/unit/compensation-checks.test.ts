@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEvidence, checkMoney, checkPaymentDate } from '../../src/modules/compensation/compensation.checks';
-import { Dec } from '../../src/lib/decimal';
+import { Dec } from '../../src/platform/lib/decimal';
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {

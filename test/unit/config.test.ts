@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveJwtSecret } from '../../src/auth/secret';
-import { ConfigError, loadConfig, redactUrl } from '../../src/config';
+import { resolveJwtSecret } from '../../src/access/secret';
+import { ConfigError, loadConfig, redactUrl } from '../../src/platform/config';
 
 const SECRET = 's'.repeat(32);
 

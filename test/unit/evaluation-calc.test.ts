@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../src/lib/decimal';
+import { dec } from '../../src/platform/lib/decimal';
 import {
   averageFeeRate,
   compensationRate,

@@ -6,11 +6,11 @@ import {
   isSmallAgri,
   isSmallHousehold,
   r2Violation,
-} from '../../src/modules/guarantee/guarantee.calc';
+} from '../../src/modules/guarantee/grant/grant.calc';
 import { GuaranteeKind } from '../../src/modules/guarantee/guarantee.entity';
-import { decodeCursor, encodeCursor } from '../../src/modules/guarantee/guarantee.page';
-import { type GuaranteeDraft, validateGuarantee } from '../../src/modules/guarantee/guarantee.validate';
-import { checkFraction, checkMoney } from '../../src/lib/values';
+import { decodeCursor, encodeCursor } from '../../src/modules/guarantee/page/guarantee.page';
+import { type GuaranteeDraft, validateGuarantee } from '../../src/modules/guarantee/grant/grant.validate';
+import { checkFraction, checkMoney } from '../../src/platform/lib/values';
 
 const CAP = '10000000.00';
 

@@ -5,7 +5,7 @@ import {
   creditCodeCheckChar,
   IdentifierKind,
   residentIdCheckChar,
-} from '../../src/lib/identifiers';
+} from '../../src/platform/lib/identifiers';
 import { validCreditCode, validResidentId } from '../fixtures/business';
 
 // Check characters below were computed by hand from the standards' weights and cross-checked with the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellText } from '../../src/modules/guarantee/import.files';
-import { columnCountProblem, draftOf, headerProblem, IMPORT_COLUMNS, rowIssue } from '../../src/modules/guarantee/import.csv';
+import { cellText } from '../../src/modules/guarantee/import/import.files';
+import { columnCountProblem, draftOf, headerProblem, IMPORT_COLUMNS, rowIssue } from '../../src/modules/guarantee/import/import.csv';
 
 describe('the 总对总 file (DESIGN.md §4)', () => {
   it('accepts exactly the listed header, blanks around names aside', () => {

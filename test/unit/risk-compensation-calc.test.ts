@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quoteRiskCompensation, type CompensationMode } from '../../src/modules/fiscal/risk-compensation.calc';
-import { Dec } from '../../src/lib/decimal';
+import { quoteRiskCompensation, type CompensationMode } from '../../src/modules/risk-compensation/risk-compensation.calc';
+import { Dec } from '../../src/platform/lib/decimal';
 import { CITY_2023_TIERS } from '../../src/modules/policy/policy.seed';
 
 /**

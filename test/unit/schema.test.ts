@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BreakingChangeType, buildSchema, findBreakingChanges, isObjectType, isInputObjectType, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildBareSchema, printHubSchema } from '../../src/schema';
+import { buildBareSchema, printHubSchema } from '../../src/app/schema';
 
 const root = path.resolve(__dirname, '..', '..');
 // The public contract lives in shared/, beside the project in every session and in CI (.ci/run requires it);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { Bank } from './bank.entity';
 import { BankInput } from './bank.inputs';
 
@@ -7,7 +7,7 @@ import { BankInput } from './bank.inputs';
 export class BankResolver {
   @Query(() => [Bank], { description: '银行业金融机构 the viewer may see (a bank sees itself).' })
   banks(@Ctx() ctx: Context): Promise<Bank[]> {
-    return ctx.services.reference.banks();
+    return ctx.services.banks.list();
   }
 
   @Mutation(() => Bank, { description: '登记银行业金融机构 (市地方金融监管局).' })

@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { anyRoleBut, hasRole } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { anyRoleBut, hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 export const bankRules = {
   Query: { banks: anyRoleBut(Role.ADMIN, Role.PUBLIC_SECURITY) },

@@ -1,17 +1,22 @@
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { BadInputError, ConflictError, ForbiddenError } from '../../errors';
-import { isUuid } from '../../lib/ids';
-import { checkText, required } from '../../lib/values';
+import type { Scope } from '../../access/scope';
+import { BadInputError, ConflictError, ForbiddenError } from '../../platform/errors';
+import { isUuid } from '../../platform/lib/ids';
+import { checkText, required } from '../../platform/lib/values';
 import { Bank } from './bank.entity';
 import type { BankInput } from './bank.inputs';
 
-/** Writes of banks (reads are reference data: region/reference.service.ts). */
+/** Banks: reference data for every business role (a bank sees itself), recorded by the financial regulator. */
 export class BankService {
   constructor(
     private readonly manager: EntityManager,
     private readonly scope: Scope,
   ) {}
+
+  list(): Promise<Bank[]> {
+    const scoped = this.scope.banks('b');
+    return this.manager.createQueryBuilder(Bank, 'b').where(scoped.sql, scoped.params).orderBy('b.name').getMany();
+  }
 
   /** 市地方金融监管局 records a bank; its name is unique. */
   async create(input: BankInput): Promise<Bank> {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { IdentifierKind } from '../../lib/identifiers';
+import { IdentifierKind } from '../../platform/lib/identifiers';
 
 export enum BorrowerKind {
   SMALL_ENTERPRISE = 'SMALL_ENTERPRISE',

@@ -1,18 +1,10 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { maskIdentifier } from '../../auth/scope';
-import type { Context } from '../../context';
+import { maskIdentifier } from '../../access/mask';
+import type { Context } from '../../app/context';
 import { Region } from '../region/region.entity';
 import { Borrower } from './borrower.entity';
 import type { BorrowerRecord } from './borrower.store';
-
-/** A borrower as one viewer sees it through one guarantee: the identifier already decided, full or masked. */
-export interface BorrowerView extends BorrowerRecord {
-  visibleIdentifier: string;
-}
-
-export function borrowerAsSeenThrough(row: BorrowerRecord, seesIdentity: boolean): BorrowerView {
-  return { ...row, visibleIdentifier: seesIdentity ? row.identifier : maskIdentifier(row.identifier) };
-}
+import type { BorrowerView } from './borrower.view';
 
 @Resolver(() => Borrower)
 export class BorrowerResolver {

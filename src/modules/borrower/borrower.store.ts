@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { isUuid } from '../../lib/ids';
-import type { IdentifierKind } from '../../lib/identifiers';
+import { isUuid } from '../../platform/lib/ids';
+import type { IdentifierKind } from '../../platform/lib/identifiers';
 import type { BorrowerKind } from './borrower.entity';
 
 export interface BorrowerFacts {

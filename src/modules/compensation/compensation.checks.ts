@@ -1,6 +1,6 @@
-import { BadInputError } from '../../errors';
-import { businessToday } from '../../lib/dates';
-import { type Dec, MAX_MONEY, MONEY_SCALE, money } from '../../lib/decimal';
+import { BadInputError } from '../../platform/errors';
+import { businessToday } from '../../platform/lib/dates';
+import { type Dec, MAX_MONEY, MONEY_SCALE, money } from '../../platform/lib/decimal';
 
 /**
  * Checks of a compensation or recovery that need no database. Money is numeric(18,2): a third decimal

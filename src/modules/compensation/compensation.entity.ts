@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar, DecimalScalar } from '../../scalars';
+import { DateScalar, DecimalScalar } from '../../platform/scalars';
 
 @ObjectType({ simpleResolvers: true, description: "代偿: the institution paying the bank on the borrower's default." })
 @Entity({ name: 'compensation' })

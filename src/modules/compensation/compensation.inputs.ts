@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { Dec } from '../../lib/decimal';
-import { DateScalar, DecimalScalar } from '../../scalars';
+import type { Dec } from '../../platform/lib/decimal';
+import { DateScalar, DecimalScalar } from '../../platform/scalars';
 
 @InputType({ description: "代偿登记: a compensation the institution paid the bank on the borrower's default." })
 export class CompensationInput {

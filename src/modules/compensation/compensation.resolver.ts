@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
-import { NotFoundError } from '../../errors';
-import type { Dec } from '../../lib/decimal';
-import { DateScalar, DecimalScalar } from '../../scalars';
+import type { Context } from '../../app/context';
+import { NotFoundError } from '../../platform/errors';
+import type { Dec } from '../../platform/lib/decimal';
+import { DateScalar, DecimalScalar } from '../../platform/scalars';
 import { Guarantee } from '../guarantee/guarantee.entity';
 import type { GuaranteeRecord } from '../guarantee/guarantee.sql';
 import { LeadView } from '../lead/lead.types';

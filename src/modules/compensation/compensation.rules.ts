@@ -1,5 +1,5 @@
-import { BUSINESS_READERS, hasRole } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { BUSINESS_READERS, hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 /** Roles that read business data (DESIGN.md §3), a bank the compensations of its own loans; which rows each reads is scope.compensations. */
 const readsCompensations = hasRole(...BUSINESS_READERS);

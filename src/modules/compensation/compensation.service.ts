@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { dec, money, type Dec } from '../../lib/decimal';
-import { isUuid } from '../../lib/ids';
-import { addCompensated, addReleased } from '../dashboard/stats.writer';
+import type { Scope } from '../../access/scope';
+import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
+import { dec, money, type Dec } from '../../platform/lib/decimal';
+import { isUuid } from '../../platform/lib/ids';
+import { addCompensated, addReleased } from '../ledger/ledger.writer';
 import { GuaranteeStatus } from '../guarantee/guarantee.entity';
 
-import { queryRows } from '../../db/sql';
+import { queryRows } from '../../platform/db/sql';
 import { openLead } from '../lead/lead.service';
 import { checkEvidence, checkMoney, checkPaymentDate } from './compensation.checks';
 import type { CompensationInput } from './compensation.inputs';

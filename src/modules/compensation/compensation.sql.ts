@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { isUuid } from '../../lib/ids';
+import type { Scope } from '../../access/scope';
+import { isUuid } from '../../platform/lib/ids';
 import { GUARANTEE_COLUMNS, type GuaranteeRecord } from '../guarantee/guarantee.sql';
-import { queryRows } from '../../db/sql';
+import { queryRows } from '../../platform/db/sql';
 
 /**
  * A compensation as plain row data (camelCase, money as exact text), what the GraphQL Compensation

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { Dec } from '../../lib/decimal';
-import { DateScalar, DecimalScalar } from '../../scalars';
+import type { Dec } from '../../platform/lib/decimal';
+import { DateScalar, DecimalScalar } from '../../platform/scalars';
 
 @InputType({ description: '签订银担合作协议: an agreement the institution signs with a bank (实施意见（四）（五）).' })
 export class CooperationAgreementInput {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { Bank } from '../bank/bank.entity';
 import { GuaranteeInstitution } from '../institution/institution.entity';
 import { CooperationAgreement } from './cooperation.entity';

@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { BadInputError, NotFoundError, PolicyViolationError } from '../../errors';
-import { dec } from '../../lib/decimal';
-import { isUuid } from '../../lib/ids';
-import { policyOn } from '../guarantee/policy-on';
-import { checkFraction, checkMoney, checkText, required } from '../../lib/values';
+import type { Scope } from '../../access/scope';
+import { BadInputError, NotFoundError, PolicyViolationError } from '../../platform/errors';
+import { dec } from '../../platform/lib/decimal';
+import { isUuid } from '../../platform/lib/ids';
+import { checkFraction, checkMoney, checkText, required } from '../../platform/lib/values';
 import type { PolicyService } from '../policy/policy.service';
 import { CooperationAgreement } from './cooperation.entity';
 import type { CooperationAgreementInput } from './cooperation.inputs';
@@ -46,7 +45,7 @@ export class CooperationService {
       if (!institution) throw new BadInputError('institutionId', 'institutionId names no institution');
       const [bank] = await tx.query(`SELECT 1 FROM bank WHERE id = $1`, [input.bankId]);
       if (!bank) throw new BadInputError('bankId', 'bankId names no bank');
-      const { minBankRiskShare } = await policyOn(this.policy, tx, input.signedOn);
+      const { minBankRiskShare } = await this.policy.forBusinessOn(input.signedOn);
       if (dec(bankRiskShare).lt(minBankRiskShare) && reason === null) {
         throw new PolicyViolationError(
           `The bank bears ${bankRiskShare}, below the minimum ${minBankRiskShare}: record an exceptionReason (实施意见（五）)`,

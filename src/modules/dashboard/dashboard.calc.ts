@@ -1,4 +1,4 @@
-import { dec, money, rate } from '../../lib/decimal';
+import { dec, money, rate } from '../../platform/lib/decimal';
 
 /**
  * The dashboard's ratios (DESIGN.md R3, R4, R7) over the monthly aggregate's sums, as pure functions of

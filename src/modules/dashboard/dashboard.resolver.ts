@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import type { DashboardFigures } from './dashboard.service';
 import { Dashboard, DashboardFilter } from './dashboard.types';
 

@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { anyRoleBut } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { anyRoleBut } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 /**
  * Dashboards are aggregates with no borrower in them: every department but the police and the operator

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { queryRows } from '../../db/sql';
-import { BadInputError } from '../../errors';
-import { businessToday, monthBounds } from '../../lib/dates';
-import { isUuid } from '../../lib/ids';
+import type { Scope } from '../../access/scope';
+import { queryRows } from '../../platform/db/sql';
+import { BadInputError } from '../../platform/errors';
+import { businessToday, monthBounds } from '../../platform/lib/dates';
+import { isUuid } from '../../platform/lib/ids';
 import type { PolicyService } from '../policy/policy.service';
 import { NO_SUMS, type SliceFigures, type SliceSums, sliceOf } from './dashboard.calc';
 import type { DashboardFilter } from './dashboard.types';

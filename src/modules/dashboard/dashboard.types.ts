@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { DateScalar, DecimalScalar } from '../../scalars';
+import { DateScalar, DecimalScalar } from '../../platform/scalars';
 import { PolicyTargets } from '../policy/policy.types';
 
 @InputType({

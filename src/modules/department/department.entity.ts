@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '../../auth/roles';
+import { Role } from '../../access/roles';
 
 /** 部门: a department the policy names, with the role its staff act in. Reference data, not exposed yet. */
 @Entity({ name: 'department' })

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '../../auth/roles';
+import { Role } from '../../access/roles';
 
 /** The departments the 实施意见 names as lead or responsible units, with the role each acts in. */
 const CITY_DEPARTMENTS: ReadonlyArray<{ code: string; name: string; role: Role }> = [

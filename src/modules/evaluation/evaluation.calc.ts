@@ -1,4 +1,4 @@
-import { Dec, dec, rate } from '../../lib/decimal';
+import { Dec, dec, rate } from '../../platform/lib/decimal';
 
 /**
  * The indicators of a 绩效考核 (实施意见（九）, DESIGN.md R11) as pure functions over decimal text: R3 支小支农

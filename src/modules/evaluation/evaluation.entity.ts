@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Role } from '../../auth/roles';
-import { DecimalScalar } from '../../scalars';
+import { Role } from '../../access/roles';
+import { DecimalScalar } from '../../platform/scalars';
 
 /** 考核等级, entered by the evaluator (实施意见（九）). */
 export enum EvaluationGrade {

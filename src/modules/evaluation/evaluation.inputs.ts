@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import type { Dec } from '../../lib/decimal';
-import { DecimalScalar } from '../../scalars';
+import type { Dec } from '../../platform/lib/decimal';
+import { DecimalScalar } from '../../platform/scalars';
 import { EvaluationGrade } from './evaluation.entity';
 
 @InputType({ description: '绩效考核结果 (实施意见（九）): the evaluator enters score and grade; the indicators are computed from data.' })

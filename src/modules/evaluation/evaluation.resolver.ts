@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { GuaranteeInstitution } from '../institution/institution.entity';
 import { PerformanceEvaluation } from './evaluation.entity';
 import { PerformanceEvaluationInput } from './evaluation.inputs';

@@ -1,7 +1,7 @@
 import { allow } from 'graphql-shield';
-import { hasRole } from '../../auth/rules';
-import { READERS } from '../../auth/readers';
-import { Role } from '../../auth/roles';
+import { hasRole } from '../../access/rules';
+import { READERS } from '../../access/readers';
+import { Role } from '../../access/roles';
 
 export const evaluationRules = {
   // Which evaluations each reader sees is scope.evaluations (the institution its own, the group its members).

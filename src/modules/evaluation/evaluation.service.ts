@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '../../auth/roles';
-import type { Scope } from '../../auth/scope';
-import { BadInputError, ConflictError, HubError, NotFoundError } from '../../errors';
-import { businessToday } from '../../lib/dates';
-import { isUuid } from '../../lib/ids';
-import { checkText, required } from '../../lib/values';
+import { Role } from '../../access/roles';
+import type { Scope } from '../../access/scope';
+import { BadInputError, ConflictError, HubError, NotFoundError } from '../../platform/errors';
+import { businessToday } from '../../platform/lib/dates';
+import { isUuid } from '../../platform/lib/ids';
+import { checkText, required } from '../../platform/lib/values';
 import type { PolicyService } from '../policy/policy.service';
 import { averageFeeRate, compensationRate, leverage, scoreProblem, smallAgriShare } from './evaluation.calc';
 import { PerformanceEvaluation } from './evaluation.entity';

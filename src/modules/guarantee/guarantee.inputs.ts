@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { Dec } from '../../lib/decimal';
-import { DateScalar, DecimalScalar } from '../../scalars';
+import type { Dec } from '../../platform/lib/decimal';
+import { DateScalar, DecimalScalar } from '../../platform/scalars';
 import { BorrowerKind } from '../borrower/borrower.entity';
 import { GuaranteeKind, GuaranteeStatus } from './guarantee.entity';
 

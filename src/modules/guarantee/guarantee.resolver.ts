@@ -1,13 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
-import { DateScalar } from '../../scalars';
+import type { Context } from '../../app/context';
+import { DateScalar } from '../../platform/scalars';
 import { Bank } from '../bank/bank.entity';
 import { Borrower } from '../borrower/borrower.entity';
-import { borrowerAsSeenThrough, type BorrowerView } from '../borrower/borrower.resolver';
+import { borrowerAsSeenThrough, type BorrowerView } from '../borrower/borrower.view';
 import { GuaranteeInstitution } from '../institution/institution.entity';
 import { Guarantee } from './guarantee.entity';
 import { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
-import type { JoinedGuarantee } from './guarantee.joined';
+import type { JoinedGuarantee } from './page/guarantee.joined';
 import type { GuaranteeRecord } from './guarantee.sql';
 import { GuaranteeConnection, GuaranteeImportResult } from './guarantee.types';
 

@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { BUSINESS_READERS, hasRole } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { BUSINESS_READERS, hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 /**
  * DESIGN.md §3: business readers, the holding group, the institution (its own) and the bank (its loans);

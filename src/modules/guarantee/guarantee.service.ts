@@ -1,18 +1,18 @@
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { businessToday } from '../../lib/dates';
-import { isUuid } from '../../lib/ids';
-import { addReleased } from '../dashboard/stats.writer';
+import type { Scope } from '../../access/scope';
+import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
+import { businessToday } from '../../platform/lib/dates';
+import { isUuid } from '../../platform/lib/ids';
+import { addReleased } from '../ledger/ledger.writer';
 import type { PolicyService } from '../policy/policy.service';
-import { GrantBatch, lockInstitutionGrants } from './grant.batch';
+import { GrantBatch, lockInstitutionGrants } from './grant/grant.batch';
 import { GuaranteeStatus } from './guarantee.entity';
 import type { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
-import { findGuarantee, guaranteePage } from './guarantee.page';
+import { findGuarantee, guaranteePage } from './page/guarantee.page';
 import { GUARANTEE_COLUMNS, type GuaranteeRecord } from './guarantee.sql';
-import { queryRows } from '../../db/sql';
+import { queryRows } from '../../platform/db/sql';
 import type { GuaranteeConnection } from './guarantee.types';
-import { issueError, validateGuarantee } from './guarantee.validate';
+import { issueError, validateGuarantee } from './grant/grant.validate';
 
 /** 融资担保业务: recorded and released by the institution that gives it; read by every department in scope. */
 export class GuaranteeService {

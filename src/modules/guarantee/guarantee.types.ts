@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../../lib/page-info';
+import { PageInfo } from '../../platform/lib/page-info';
 import { Guarantee } from './guarantee.entity';
 import type { GuaranteeRecord } from './guarantee.sql';
 

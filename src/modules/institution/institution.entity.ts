@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar, DecimalScalar } from '../../scalars';
+import { DateScalar, DecimalScalar } from '../../platform/scalars';
 
 export enum InstitutionLevel {
   MUNICIPAL = 'MUNICIPAL',

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { Dec } from '../../lib/decimal';
-import { DecimalScalar } from '../../scalars';
+import type { Dec } from '../../platform/lib/decimal';
+import { DecimalScalar } from '../../platform/scalars';
 import { InstitutionLevel } from './institution.entity';
 
 @InputType({ description: '政府性融资担保机构登记: a new institution, recorded by the finance bureau.' })

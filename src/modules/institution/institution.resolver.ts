@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
-import { DateScalar } from '../../scalars';
+import type { Context } from '../../app/context';
+import { DateScalar } from '../../platform/scalars';
 import { Region } from '../region/region.entity';
 import { GuaranteeInstitution, ListStatus } from './institution.entity';
 import { InstitutionInput } from './institution.inputs';

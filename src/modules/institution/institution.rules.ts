@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { anyRoleBut, hasRole } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { anyRoleBut, hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 /** Which institutions a role sees is decided by its scope (auth/scope.ts); the police and the operator see none. */
 const readsInstitutions = anyRoleBut(Role.ADMIN, Role.PUBLIC_SECURITY);

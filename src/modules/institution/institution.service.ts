@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
-import { businessToday } from '../../lib/dates';
-import { dec } from '../../lib/decimal';
-import { isUuid } from '../../lib/ids';
-import { checkCreditCode } from '../../lib/identifiers';
-import { checkMoney, checkText, required } from '../../lib/values';
+import type { Scope } from '../../access/scope';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
+import { businessToday } from '../../platform/lib/dates';
+import { dec } from '../../platform/lib/decimal';
+import { isUuid } from '../../platform/lib/ids';
+import { checkCreditCode } from '../../platform/lib/identifiers';
+import { checkMoney, checkText, required } from '../../platform/lib/values';
 import { GuaranteeInstitution, ListStatus } from './institution.entity';
 import type { InstitutionInput } from './institution.inputs';
 

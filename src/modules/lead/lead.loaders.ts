@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { isUuid } from '../../lib/ids';
+import type { Scope } from '../../access/scope';
+import { isUuid } from '../../platform/lib/ids';
 import { readLeads } from './lead.queries';
 import type { LeadView } from './lead.types';
 

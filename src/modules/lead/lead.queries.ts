@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { maskIdentifier, maskIdentifiersIn, type Scope } from '../../auth/scope';
+import { maskIdentifier, maskIdentifiersIn } from '../../access/mask';
+import type { Scope } from '../../access/scope';
 
-import { queryRows } from '../../db/sql';
+import { queryRows } from '../../platform/db/sql';
 import type { LeadStatus } from './lead.entity';
 import type { LeadView } from './lead.types';
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { LeadDecision, LeadStatus } from './lead.entity';
 import { LeadView } from './lead.types';
 

@@ -1,5 +1,5 @@
-import { hasRole } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 /**
  * R12 / 实施意见（十）: institutions review and transfer their own leads, the police update the investigation

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { isUuid } from '../../lib/ids';
+import type { Scope } from '../../access/scope';
+import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
+import { isUuid } from '../../platform/lib/ids';
 
-import { queryRows } from '../../db/sql';
+import { queryRows } from '../../platform/db/sql';
 import { LeadDecision, LeadStatus } from './lead.entity';
 import { readLeads } from './lead.queries';
 import { POLICE_STATUSES, optionalText, policeMayMove, reviewedStatus } from './lead.transitions';

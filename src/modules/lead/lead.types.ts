@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../../scalars';
+import { DateScalar, DateTimeScalar, DecimalScalar } from '../../platform/scalars';
 import { LeadStatus } from './lead.entity';
 
 /**

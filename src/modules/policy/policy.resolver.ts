@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { PolicyTargets } from './policy.types';
 
 @Resolver()

@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { anyRoleBut } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { anyRoleBut } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 export const policyRules = {
   Query: { policyTargets: anyRoleBut(Role.PUBLIC_SECURITY) },

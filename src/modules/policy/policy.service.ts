@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { businessToday } from '../../lib/dates';
+import { businessToday } from '../../platform/lib/dates';
 import { PolicyParameterSet } from './policy.entity';
 import type { PolicyTargets } from './policy.types';
 
 /** R14: every rule reads its numbers from the parameter set in force on the business day in question. */
 export class PolicyService {
   private readonly cache = new Map<string, Promise<PolicyParameterSet>>();
+  private effectiveDates: Promise<string[]> | undefined;
 
   constructor(private readonly manager: EntityManager) {}
 
@@ -26,6 +27,23 @@ export class PolicyService {
       this.cache.set(on, found);
     }
     return found;
+  }
+
+  /**
+   * The set that judges business dated `on` (R14): the one in force on that day. Business dated before the
+   * first set (loans still in force from before the 实施意见 of 2023-03-29) is judged by the first set, whose
+   * numbers restate the national rules of 国办发〔2019〕6号 (10,000,000 per household, 20% bank share). The
+   * effective dates are read once per request and each day maps to its set's own date, so a batch spanning a
+   * year of start dates costs one query per set.
+   */
+  async forBusinessOn(on: string): Promise<PolicyParameterSet> {
+    this.effectiveDates ??= this.manager
+      .query(`SELECT effective_on::text AS d FROM policy_parameter_set ORDER BY effective_on`)
+      .then((rows: { d: string }[]) => rows.map((r) => r.d));
+    const all = await this.effectiveDates;
+    let chosen = all[0] ?? on;
+    for (const d of all) if (d <= on) chosen = d;
+    return this.inForce(chosen);
   }
 
   async targets(on?: string): Promise<PolicyTargets> {

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DecimalScalar } from '../../scalars';
+import { DecimalScalar } from '../../platform/scalars';
 
 @ObjectType({
   simpleResolvers: true,

@@ -1,5 +1,5 @@
 import { allow } from 'graphql-shield';
-import { isSignedIn } from '../../auth/rules';
+import { isSignedIn } from '../../access/rules';
 
 /** Regions are public reference data for every signed-in department. */
 export const regionRules = {

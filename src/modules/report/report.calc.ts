@@ -1,4 +1,4 @@
-import { Dec, money, rate } from '../../lib/decimal';
+import { Dec, money, rate } from '../../platform/lib/decimal';
 
 /**
  * The figures of a 月报 (实施意见（十二）: 按月将担保业务情况向工作专班办公室报备), computed from the monthly

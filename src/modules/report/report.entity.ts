@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateTimeScalar, DecimalScalar } from '../../scalars';
+import { DateTimeScalar, DecimalScalar } from '../../platform/scalars';
 
 /** 月报 (实施意见（十二）, R13): figures frozen at submission; a resubmission is a new version. */
 @ObjectType({

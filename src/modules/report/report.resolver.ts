@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { GuaranteeInstitution } from '../institution/institution.entity';
 import { MonthlyReport, ReportNotification } from './report.entity';
 

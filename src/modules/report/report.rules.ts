@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { hasRole } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 export const reportRules = {
   Query: {

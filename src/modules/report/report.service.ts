@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import type { Scope } from '../../auth/scope';
-import { BadInputError, NotFoundError } from '../../errors';
-import { businessToday, isMonth } from '../../lib/dates';
-import { isUuid } from '../../lib/ids';
+import type { Scope } from '../../access/scope';
+import { BadInputError, NotFoundError } from '../../platform/errors';
+import { businessToday, isMonth } from '../../platform/lib/dates';
+import { isUuid } from '../../platform/lib/ids';
 import { reportFigures, type MonthSums } from './report.calc';
 import { MonthlyReport, ReportNotification } from './report.entity';
 

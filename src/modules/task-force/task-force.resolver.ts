@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { TaskForceMember } from './task-force.entity';
 import { TaskForceMemberInput } from './task-force.inputs';
 
@@ -7,7 +7,7 @@ import { TaskForceMemberInput } from './task-force.inputs';
 export class TaskForceResolver {
   @Query(() => [TaskForceMember], { description: '工作专班组成人员, in the order of the annex.' })
   taskForceMembers(@Ctx() ctx: Context): Promise<TaskForceMember[]> {
-    return ctx.services.reference.taskForceMembers();
+    return ctx.services.taskForce.members();
   }
 
   @Mutation(() => TaskForceMember, {

@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { anyRoleBut, hasRole } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { anyRoleBut, hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 /** The task force is public in the policy's annex; every department but the police reads it. */
 export const taskForceRules = {

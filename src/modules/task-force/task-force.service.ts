@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { BadInputError, ConflictError, NotFoundError } from '../../errors';
-import { isUuid } from '../../lib/ids';
-import { checkText, required } from '../../lib/values';
+import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
+import { isUuid } from '../../platform/lib/ids';
+import { checkText, required } from '../../platform/lib/values';
 import { TaskForceMember } from './task-force.entity';
 import type { TaskForceMemberInput } from './task-force.inputs';
 import { normalizeName } from './task-force.seed';
@@ -17,6 +17,11 @@ const CLASHES: Record<string, string> = {
 /** 工作专班成员 (R15): seeded from the annex, then maintained by the 专班办公室. */
 export class TaskForceService {
   constructor(private readonly manager: EntityManager) {}
+
+  /** Public to every signed-in role the rules admit: the annex is a published document. */
+  members(): Promise<TaskForceMember[]> {
+    return this.manager.createQueryBuilder(TaskForceMember, 'm').orderBy('m.sort_order').addOrderBy('m.name').getMany();
+  }
 
   /** With an id, changes that member (NOT_FOUND when absent); without, adds one. */
   async upsert(input: TaskForceMemberInput): Promise<TaskForceMember> {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EntityManager } from 'typeorm';
-import { Role } from '../../auth/roles';
+import { Role } from '../../access/roles';
 import { hashPassword, MIN_PASSWORD_LENGTH, passwordLength } from './user.passwords';
 
 export const FIRST_ADMIN_USERNAME = 'admin';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Role } from '../../auth/roles';
+import { Role } from '../../access/roles';
 
 @ObjectType({ simpleResolvers: true, description: '用户: an account that logs in to the hub on behalf of a department.' })
 @Entity({ name: 'app_user' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { User } from './user.entity';
 import { AuthPayload, CreateUserInput, ViewerType } from './user.types';
 

@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { hasRole, isSignedIn } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { hasRole, isSignedIn } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 /** Anyone may try to log in; every signed-in caller may ask who it is; only the operator manages users (DESIGN.md §3). */
 export const userRules = {

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { Role } from '../../auth/roles';
-import { signToken, type TokenSettings } from '../../auth/token';
-import { REGION_NARROWABLE, type Viewer } from '../../auth/viewer';
-import { BadInputError, ConflictError, UnauthenticatedError } from '../../errors';
-import { isUuid } from '../../lib/ids';
+import { Role } from '../../access/roles';
+import { signToken, type TokenSettings } from '../../access/token';
+import { REGION_NARROWABLE, type Viewer } from '../../access/viewer';
+import { BadInputError, ConflictError, UnauthenticatedError } from '../../platform/errors';
+import { isUuid } from '../../platform/lib/ids';
 import { User } from './user.entity';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, needsRehash, passwordLength, verifyPassword } from './user.passwords';
 import { AuthPayload, ViewerType, type CreateUserInput } from './user.types';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { Role } from '../../auth/roles';
-import type { Viewer } from '../../auth/viewer';
+import { Role } from '../../access/roles';
+import type { Viewer } from '../../access/viewer';
 
 /** 当前调用者: the verified claims of the caller's token, exactly the scope the hub applies to it. */
 @ObjectType('Viewer', { simpleResolvers: true, description: '当前调用者: who is calling, as the bearer token says (DESIGN.md §3).' })

@@ -1,0 +1,93 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { UnauthenticatedError } from '../platform/errors';
+import { ALL_ROLES, Role } from './roles';
+import { REGION_NARROWABLE, type Viewer } from './viewer';
+
+const ALG = 'HS256';
+const CLOCK_TOLERANCE = 30;
+
+/** What the hub needs to mint tokens (`login`): the HS256 secret and the lifetime (JWT_EXPIRES_IN, e.g. "8h"). */
+export interface TokenSettings {
+  readonly secret: string;
+  readonly expiresIn: string;
+}
+
+/** Fails fast at start on a lifetime jose cannot read, rather than on the first login. */
+export async function checkTokenSettings(settings: TokenSettings): Promise<void> {
+  try {
+    await signToken(
+      settings.secret,
+      { sub: 'start-up-check', role: Role.ADMIN, regionId: null, institutionId: null, bankId: null },
+      settings.expiresIn,
+    );
+  } catch {
+    throw new Error(`JWT_EXPIRES_IN "${settings.expiresIn}" is not a lifetime such as 8h, 30m or 1d`);
+  }
+}
+
+/** Tokens from the hub's `login` and from other city systems sharing JWT_SECRET look the same (DESIGN.md §3). */
+export async function signToken(secret: string, viewer: Viewer, expiresIn: string): Promise<string> {
+  const claims: Record<string, string> = { role: viewer.role };
+  if (viewer.regionId) claims.regionId = viewer.regionId;
+  if (viewer.institutionId) claims.institutionId = viewer.institutionId;
+  if (viewer.bankId) claims.bankId = viewer.bankId;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+    .setSubject(viewer.sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(key(secret));
+}
+
+/** Verifies signature, algorithm and expiry, then the claims' shape; any failure is UNAUTHENTICATED. */
+export async function verifyToken(secret: string, token: string): Promise<Viewer> {
+  let payload;
+  try {
+    // Other city systems mint tokens too: allow their clocks a little drift, but every token must expire.
+    ({ payload } = await jwtVerify(token, key(secret), {
+      algorithms: [ALG],
+      requiredClaims: ['sub', 'exp'],
+      clockTolerance: CLOCK_TOLERANCE,
+    }));
+  } catch (err) {
+    if (err instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
+    throw new UnauthenticatedError('The token is not valid');
+  }
+  const role = payload.role;
+  if (typeof role !== 'string' || !ALL_ROLES.includes(role as Role)) throw new UnauthenticatedError('The token names no known role');
+  if (typeof payload.sub !== 'string' || payload.sub.trim() === '') throw new UnauthenticatedError('The token names no caller (sub)');
+  // A claim the role does not use is dropped, so `me` shows exactly the scope the hub applies.
+  const viewer: Viewer = {
+    sub: payload.sub,
+    role: role as Role,
+    regionId: REGION_NARROWABLE.has(role as Role) ? optionalId(payload.regionId) : null,
+    institutionId: role === Role.GUARANTEE_INSTITUTION ? optionalId(payload.institutionId) : null,
+    bankId: role === Role.BANK ? optionalId(payload.bankId) : null,
+  };
+  if (viewer.role === Role.GUARANTEE_INSTITUTION && !viewer.institutionId)
+    throw new UnauthenticatedError('An institution token must carry institutionId');
+  if (viewer.role === Role.BANK && !viewer.bankId) throw new UnauthenticatedError('A bank token must carry bankId');
+  if (viewer.role === Role.LOCAL_GOVERNMENT && !viewer.regionId)
+    throw new UnauthenticatedError('A local-government token must carry regionId');
+  return viewer;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function optionalId(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || !UUID.test(value)) throw new UnauthenticatedError('A scope claim is not a hub id');
+  return value.toLowerCase();
+}
+
+function key(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+/** The bearer token of an Authorization header, if any. */
+export function bearerToken(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!m) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+  return m[1];
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { redactUrl, type Config } from '../platform/config';
+import { createDataSource } from './data-source';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/db/embedded';
+import { ensureFirstAdmin } from '../modules/user/user.bootstrap';
+import { applyReferenceData } from './reference-data';
+
+export interface Database {
+  readonly dataSource: DataSource;
+  /** For start-up messages: the URL without its password, and whether it is the embedded server. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/**
+ * The database the hub runs on: DATABASE_URL, or an embedded PostgreSQL in the data dir. Migrations,
+ * reference data and the first administrator (HUB_ADMIN_PASSWORD) are applied before it is handed out;
+ * all are idempotent.
+ */
+export async function openDatabase(config: Config, log: Logger): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  let url = config.databaseUrl;
+  if (url === undefined) {
+    embedded = await startEmbeddedPostgres(config.dataDir, log);
+    url = embedded.url;
+    fs.writeFileSync(path.join(config.dataDir, 'embedded-url'), url + '\n', { mode: 0o600 });
+  }
+  const dataSource = createDataSource(url);
+  try {
+    await dataSource.initialize();
+  } catch (err) {
+    await embedded?.stop();
+    throw new DatabaseUnavailableError(`cannot connect to ${redactUrl(url)}: ${(err as Error).message}`);
+  }
+  try {
+    await migrate(dataSource, log);
+    await applyReferenceData(dataSource);
+    await ensureFirstAdmin(dataSource.manager, config.adminPassword, log);
+  } catch (err) {
+    await dataSource.destroy();
+    await embedded?.stop();
+    throw err;
+  }
+  return {
+    dataSource,
+    description: embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'pg')} (${redactUrl(url)})` : redactUrl(url),
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      if (embedded) {
+        fs.rmSync(path.join(config.dataDir, 'embedded-url'), { force: true });
+        await embedded.stop();
+      }
+    },
+  };
+}
+
+/** Several hubs may start at once against one database: an advisory lock lets one migrate at a time. */
+export async function migrate(dataSource: DataSource, log: Logger): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('liaocheng-hub:migrate'))`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    for (const m of applied) log.info({ migration: m.name }, 'applied migration');
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('liaocheng-hub:migrate'))`).catch(() => undefined);
+    await runner.release();
+  }
+}

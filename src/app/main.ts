@@ -1,0 +1,77 @@
+import 'reflect-metadata';
+import { resolveJwtSecret } from '../access/secret';
+import { checkTokenSettings } from '../access/token';
+import { ConfigError, loadConfig } from '../platform/config';
+import { openDatabase } from './database';
+import { createLogger } from '../platform/logger';
+import { createHttpServer } from './server';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`hub: configuration error: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger(config.logLevel);
+  const db = await openDatabase(config, log);
+  let server;
+  try {
+    const jwtSecret = resolveJwtSecret(config);
+    await checkTokenSettings({ secret: jwtSecret, expiresIn: config.jwtExpiresIn });
+    ({ server } = await createHttpServer({ config, dataSource: db.dataSource, log, jwtSecret }));
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(config.port, resolve);
+    });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, 'stopping');
+    // Whatever happens below, the process ends: a hub that cannot stop cleanly must not linger.
+    setTimeout(() => process.exit(1), 15_000).unref();
+    let code = 0;
+    try {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), 5_000).unref();
+      await closed;
+      await db.close();
+    } catch (err) {
+      log.error({ err }, 'could not stop cleanly');
+      code = 1;
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // `npm start` runs the hub under a shell that does not pass SIGTERM on: when whoever started it is
+  // gone (the hub is re-parented), stop too, rather than keep the port and the embedded database.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent process exited');
+  }, 1_000).unref();
+
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info({ port, database: db.description }, 'hub ready');
+  console.log(`Database: ${db.description}`);
+  console.log(
+    `Liaocheng guarantee hub listening on http://localhost:${port}/graphql (health: /healthz${config.nodeEnv === 'production' ? '' : ', explorer: /explorer'})`,
+  );
+}
+
+main().catch((err: Error) => {
+  console.error(`hub: could not start: ${err.message}`);
+  process.exit(1);
+});

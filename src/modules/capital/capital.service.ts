@@ -1,0 +1,82 @@
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../access/scope';
+import { BadInputError, NotFoundError } from '../../platform/errors';
+import { businessToday } from '../../platform/lib/dates';
+import { dec, MAX_MONEY } from '../../platform/lib/decimal';
+import { isUuid } from '../../platform/lib/ids';
+import { checkDate, checkMoney, required } from '../../platform/lib/values';
+import { CapitalInjection } from './capital.entity';
+import { CAPITAL_BASES, CapitalForm, type CapitalInjectionInput } from './capital.types';
+
+/** 动态资本金补充 (实施意见（六）, R10): injections and the institution capital they move. */
+export class CapitalService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: Scope,
+  ) {}
+
+  /** The injections the viewer may read, newest first; an unknown or out-of-scope institution gives none. */
+  list(institutionId?: string | null): Promise<CapitalInjection[]> {
+    if (institutionId != null && !isUuid(institutionId)) return Promise.resolve([]);
+    const scoped = this.scope.capitalInjections('c');
+    const query = this.manager.createQueryBuilder(CapitalInjection, 'c').where(scoped.sql, scoped.params);
+    if (institutionId != null) query.andWhere('c.institution_id = :institutionId', { institutionId });
+    return query.orderBy('c.injected_on', 'DESC').addOrderBy('c.created_at', 'DESC').addOrderBy('c.id').getMany();
+  }
+
+  /**
+   * Records an injection and moves the institution's capital in the same transaction. FINANCE (a county
+   * finance bureau only in its county) or a county government for its region's institutions: an
+   * institution outside the viewer's scope is NOT_FOUND, like a missing one.
+   */
+  async record(input: CapitalInjectionInput): Promise<CapitalInjection> {
+    const recordedBy = this.scope.viewer?.sub ?? 'unknown';
+    const amount = required('amount', checkMoney(input.amount, 'positive'));
+    const injectedOn = required('injectedOn', checkDate(input.injectedOn));
+    const today = businessToday();
+    if (injectedOn > today) throw new BadInputError('injectedOn', `injectedOn may not be in the future (today is ${today})`);
+    const basis = checkBasis(input.basis);
+    if (!isUuid(input.institutionId)) throw new NotFoundError('Institution', input.institutionId);
+
+    return this.manager.transaction(async (tx) => {
+      const scoped = this.scope.institutions('i');
+      const [institution] = await tx
+        .createQueryBuilder()
+        .select(['i.paid_in_capital AS paid_in', 'i.net_assets AS net_assets'])
+        .from('guarantee_institution', 'i')
+        .where('i.id = :id', { id: input.institutionId })
+        .andWhere(scoped.sql, scoped.params)
+        .setLock('pessimistic_write')
+        .getRawMany<{ paid_in: string; net_assets: string }>();
+      if (!institution) throw new NotFoundError('Institution', input.institutionId);
+
+      // 实施意见（六）出资入股与无偿捐资: an equity contribution (出资入股) is paid-in capital and so also net
+      // assets; a donation (无偿捐资) adds to net assets (capital reserve) but is no paid-in capital.
+      const equity = input.form === CapitalForm.EQUITY;
+      const paidIn = equity ? dec(institution.paid_in).plus(amount) : dec(institution.paid_in);
+      const netAssets = dec(institution.net_assets).plus(amount);
+      if (paidIn.gt(MAX_MONEY) || netAssets.gt(MAX_MONEY))
+        throw new BadInputError('amount', "amount would take the institution's capital beyond what can be recorded");
+
+      const [{ id }] = await tx.query(
+        `INSERT INTO capital_injection (institution_id, amount, source, form, basis, injected_on, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [input.institutionId, amount, input.source, input.form, basis, injectedOn, recordedBy],
+      );
+      await tx.query(`UPDATE guarantee_institution SET paid_in_capital = $2, net_assets = $3 WHERE id = $1`, [
+        input.institutionId,
+        paidIn.toFixed(2),
+        netAssets.toFixed(2),
+      ]);
+      return tx.findOneByOrFail(CapitalInjection, { id });
+    });
+  }
+}
+
+/** The contract carries 补充依据 as free text; only the three links of 实施意见（六） are accepted. */
+function checkBasis(raw: string | null | undefined): string | null {
+  if (raw == null) return null;
+  const basis = raw.trim();
+  if (!CAPITAL_BASES.includes(basis)) throw new BadInputError('basis', `basis must be one of ${CAPITAL_BASES.join(', ')}`);
+  return basis;
+}

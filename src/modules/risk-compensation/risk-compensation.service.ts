@@ -1,0 +1,141 @@
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../access/scope';
+import type { Viewer } from '../../access/viewer';
+import { BadInputError, ConflictError, NotFoundError, PolicyViolationError } from '../../platform/errors';
+import { businessToday } from '../../platform/lib/dates';
+import type { Dec } from '../../platform/lib/decimal';
+import { isUuid } from '../../platform/lib/ids';
+import { checkMoney, checkText, required } from '../../platform/lib/values';
+import { InstitutionLevel } from '../institution/institution.entity';
+import type { PolicyService } from '../policy/policy.service';
+import { RiskCompensationClaim } from './risk-compensation.entity';
+import { quoteRiskCompensation, type QuoteValues, type TierQuote } from './risk-compensation.calc';
+import { ClaimStatus } from './risk-compensation.types';
+
+/** The first year a claim may cover: the table's own check (year BETWEEN 2000 AND 2999). */
+const FIRST_YEAR = 2000;
+const NOTE_MAX = 2000;
+
+/** A claim's quote as it was frozen at submission: the decision is on these figures, whatever the data does later. */
+export function frozenQuote(claim: RiskCompensationClaim): QuoteValues {
+  return {
+    mode: claim.mode as QuoteValues['mode'],
+    releasedAmount: claim.releasedAmount,
+    compensatedAmount: claim.compensatedAmount,
+    compensationRate: claim.compensationRate,
+    payout: claim.payout,
+    tiers: claim.tiers as TierQuote[],
+  };
+}
+
+/**
+ * 市级风险补偿 (实施意见（七）, R7): the what-if calculator, the institution's annual claim and the decision of
+ * 市财政局 / 市工业和信息化局 (the clause's 牵头单位).
+ */
+export class RiskCompensationService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: Scope,
+    private readonly viewer: Viewer | null,
+    private readonly policy: PolicyService,
+  ) {}
+
+  /** What-if: the quote for any two amounts under the parameter set in force today (Asia/Shanghai). */
+  async preview(releasedAmount: Dec | string, compensatedAmount: Dec | string): Promise<QuoteValues> {
+    const released = required('releasedAmount', checkMoney(releasedAmount, 'zero'));
+    const compensated = required('compensatedAmount', checkMoney(compensatedAmount, 'zero'));
+    const p = await this.policy.inForce();
+    return quoteRiskCompensation(released, compensated, p.compensationTiers, p.compensationMode);
+  }
+
+  /** Claims in the viewer's scope, optionally of one institution and one year; newest year first. */
+  list(institutionId?: string | null, year?: number | null): Promise<RiskCompensationClaim[]> {
+    if (institutionId != null && !isUuid(institutionId)) return Promise.resolve([]);
+    const scoped = this.scope.claims('c');
+    const q = this.manager.createQueryBuilder(RiskCompensationClaim, 'c').where(scoped.sql, scoped.params);
+    if (institutionId != null) q.andWhere('c.institution_id = :institutionId', { institutionId });
+    if (year != null) q.andWhere('c.year = :year', { year });
+    return q.orderBy('c.year', 'DESC').addOrderBy('c.submitted_at', 'DESC').getMany();
+  }
+
+  /**
+   * The institution claims a COMPLETED calendar year (before the current Shanghai year): R7's rate is the
+   * year's compensations over the year's releases, so a running year would freeze a partial quote and, being
+   * the open claim of its year, block the full one. Figures come from business_month_stats; the tiers and
+   * mode from the parameter set in force on the year's last day (R14).
+   */
+  async submit(institutionId: string, year: number): Promise<RiskCompensationClaim> {
+    if (!isUuid(institutionId) || !this.scope.actsFor(institutionId)) throw new NotFoundError('Institution', institutionId);
+    const current = Number(businessToday().slice(0, 4));
+    if (!Number.isInteger(year) || year < FIRST_YEAR || year >= current) {
+      throw new BadInputError('year', `year must be a completed calendar year from ${FIRST_YEAR} to ${current - 1}`);
+    }
+    const yearEnd = `${year}-12-31`;
+    return this.manager.transaction(async (tx) => {
+      const [institution] = await tx.query(`SELECT level FROM guarantee_institution WHERE id = $1`, [institutionId]);
+      if (!institution) throw new NotFoundError('Institution', institutionId);
+      if (institution.level !== InstitutionLevel.MUNICIPAL) {
+        throw new PolicyViolationError(
+          "市级风险补偿 covers 市级担保机构 only; county institutions claim under their county's own mechanism (实施意见（七）)",
+          'R7',
+        );
+      }
+      const [inForce] = await tx.query(`SELECT 1 FROM policy_parameter_set WHERE effective_on <= $1 LIMIT 1`, [yearEnd]);
+      if (!inForce) throw new PolicyViolationError(`No risk-compensation policy was in force in ${year}`, 'R7');
+      const [open] = await tx.query(
+        `SELECT status FROM risk_compensation_claim WHERE institution_id = $1 AND year = $2 AND status <> 'REJECTED'`,
+        [institutionId, year],
+      );
+      if (open) throw new ConflictError(`A claim for ${year} already exists (${open.status}); a new one may follow only a rejection`);
+
+      const [sums] = await tx.query(
+        `SELECT coalesce(sum(released_amount), 0)::numeric(24,2)::text AS released, coalesce(sum(compensated_amount), 0)::numeric(24,2)::text AS compensated
+           FROM business_month_stats WHERE institution_id = $1 AND month BETWEEN $2::date AND $3::date`,
+        [institutionId, `${year}-01-01`, `${year}-12-01`],
+      );
+      const p = await this.policy.inForce(yearEnd);
+      const q = quoteRiskCompensation(sums.released, sums.compensated, p.compensationTiers, p.compensationMode);
+      // The unique partial index uq_risk_claim_open turns a concurrent second submission into CONFLICT.
+      const [{ id }] = await tx.query(
+        `INSERT INTO risk_compensation_claim (institution_id, year, mode, released_amount, compensated_amount, compensation_rate, payout, tiers, status, submitted_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) RETURNING id`,
+        [
+          institutionId,
+          year,
+          q.mode,
+          q.releasedAmount,
+          q.compensatedAmount,
+          q.compensationRate,
+          q.payout,
+          JSON.stringify(q.tiers),
+          ClaimStatus.SUBMITTED,
+          this.viewer?.sub,
+        ],
+      );
+      return tx.findOneByOrFail(RiskCompensationClaim, { id });
+    });
+  }
+
+  /** SUBMITTED → APPROVED or REJECTED, once; a county-narrowed decider reaches only its region's claims (scope). */
+  async decide(id: string, approve: boolean, note?: string | null): Promise<RiskCompensationClaim> {
+    if (!isUuid(id)) throw new NotFoundError('RiskCompensationClaim', id);
+    const text = note == null || note.trim() === '' ? null : required('note', checkText(note, NOTE_MAX));
+    return this.manager.transaction(async (tx) => {
+      const scoped = this.scope.claims('c');
+      const claim = await tx
+        .createQueryBuilder(RiskCompensationClaim, 'c')
+        .setLock('pessimistic_write')
+        .where('c.id = :id', { id })
+        .andWhere(scoped.sql, scoped.params)
+        .getOne();
+      if (!claim) throw new NotFoundError('RiskCompensationClaim', id);
+      if (claim.status !== ClaimStatus.SUBMITTED)
+        throw new ConflictError(`The claim is ${claim.status}; only a SUBMITTED claim is decided`);
+      await tx.query(
+        `UPDATE risk_compensation_claim SET status = $2, decided_by_role = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
+        [id, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, this.viewer?.role, text],
+      );
+      return tx.findOneByOrFail(RiskCompensationClaim, { id });
+    });
+  }
+}
