@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Role } from '../../auth/roles';
-import { DateTimeScalar } from '../../scalars';
+import { Role } from '../../access/roles';
+import { DateTimeScalar } from '../../platform/scalars';
 
 export enum AuditOutcome {
   ACCEPTED = 'ACCEPTED',

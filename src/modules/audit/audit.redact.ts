@@ -1,4 +1,4 @@
-import { maskIdentifier, maskIdentifiersIn } from '../../auth/scope';
+import { maskIdentifier, maskIdentifiersIn } from '../../access/mask';
 
 /**
  * What of a mutation's arguments the audit log keeps. Pure functions, no database: unit-tested.
@@ -13,20 +13,31 @@ const MAX_TEXT = 200;
 const MAX_ITEMS = 50;
 const MAX_DEPTH = 4;
 
+/** NUL and lone surrogates (which jsonb and text refuse) replaced by U+FFFD, so a record can always be stored. */
+export function storable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 export function redactArgs(value: unknown, key = '', depth = 0): unknown {
   if (value === null || value === undefined) return value ?? null;
   if (SECRET_KEY.test(key)) return '[redacted]';
   if (typeof value === 'string') {
-    if (IDENTIFIER_KEY.test(key)) return maskIdentifier(value);
-    if (value.length > MAX_TEXT) return { characters: value.length, lines: value.split('\n').length };
-    // A short CSV, a lead's evidence or a note may quote identifiers: the log keeps them masked.
-    return maskIdentifiersIn(value);
+    const kept = redactText(value, key);
+    return typeof kept === 'string' ? storable(kept) : kept;
   }
   if (typeof value !== 'object') return value;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();
   if (depth >= MAX_DEPTH) return '[nested]';
   if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map((item) => redactArgs(item, key, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactArgs(v, k, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), redactArgs(v, k, depth + 1)]));
+}
+
+function redactText(value: string, key: string): string | { characters: number; lines: number } {
+  if (IDENTIFIER_KEY.test(key)) return maskIdentifier(value);
+  if (value.length > MAX_TEXT) return { characters: value.length, lines: value.split('\n').length };
+  // A short CSV, a lead's evidence or a note may quote identifiers: the log keeps them masked.
+  return maskIdentifiersIn(value);
 }
 
 /** Ids a mutation names: every `id`/`…Id` (and `ids`/`…Ids`) argument at any depth, then the result's own ids. */

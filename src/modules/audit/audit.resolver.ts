@@ -1,5 +1,5 @@
 import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../../context';
+import type { Context } from '../../app/context';
 import { AuditLogArgs, AuditLogConnection } from './audit.types';
 
 @Resolver()

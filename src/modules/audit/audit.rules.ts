@@ -1,6 +1,6 @@
 import { allow } from 'graphql-shield';
-import { hasRole } from '../../auth/rules';
-import { Role } from '../../auth/roles';
+import { hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
 
 /** The operator and the 市地方金融监管局 read the audit log (DESIGN.md §3); nothing else reaches these types. */
 export const auditRules = {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { BadInputError } from '../../errors';
+import { BadInputError } from '../../platform/errors';
 import { AuditLog } from './audit.entity';
 import type { AuditLogArgs, AuditLogConnection } from './audit.types';
 

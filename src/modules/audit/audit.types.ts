@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '../../lib/page-info';
+import { PageInfo } from '../../platform/lib/page-info';
 import { AuditLog } from './audit.entity';
 
 @ObjectType({ simpleResolvers: true, description: '审计日志分页中的一条' })

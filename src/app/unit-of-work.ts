@@ -1,0 +1,69 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { IMiddlewareTypeMap } from 'graphql-middleware';
+import { recordMutation } from '../modules/audit/audit.record';
+import { toClientError } from '../platform/errors';
+import { bindContext, type Context } from './context';
+
+/**
+ * Mutations that manage their own connection use: `login` checks a password (argon2, ~100 ms of CPU)
+ * and must not hold a pooled connection while it waits for its turn at the hasher.
+ */
+const OWN_UNIT_OF_WORK: ReadonlySet<string> = new Set(['login']);
+
+/** The shield answers a denial as the field's value; this carries it out of the transaction so it rolls back. */
+class Refusal extends Error {
+  constructor(readonly value: Error) {
+    super(value.message);
+  }
+}
+
+/**
+ * Every mutation field is one unit of work: one transaction on one connection, on which its services,
+ * their reads (the policy in force included) and its audit row run, so a request never holds a connection
+ * while asking the pool for another (DESIGN.md §6), and an accepted mutation commits together with its
+ * audit row. A refused mutation is rolled back whole and audited afterwards. The wrapper sits outside the
+ * shield (the first middleware is the outermost), so denials are audited too. Fields of the result are
+ * resolved after the commit, on the request's ordinary context.
+ */
+export const unitOfWork: IMiddlewareTypeMap = {
+  Mutation: async (resolve, root, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
+    const operation = info.fieldName;
+    if (OWN_UNIT_OF_WORK.has(operation)) return auditedAfter(() => resolve(root, args, ctx, info), ctx, operation, args);
+    try {
+      return await ctx.manager.transaction(async (tx) => {
+        const result: unknown = await resolve(root, args, bindContext(ctx, tx), info);
+        if (result instanceof Error) throw new Refusal(result);
+        await recordMutation(tx, { viewer: ctx.viewer, operation, args, result });
+        return result;
+      });
+    } catch (err) {
+      const failure = err instanceof Refusal ? err.value : err;
+      await recordRefusal(ctx, operation, args, failure);
+      if (err instanceof Refusal) return err.value;
+      throw err;
+    }
+  },
+};
+
+async function auditedAfter(run: () => Promise<unknown>, ctx: Context, operation: string, args: Record<string, unknown>): Promise<unknown> {
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (err) {
+    await recordRefusal(ctx, operation, args, err);
+    throw err;
+  }
+  if (result instanceof Error) await recordRefusal(ctx, operation, args, result);
+  else await recordMutation(ctx.manager, { viewer: ctx.viewer, operation, args, result });
+  return result;
+}
+
+async function recordRefusal(ctx: Context, operation: string, args: Record<string, unknown>, failure: unknown): Promise<void> {
+  const errorCode = String(toClientError(failure)?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  try {
+    await recordMutation(ctx.manager, { viewer: ctx.viewer, operation, args, errorCode });
+  } catch (err) {
+    // The refusal stands whatever happens to its trace; the client is told of the refusal, not of this.
+    ctx.log.error({ err, operation }, 'could not write the audit row of a refused mutation');
+  }
+}
