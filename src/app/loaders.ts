@@ -7,6 +7,7 @@ import { compensationsByGuaranteeLoader, guaranteeByIdLoader, type CompensationR
 import type { GuaranteeRecord } from '../modules/guarantee/guarantee.sql';
 import { GuaranteeInstitution } from '../modules/institution/institution.entity';
 import { leadByCompensationLoader } from '../modules/lead/lead.loaders';
+import { supervisedInstitutionIds } from '../modules/oversight/oversight.service';
 import type { LeadView } from '../modules/lead/lead.types';
 import { Region } from '../modules/region/region.entity';
 import { isUuid } from '../platform/lib/ids';
@@ -24,6 +25,8 @@ export class Loaders {
   readonly guarantee: DataLoader<string, GuaranteeRecord | null>;
   readonly compensationsByGuarantee: DataLoader<string, CompensationRecord[]>;
   readonly leadByCompensation: DataLoader<string, LeadView | null>;
+  /** Ids of the institutions a task-force meeting supervises that the viewer may read. */
+  readonly meetingInstitutions: DataLoader<string, string[]>;
 
   constructor(
     readonly manager: EntityManager,
@@ -37,6 +40,7 @@ export class Loaders {
     this.guarantee = guaranteeByIdLoader(manager, scope);
     this.compensationsByGuarantee = compensationsByGuaranteeLoader(manager, scope);
     this.leadByCompensation = leadByCompensationLoader(manager, scope);
+    this.meetingInstitutions = new DataLoader((ids) => supervisedInstitutionIds(manager, scope, ids));
   }
 }
 

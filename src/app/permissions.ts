@@ -4,6 +4,7 @@ import { allow, deny, shield } from 'graphql-shield';
 import { ForbiddenError } from '../platform/errors';
 import { auditRules } from '../modules/audit/audit.rules';
 import { capitalRules } from '../modules/capital/capital.rules';
+import { oversightRules } from '../modules/oversight/oversight.rules';
 import { evaluationRules } from '../modules/evaluation/evaluation.rules';
 import { bankRules } from '../modules/bank/bank.rules';
 import { borrowerRules } from '../modules/borrower/borrower.rules';
@@ -36,6 +37,7 @@ export const MODULE_RULES: ModuleRules[] = [
   guaranteeRules,
   borrowerRules,
   capitalRules,
+  oversightRules,
   evaluationRules,
   reportRules,
   dashboardRules,

@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CapitalResolver } from '../modules/capital/capital.resolver';
+import { InspectionResolver, TaskForceMeetingResolver } from '../modules/oversight/oversight.resolver';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver';
 import { BankResolver } from '../modules/bank/bank.resolver';
 import { BorrowerResolver } from '../modules/borrower/borrower.resolver';
@@ -38,4 +39,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReportResolver,
   DashboardResolver,
   RiskCompensationResolver,
+  InspectionResolver,
+  TaskForceMeetingResolver,
 ];

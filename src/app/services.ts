@@ -5,6 +5,7 @@ import type { TokenSettings } from '../access/token';
 import type { Viewer } from '../access/viewer';
 import { CompensationService } from '../modules/compensation/compensation.service';
 import { CapitalService } from '../modules/capital/capital.service';
+import { OversightService } from '../modules/oversight/oversight.service';
 import { EvaluationService } from '../modules/evaluation/evaluation.service';
 import { DashboardService } from '../modules/dashboard/dashboard.service';
 import { InstitutionService } from '../modules/institution/institution.service';
@@ -104,6 +105,10 @@ export class Services {
 
   get taskForce(): TaskForceService {
     return this.once('taskForce', () => new TaskForceService(this.manager));
+  }
+
+  get oversight(): OversightService {
+    return this.once('oversight', () => new OversightService(this.manager, this.scope));
   }
 
   get capital(): CapitalService {
