@@ -15,6 +15,7 @@ import { GuaranteeService } from '../modules/guarantee/guarantee.service';
 import { GuaranteeImportService } from '../modules/guarantee/import/import.service';
 import { LeadService } from '../modules/lead/lead.service';
 import { PolicyService } from '../modules/policy/policy.service';
+import { PolicyVersions } from '../modules/policy/policy-versions';
 import { RiskCompensationService } from '../modules/risk-compensation/risk-compensation.service';
 import { RegionService } from '../modules/region/region.service';
 import { AuditService } from '../modules/audit/audit.service';
@@ -57,6 +58,10 @@ export class Services {
 
   get policy(): PolicyService {
     return this.once('policy', () => new PolicyService(this.manager));
+  }
+
+  get policyVersions(): PolicyVersions {
+    return this.once('policyVersions', () => new PolicyVersions(this.manager, this.scope, this.policy));
   }
 
   get regions(): RegionService {

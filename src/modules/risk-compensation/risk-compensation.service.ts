@@ -8,6 +8,7 @@ import { isUuid } from '../../platform/lib/ids';
 import { checkMoney, checkText, required } from '../../platform/lib/values';
 import { InstitutionLevel } from '../institution/institution.entity';
 import type { PolicyService } from '../policy/policy.service';
+import { markClaimPaid } from './claim-payment';
 import { RiskCompensationClaim } from './risk-compensation.entity';
 import { quoteRiskCompensation, type QuoteValues, type TierQuote } from './risk-compensation.calc';
 import { ClaimStatus } from './risk-compensation.types';
@@ -137,5 +138,11 @@ export class RiskCompensationService {
       );
       return tx.findOneByOrFail(RiskCompensationClaim, { id });
     });
+  }
+
+  /** 市财政局 records the payment of an approved claim (claim-payment.ts). */
+  async markPaid(id: string, paidOn: string): Promise<RiskCompensationClaim> {
+    await markClaimPaid(this.manager, this.scope, 'risk_compensation_claim', id, paidOn);
+    return this.manager.findOneByOrFail(RiskCompensationClaim, { id: id.toLowerCase() });
   }
 }
