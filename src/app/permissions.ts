@@ -5,6 +5,7 @@ import { ForbiddenError } from '../platform/errors';
 import { auditRules } from '../modules/audit/audit.rules';
 import { capitalRules } from '../modules/capital/capital.rules';
 import { oversightRules } from '../modules/oversight/oversight.rules';
+import { scorecardRules } from '../modules/scorecard/scorecard.rules';
 import { evaluationRules } from '../modules/evaluation/evaluation.rules';
 import { bankRules } from '../modules/bank/bank.rules';
 import { borrowerRules } from '../modules/borrower/borrower.rules';
@@ -38,6 +39,7 @@ export const MODULE_RULES: ModuleRules[] = [
   borrowerRules,
   capitalRules,
   oversightRules,
+  scorecardRules,
   evaluationRules,
   reportRules,
   dashboardRules,

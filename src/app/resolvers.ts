@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CapitalResolver } from '../modules/capital/capital.resolver';
 import { InspectionResolver, TaskForceMeetingResolver } from '../modules/oversight/oversight.resolver';
+import { ScorecardResolver } from '../modules/scorecard/scorecard.resolver';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver';
 import { BankResolver } from '../modules/bank/bank.resolver';
 import { BorrowerResolver } from '../modules/borrower/borrower.resolver';
@@ -41,4 +42,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   RiskCompensationResolver,
   InspectionResolver,
   TaskForceMeetingResolver,
+  ScorecardResolver,
 ];

@@ -6,6 +6,7 @@ import type { Viewer } from '../access/viewer';
 import { CompensationService } from '../modules/compensation/compensation.service';
 import { CapitalService } from '../modules/capital/capital.service';
 import { OversightService } from '../modules/oversight/oversight.service';
+import { ScorecardService } from '../modules/scorecard/scorecard.service';
 import { EvaluationService } from '../modules/evaluation/evaluation.service';
 import { DashboardService } from '../modules/dashboard/dashboard.service';
 import { InstitutionService } from '../modules/institution/institution.service';
@@ -114,6 +115,10 @@ export class Services {
 
   get oversight(): OversightService {
     return this.once('oversight', () => new OversightService(this.manager, this.scope));
+  }
+
+  get scorecards(): ScorecardService {
+    return this.once('scorecards', () => new ScorecardService(this.manager, this.scope));
   }
 
   get capital(): CapitalService {
