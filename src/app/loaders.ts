@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { Scope, ScopeCondition } from '../access/scope';
 import { Bank } from '../modules/bank/bank.entity';
+import { CooperationAgreement } from '../modules/cooperation/cooperation.entity';
 import { borrowerLoader, type BorrowerRecord } from '../modules/borrower/borrower.store';
 import { compensationsByGuaranteeLoader, guaranteeByIdLoader, type CompensationRecord } from '../modules/compensation/compensation.sql';
 import type { GuaranteeRecord } from '../modules/guarantee/guarantee.sql';
@@ -20,6 +21,7 @@ export class Loaders {
   readonly region: DataLoader<string, Region | null>;
   readonly institution: DataLoader<string, GuaranteeInstitution | null>;
   readonly bank: DataLoader<string, Bank | null>;
+  readonly agreement: DataLoader<string, CooperationAgreement | null>;
   /** Plain rows; reached only through a guarantee or lead in scope, which decides what of the identifier shows. */
   readonly borrower: DataLoader<string, BorrowerRecord | null>;
   readonly guarantee: DataLoader<string, GuaranteeRecord | null>;
@@ -36,6 +38,7 @@ export class Loaders {
     this.region = byId(manager, Region, 'r', () => ({ sql: 'TRUE', params: {} }));
     this.institution = byId(manager, GuaranteeInstitution, 'i', (a) => scope.institutions(a));
     this.bank = byId(manager, Bank, 'b', (a) => scope.banks(a));
+    this.agreement = byId(manager, CooperationAgreement, 'a', (a) => scope.agreements(a));
     this.borrower = borrowerLoader(manager);
     this.guarantee = guaranteeByIdLoader(manager, scope);
     this.compensationsByGuarantee = compensationsByGuaranteeLoader(manager, scope);

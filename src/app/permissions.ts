@@ -6,6 +6,7 @@ import { auditRules } from '../modules/audit/audit.rules';
 import { capitalRules } from '../modules/capital/capital.rules';
 import { oversightRules } from '../modules/oversight/oversight.rules';
 import { scorecardRules } from '../modules/scorecard/scorecard.rules';
+import { warningRules } from '../modules/warning/warning.rules';
 import { evaluationRules } from '../modules/evaluation/evaluation.rules';
 import { bankRules } from '../modules/bank/bank.rules';
 import { borrowerRules } from '../modules/borrower/borrower.rules';
@@ -40,6 +41,7 @@ export const MODULE_RULES: ModuleRules[] = [
   capitalRules,
   oversightRules,
   scorecardRules,
+  warningRules,
   evaluationRules,
   reportRules,
   dashboardRules,

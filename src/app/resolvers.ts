@@ -3,6 +3,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CapitalResolver } from '../modules/capital/capital.resolver';
 import { InspectionResolver, TaskForceMeetingResolver } from '../modules/oversight/oversight.resolver';
 import { ScorecardResolver } from '../modules/scorecard/scorecard.resolver';
+import { SupervisionResolver, WarningResolver } from '../modules/warning/warning.resolver';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver';
 import { BankResolver } from '../modules/bank/bank.resolver';
 import { BorrowerResolver } from '../modules/borrower/borrower.resolver';
@@ -43,4 +44,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InspectionResolver,
   TaskForceMeetingResolver,
   ScorecardResolver,
+  WarningResolver,
+  SupervisionResolver,
 ];

@@ -7,6 +7,7 @@ import { CompensationService } from '../modules/compensation/compensation.servic
 import { CapitalService } from '../modules/capital/capital.service';
 import { OversightService } from '../modules/oversight/oversight.service';
 import { ScorecardService } from '../modules/scorecard/scorecard.service';
+import { WarningService } from '../modules/warning/warning.service';
 import { EvaluationService } from '../modules/evaluation/evaluation.service';
 import { DashboardService } from '../modules/dashboard/dashboard.service';
 import { InstitutionService } from '../modules/institution/institution.service';
@@ -119,6 +120,10 @@ export class Services {
 
   get scorecards(): ScorecardService {
     return this.once('scorecards', () => new ScorecardService(this.manager, this.scope));
+  }
+
+  get warnings(): WarningService {
+    return this.once('warnings', () => new WarningService(this.manager, this.scope, this.policy));
   }
 
   get capital(): CapitalService {
