@@ -7,6 +7,7 @@ import { buildAccessWorld, worldViewers } from '../fixtures/access-world';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';
 import { codes, gql, ok } from '../support/graphql';
+import { missingOperations } from '../support/operations';
 
 /**
  * "No path through the graph reaches what the role may not see" (DESIGN.md §3), checked twice: statically,
@@ -16,8 +17,6 @@ import { codes, gql, ok } from '../support/graphql';
 const schema = buildBareSchema();
 const rules = mergeRules(MODULE_RULES) as Record<string, any>;
 const options = { debug: false, allowExternalErrors: true, hashFunction: JSON.stringify };
-const has = (type: 'Query' | 'Mutation', field: string) =>
-  Boolean((type === 'Query' ? schema.getQueryType() : schema.getMutationType())?.getFields()[field]);
 
 async function allowed(role: Role, type: string, field: string): Promise<boolean> {
   const typeRule = rules[type];
@@ -45,29 +44,35 @@ async function reachable(role: Role): Promise<Set<string>> {
 
 const IDENTITY_TYPES = ['Borrower', 'Guarantee', 'GuaranteeConnection', 'Compensation'];
 
+// A missing operation fails here (and in the tests that use it), never skips them.
+it('exercises operations the schema has', () => {
+  expect(missingOperations(['Query.cooperationAgreements', 'Query.guarantee', 'Query.guarantees', 'Query.maliciousDefaultLeads'])).toEqual(
+    [],
+  );
+});
+
 describe('what each role can reach through the schema (static)', () => {
   it('the police reach transferred leads and reference data only — nothing onward from a lead', async () => {
     const types = await reachable(Role.PUBLIC_SECURITY);
-    expect([...types].sort()).toEqual(['AuthPayload', 'MaliciousDefaultLead', 'Region', 'Viewer'].filter((t) => schema.getType(t)).sort());
-    const lead = schema.getType('MaliciousDefaultLead') as GraphQLObjectType | undefined;
-    if (lead)
-      expect(
-        Object.values(lead.getFields())
-          .filter((f) => isObjectType(getNamedType(f.type)))
-          .map((f) => f.name),
-      ).toEqual([]);
+    expect([...types].sort()).toEqual(['AuthPayload', 'MaliciousDefaultLead', 'Region', 'Viewer']);
+    const lead = schema.getType('MaliciousDefaultLead') as GraphQLObjectType;
+    expect(
+      Object.values(lead.getFields())
+        .filter((f) => isObjectType(getNamedType(f.type)))
+        .map((f) => f.name),
+    ).toEqual([]);
   });
 
   it.each([Role.PBOC, Role.BANKING_REGULATOR])('%s never reaches a borrower, a guarantee, a compensation or a lead', async (role) => {
     const types = await reachable(role);
     expect([...IDENTITY_TYPES, 'MaliciousDefaultLead', 'User', 'AuditLogEntry'].filter((t) => types.has(t))).toEqual([]);
-    if (has('Query', 'cooperationAgreements')) expect(types.has('CooperationAgreement')).toBe(true);
+    expect(types.has('CooperationAgreement')).toBe(true);
   });
 
   it('the task-force office never reaches a lead (everything but leads and users), even through a compensation', async () => {
     const types = await reachable(Role.TASK_FORCE_OFFICE);
     expect(['MaliciousDefaultLead', 'User', 'AuditLogEntry'].filter((t) => types.has(t))).toEqual([]);
-    if (has('Query', 'guarantees')) expect(types.has('Compensation')).toBe(true);
+    expect(types.has('Compensation')).toBe(true);
   });
 
   it('SASAC, task-force members and the operator never reach borrower data or leads', async () => {
@@ -92,24 +97,21 @@ describe('what each role can reach through the schema (static)', () => {
 const LEADS = `{ maliciousDefaultLeads { id institutionName borrowerName borrowerIdentifier compensationAmount compensationPaidOn evidence status } }`;
 
 describe('the police through the graph (on rows)', () => {
-  it.skipIf(!has('Query', 'maliciousDefaultLeads'))(
-    'see the transferred lead with the borrower in full, and not the one still under review',
-    async () => {
-      await inRollback(async (m) => {
-        const w = await buildAccessWorld(m);
-        const { maliciousDefaultLeads } = ok(await gql(m, worldViewers(w).police, LEADS));
-        const ours = maliciousDefaultLeads.filter((l: any) => [w.lA, w.lB].includes(l.id));
-        expect(ours).toHaveLength(1);
-        expect(ours[0]).toMatchObject({
-          id: w.lB,
-          borrowerName: w.borrowerNameB,
-          borrowerIdentifier: w.identifierB,
-          compensationAmount: '100000.00',
-          status: 'TRANSFERRED',
-        });
+  it('see the transferred lead with the borrower in full, and not the one still under review', async () => {
+    await inRollback(async (m) => {
+      const w = await buildAccessWorld(m);
+      const { maliciousDefaultLeads } = ok(await gql(m, worldViewers(w).police, LEADS));
+      const ours = maliciousDefaultLeads.filter((l: any) => [w.lA, w.lB].includes(l.id));
+      expect(ours).toHaveLength(1);
+      expect(ours[0]).toMatchObject({
+        id: w.lB,
+        borrowerName: w.borrowerNameB,
+        borrowerIdentifier: w.identifierB,
+        compensationAmount: '100000.00',
+        status: 'TRANSFERRED',
       });
-    },
-  );
+    });
+  });
 
   it('cannot go on to the guarantee, the institution, the bank or the agreements behind a lead', async () => {
     await inRollback(async (m) => {
@@ -132,78 +134,67 @@ describe('the police through the graph (on rows)', () => {
 });
 
 describe('the regulators and roles without identity rights through the graph (on rows)', () => {
-  it.skipIf(!has('Query', 'cooperationAgreements'))(
-    'PBOC and the banking regulator read agreements, their institutions and banks, and no borrower identity',
-    async () => {
-      await inRollback(async (m) => {
-        const w = await buildAccessWorld(m);
-        for (const v of [worldViewers(w).pboc, worldViewers(w).bankingRegulator]) {
-          const result = ok(
-            await gql(
-              m,
-              v,
-              `{ cooperationAgreements { id bankRiskShare creditLine usedCredit institution { name creditCode region { code } } bank { name } } }`,
-            ),
-          );
-          const ids = result.cooperationAgreements.map((a: any) => a.id);
-          expect(ids).toEqual(expect.arrayContaining([w.agreementAX, w.agreementBY]));
-          const text = JSON.stringify(result);
-          for (const secret of [w.identifierA, w.identifierB, w.borrowerNameB]) expect(text).not.toContain(secret);
-          expect(codes(await gql(m, v, `query($id: ID!) { guarantee(id: $id) { borrower { identifier } } }`, { id: w.gAX }))).toEqual([
-            'FORBIDDEN',
-          ]);
-        }
-      });
-    },
-  );
-
-  it.skipIf(!has('Query', 'guarantee'))(
-    'shows borrower identifiers in full only to the owner, FINANCE and FINANCIAL_REGULATOR; masked to the rest',
-    async () => {
-      await inRollback(async (m) => {
-        const w = await buildAccessWorld(m);
-        const v = worldViewers(w);
-        const masked = `${w.identifierA.slice(0, 4)}**********${w.identifierA.slice(-4)}`;
-        const expected: [string, any, string][] = [
-          ['institutionA1', v.institutionA1, w.identifierA],
-          ['finance', v.finance, w.identifierA],
-          ['regulator', v.regulator, w.identifierA],
-          ['taskForceOffice', v.taskForceOffice, masked],
-          ['industry', v.industry, masked],
-          ['localGovernmentA', v.localGovernmentA, masked],
-          ['holdingGroup', v.holdingGroup, masked],
-          ['bankX', viewer(Role.BANK, { bankId: w.X }), masked],
-        ];
-        for (const [name, who, identifier] of expected) {
-          const { guarantee } = ok(await gql(m, who, `query($id: ID!) { guarantee(id: $id) { borrower { identifier } } }`, { id: w.gAX }));
-          expect([name, guarantee?.borrower.identifier]).toEqual([name, identifier]);
-        }
-      });
-    },
-  );
-
-  it.skipIf(!has('Query', 'maliciousDefaultLeads'))(
-    "the holding group reads its institutions' leads with identifiers masked; the task-force office none",
-    async () => {
-      await inRollback(async (m) => {
-        const w = await buildAccessWorld(m);
-        const { maliciousDefaultLeads } = ok(await gql(m, worldViewers(w).holdingGroup, LEADS));
-        const ours = maliciousDefaultLeads.filter((l: any) => [w.lA, w.lB].includes(l.id));
-        expect(ours.map((l: any) => [l.id, l.borrowerIdentifier])).toEqual([
-          [w.lA, `${w.identifierA.slice(0, 4)}**********${w.identifierA.slice(-4)}`],
-        ]);
-        expect(codes(await gql(m, worldViewers(w).taskForceOffice, LEADS))).toEqual(['FORBIDDEN']);
-        if (has('Query', 'guarantee')) {
-          const r = await gql(
+  it('PBOC and the banking regulator read agreements, their institutions and banks, and no borrower identity', async () => {
+    await inRollback(async (m) => {
+      const w = await buildAccessWorld(m);
+      for (const v of [worldViewers(w).pboc, worldViewers(w).bankingRegulator]) {
+        const result = ok(
+          await gql(
             m,
-            worldViewers(w).taskForceOffice,
-            `query($id: ID!) { guarantee(id: $id) { compensations { amount lead { id } } } }`,
-            { id: w.gAX },
-          );
-          expect(codes(r)).toEqual(['FORBIDDEN']);
-          expect(JSON.stringify(r.data)).not.toContain(w.lA);
-        }
-      });
-    },
-  );
+            v,
+            `{ cooperationAgreements { id bankRiskShare creditLine usedCredit institution { name creditCode region { code } } bank { name } } }`,
+          ),
+        );
+        const ids = result.cooperationAgreements.map((a: any) => a.id);
+        expect(ids).toEqual(expect.arrayContaining([w.agreementAX, w.agreementBY]));
+        const text = JSON.stringify(result);
+        for (const secret of [w.identifierA, w.identifierB, w.borrowerNameB]) expect(text).not.toContain(secret);
+        expect(codes(await gql(m, v, `query($id: ID!) { guarantee(id: $id) { borrower { identifier } } }`, { id: w.gAX }))).toEqual([
+          'FORBIDDEN',
+        ]);
+      }
+    });
+  });
+
+  it('shows borrower identifiers in full only to the owner, FINANCE and FINANCIAL_REGULATOR; masked to the rest', async () => {
+    await inRollback(async (m) => {
+      const w = await buildAccessWorld(m);
+      const v = worldViewers(w);
+      const masked = `${w.identifierA.slice(0, 4)}**********${w.identifierA.slice(-4)}`;
+      const expected: [string, any, string][] = [
+        ['institutionA1', v.institutionA1, w.identifierA],
+        ['finance', v.finance, w.identifierA],
+        ['regulator', v.regulator, w.identifierA],
+        ['taskForceOffice', v.taskForceOffice, masked],
+        ['industry', v.industry, masked],
+        ['localGovernmentA', v.localGovernmentA, masked],
+        ['holdingGroup', v.holdingGroup, masked],
+        ['bankX', viewer(Role.BANK, { bankId: w.X }), masked],
+      ];
+      for (const [name, who, identifier] of expected) {
+        const { guarantee } = ok(await gql(m, who, `query($id: ID!) { guarantee(id: $id) { borrower { identifier } } }`, { id: w.gAX }));
+        expect([name, guarantee?.borrower.identifier]).toEqual([name, identifier]);
+      }
+    });
+  });
+
+  it("the holding group reads its institutions' leads with identifiers masked; the task-force office none", async () => {
+    await inRollback(async (m) => {
+      const w = await buildAccessWorld(m);
+      const { maliciousDefaultLeads } = ok(await gql(m, worldViewers(w).holdingGroup, LEADS));
+      const ours = maliciousDefaultLeads.filter((l: any) => [w.lA, w.lB].includes(l.id));
+      expect(ours.map((l: any) => [l.id, l.borrowerIdentifier])).toEqual([
+        [w.lA, `${w.identifierA.slice(0, 4)}**********${w.identifierA.slice(-4)}`],
+      ]);
+      expect(codes(await gql(m, worldViewers(w).taskForceOffice, LEADS))).toEqual(['FORBIDDEN']);
+      const r = await gql(
+        m,
+        worldViewers(w).taskForceOffice,
+        `query($id: ID!) { guarantee(id: $id) { compensations { amount lead { id } } } }`,
+        { id: w.gAX },
+      );
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+      expect(JSON.stringify(r.data)).not.toContain(w.lA);
+    });
+  });
 });

@@ -10,19 +10,75 @@ const root = path.resolve(__dirname, '..', '..');
 const contractPath = path.resolve(root, '..', 'shared', 'contract', 'hub.graphql');
 const haveContract = fs.existsSync(contractPath) || process.env.HUB_REQUIRE_CONTRACT === '1';
 
+/**
+ * The contract's additions of December 2026 (the end of ../shared/contract/hub.graphql) that are not built yet, by the
+ * name `findBreakingChanges` reports as removed. Nothing else is tolerated, and an entry that is built must be deleted:
+ * the list can only shrink.
+ */
+const NOT_YET_BUILT: readonly string[] = [
+  // types
+  'RiskCompensationMode',
+  'RiskCompensationBand',
+  'RiskCompensationBandInput',
+  'PolicyParameterSet',
+  'PolicyParameterSetInput',
+  'FeeSubsidyClaim',
+  'WarningLevel',
+  'WarningIndicator',
+  'Warning',
+  'SupervisionEntry',
+  'InspectionKind',
+  'InspectionStatus',
+  'Inspection',
+  'InspectionInput',
+  'TaskForceMeeting',
+  'TaskForceMeetingInput',
+  'BankScorecard',
+  // fields
+  'Guarantee.reGuaranteed',
+  'GuaranteeInput.reGuaranteed',
+  'RiskCompensationClaim.paidOn',
+  'Query.policyParameterSets',
+  'Query.feeSubsidyClaims',
+  'Query.warnings',
+  'Query.supervisionList',
+  'Query.inspections',
+  'Query.taskForceMeetings',
+  'Query.bankScorecards',
+  'Query.users',
+  'Mutation.addPolicyParameterSet',
+  'Mutation.submitFeeSubsidyClaim',
+  'Mutation.decideFeeSubsidyClaim',
+  'Mutation.markFeeSubsidyClaimPaid',
+  'Mutation.markRiskCompensationClaimPaid',
+  'Mutation.recordInspection',
+  'Mutation.closeInspection',
+  'Mutation.recordTaskForceMeeting',
+  'Mutation.setUserActive',
+  'Mutation.resetPassword',
+  'Mutation.changePassword',
+];
+
+/** How graphql-js reports a contract type or field the schema lacks. */
+function notYet(name: string): string {
+  const type = name.includes('.') ? BreakingChangeType.FIELD_REMOVED : BreakingChangeType.TYPE_REMOVED;
+  return `${type}: ${name} was removed.`;
+}
+
 describe('schema/schema.graphql', () => {
   it('is what the code emits (run `npm run schema:emit` after changing the API)', () => {
     const committed = fs.readFileSync(path.join(root, 'schema', 'schema.graphql'), 'utf8');
     expect(committed).toBe(printHubSchema());
   });
 
-  it.runIf(haveContract)("contradicts nothing in the public contract: what it declares keeps the contract's names and types", () => {
+  it.runIf(haveContract)('keeps the whole public contract: every breaking change fails, but for the allow-listed additions', () => {
     const contract = buildSchema(fs.readFileSync(contractPath, 'utf8'));
     const ours = buildSchema(printHubSchema());
-    // Only "not there yet" is tolerated: a missing type, field or argument is listed by contract-check.mjs.
-    const notYet = new Set<string>([BreakingChangeType.TYPE_REMOVED, BreakingChangeType.FIELD_REMOVED, BreakingChangeType.ARG_REMOVED]);
-    const contradictions = findBreakingChanges(contract, ours).filter((c) => !notYet.has(c.type));
-    expect(contradictions).toEqual([]);
+    const breaking = findBreakingChanges(contract, ours).map((c) => `${c.type}: ${c.description}`);
+    const allowed = new Set(NOT_YET_BUILT.map(notYet));
+    expect(breaking.filter((c) => !allowed.has(c))).toEqual([]);
+    // The list only shrinks: an item that is built must leave it, or it would hide the item's later removal.
+    expect(NOT_YET_BUILT.filter((name) => !breaking.includes(notYet(name)))).toEqual([]);
   });
 
   it('describes every type, field, argument and enum value (staff read it in the explorer)', () => {
