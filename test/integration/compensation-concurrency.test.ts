@@ -17,9 +17,8 @@ async function race(ds: DataSource, b: Business, amounts: [string, string]) {
   await gate.startTransaction();
   try {
     await gate.query(`SELECT 1 FROM guarantee WHERE id = $1 FOR UPDATE`, [b.guarantee.id]);
-    const [{ pid }] = await gate.query(`SELECT pg_backend_pid() AS pid`);
     const runs = amounts.map((amount) => gql(ds.manager, b.owner, RECORD, { input: compensationInput(b.guarantee.id, { amount }) }));
-    await waitForBlocked(ds, pid, 2);
+    await waitForBlocked(ds, 2);
     await gate.commitTransaction();
     return await Promise.all(runs);
   } finally {

@@ -7,9 +7,10 @@ import { buildContext } from '../../src/app/context';
 import { CompensationResolver } from '../../src/modules/compensation/compensation.resolver';
 import { findCompensation } from '../../src/modules/compensation/compensation.sql';
 import { createGuarantee } from '../fixtures/business';
-import { business, compensate, countStatements, flaggedLead, type Business } from '../fixtures/compensation-fixtures';
+import { business, compensate, flaggedLead, type Business } from '../fixtures/compensation-fixtures';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';
+import { countStatements } from '../support/statements';
 import { inRollback } from '../support/db';
 
 const ONE = `query ($id: ID!) {
@@ -144,5 +145,5 @@ async function pageWith(m: EntityManager, n: number): Promise<{ statements: numb
   );
   const nodes = ok(result).guarantees.edges.map((e) => e.node);
   for (const node of nodes) expect(node.compensations[0].lead).not.toBeNull();
-  return { statements, count: nodes.length };
+  return { statements: statements.length, count: nodes.length };
 }

@@ -1,10 +1,10 @@
-import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { addNewBusiness } from '../../src/modules/ledger/ledger.writer';
 import { createBank, createInstitution, regionId } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';
+import { countStatements } from '../support/statements';
 import { codes, gql, ok } from '../support/graphql';
 import { DASHBOARD, scenario } from '../fixtures/dashboard';
 
@@ -87,23 +87,6 @@ describe('dashboard period: whole months only', () => {
   });
 });
 
-/** The statements the manager's connection runs while `fn` runs, in full (as in guarantee-page-queries). */
-async function countStatements(m: EntityManager, fn: () => Promise<void>): Promise<string[]> {
-  const runner = m.queryRunner!;
-  const original = runner.query.bind(runner);
-  const seen: string[] = [];
-  runner.query = ((sql: string, ...rest: unknown[]) => {
-    seen.push(sql.trim().replace(/\s+/g, ' '));
-    return (original as (...a: unknown[]) => unknown)(sql, ...rest);
-  }) as typeof runner.query;
-  try {
-    await fn();
-  } finally {
-    runner.query = original;
-  }
-  return seen;
-}
-
 describe('dashboard: SQL statements per request (DESIGN.md §5)', () => {
   it('issues the same two statements (targets, aggregate) for 3 cells as for 240, never reading guarantee', async () => {
     await inRollback(async (m) => {
@@ -127,7 +110,7 @@ describe('dashboard: SQL statements per request (DESIGN.md §5)', () => {
       };
       const run = async (filter: Record<string, unknown>) => {
         let total: any;
-        const statements = await countStatements(m, async () => {
+        const { statements } = await countStatements(m, async () => {
           total = ok(await gql(m, viewer(Role.BANK, { bankId: bank.id }), DASHBOARD, { filter })).dashboard.total;
         });
         return { total, statements };

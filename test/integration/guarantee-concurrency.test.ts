@@ -19,6 +19,7 @@ import { codes, gql } from '../support/graphql';
 import { PolicyService } from '../../src/modules/policy/policy.service';
 import { GuaranteeImporter } from '../../src/modules/guarantee/import/import.service';
 import { IMPORT_COLUMNS } from '../../src/modules/guarantee/import/import.csv';
+import { ownBackendsUrl, waitForBlocked } from '../support/concurrency';
 
 // Real concurrent transactions on committed data: each grant runs in its own transaction on its own pooled
 // connection. Every row here is new (unique codes and identifiers) and only these rows are asserted on.
@@ -28,7 +29,7 @@ const PARALLEL = 6;
 let ds: DataSource;
 
 beforeAll(async () => {
-  ds = await createDataSource(inject('databaseUrl'), { poolSize: PARALLEL + 4 }).initialize();
+  ds = await createDataSource(ownBackendsUrl(inject('databaseUrl')), { poolSize: PARALLEL + 4 }).initialize();
 });
 afterAll(async () => {
   await ds?.destroy();
@@ -46,18 +47,6 @@ async function holdLock(sql: string, params: unknown[]): Promise<{ release: () =
       await runner.release();
     },
   };
-}
-
-/** Resolves once `n` backends of this database wait on a lock: the writers have reached the held row. */
-async function untilWaiting(n: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const [{ waiting }] = await ds.query(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    );
-    if (waiting >= n) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`fewer than ${n} transactions reached the lock`);
 }
 
 describe('concurrent grants', () => {
@@ -86,7 +75,7 @@ describe('concurrent grants', () => {
     // Line all grants up behind the borrower's row, then let them go at once.
     const hold = await holdLock(`SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
     const grants = Array.from({ length: PARALLEL }, () => gql(ds.manager, owner, GRANT, { input: input() }));
-    await untilWaiting(PARALLEL);
+    await waitForBlocked(ds, PARALLEL);
     await hold.release();
     const results = await Promise.all(grants);
 
@@ -115,7 +104,7 @@ describe('concurrent grants', () => {
 
     const hold = await holdLock(`SELECT 1 FROM cooperation_agreement WHERE id = $1 FOR UPDATE`, [agreement.id]);
     const grants = Array.from({ length: PARALLEL }, () => gql(ds.manager, owner, GRANT, { input: input() }));
-    await untilWaiting(PARALLEL);
+    await waitForBlocked(ds, PARALLEL);
     await hold.release();
     const results = await Promise.all(grants);
 
@@ -157,9 +146,9 @@ describe('concurrent grants', () => {
 
     const hold = await holdLock(`SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
     const imported = gql(ds.manager, owner, IMPORT_GUARANTEES, { institutionId: institution.id, csv });
-    await untilWaiting(1);
+    await waitForBlocked(ds, 1);
     const grants = [single(), single()];
-    await untilWaiting(3);
+    await waitForBlocked(ds, 3);
     await hold.release();
     const results = [await imported, ...(await Promise.all(grants))];
 

@@ -5,6 +5,7 @@ import { createBank, createGuarantee, createInstitution, regionId } from '../fix
 import { viewer } from '../fixtures/viewers';
 import { gql, ok } from '../support/graphql';
 import { inRollback } from '../support/db';
+import { countStatements } from '../support/statements';
 
 // No N+1: the page issues the same, small number of SQL statements whatever its size.
 
@@ -20,23 +21,6 @@ const FULL_PAGE = `query ($filter: GuaranteeFilter, $first: Int) {
     } }
   }
 }`;
-
-/** Counts the statements the manager's connection runs while `fn` runs. */
-async function countStatements(m: EntityManager, fn: () => Promise<void>): Promise<string[]> {
-  const runner = m.queryRunner!;
-  const original = runner.query.bind(runner);
-  const seen: string[] = [];
-  runner.query = ((sql: string, ...rest: unknown[]) => {
-    seen.push(sql.trim().split(/\s+/).slice(0, 6).join(' '));
-    return (original as (...a: unknown[]) => unknown)(sql, ...rest);
-  }) as typeof runner.query;
-  try {
-    await fn();
-  } finally {
-    runner.query = original;
-  }
-  return seen;
-}
 
 /** `n` guarantees on one day, each with its own institution, bank and borrower, borrowers spread over the regions. */
 async function distinctBusiness(m: EntityManager, n: number, startOn: string) {
@@ -58,7 +42,7 @@ describe('guarantees page: SQL statements per request', () => {
       const finance = viewer(Role.FINANCE);
       const run = async (day: string, first: number) => {
         let edges = 0;
-        const statements = await countStatements(m, async () => {
+        const { statements } = await countStatements(m, async () => {
           const { guarantees } = ok(await gql(m, finance, FULL_PAGE, { filter: { startOnFrom: day, startOnTo: day }, first }));
           edges = guarantees.edges.length;
           for (const e of guarantees.edges) expect(e.node.borrower.identifier).toHaveLength(18);

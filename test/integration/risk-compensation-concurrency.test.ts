@@ -5,6 +5,7 @@ import { createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { testDataSource } from '../support/db';
 import { codes, gql } from '../support/graphql';
+import { waitForBlocked } from '../support/concurrency';
 
 /**
  * Two submissions of one institution's year in real concurrent transactions (committed). A third
@@ -34,14 +35,8 @@ describe('concurrent risk-compensation claims (实施意见（七）: one open c
     try {
       // EXCLUSIVE blocks INSERT (ROW EXCLUSIVE) but not the SELECT of the open-claim check.
       await gate.query(`LOCK TABLE risk_compensation_claim IN EXCLUSIVE MODE`);
-      const [{ pid }] = await gate.query(`SELECT pg_backend_pid() AS pid`);
       const runs = [0, 1].map(() => gql(ds.manager, owner, SUBMIT, { institutionId: inst.id, year }));
-      for (let i = 0; ; i++) {
-        const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [pid]);
-        if (n >= 2) break;
-        if (i > 400) throw new Error('the submissions never queued behind the gate');
-        await new Promise((r) => setTimeout(r, 25));
-      }
+      await waitForBlocked(ds, 2, 'the submissions');
       await gate.commitTransaction();
       const results = await Promise.all(runs);
       expect(results.map((r) => (r.errors ? codes(r)[0] : 'ok')).sort()).toEqual(['CONFLICT', 'ok']);

@@ -1,13 +1,14 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { afterAll, inject } from 'vitest';
 import { createDataSource } from '../../src/app/data-source';
+import { ownBackendsUrl } from './concurrency';
 
 let shared: Promise<DataSource> | undefined;
 
-/** The run's database (see global-setup.ts), one pool per test file. */
+/** The run's database (see global-setup.ts), one pool per test file, its backends named for this file alone. */
 export function testDataSource(): Promise<DataSource> {
   if (!shared) {
-    const ds = createDataSource(inject('databaseUrl'), { poolSize: 6 });
+    const ds = createDataSource(ownBackendsUrl(inject('databaseUrl')), { poolSize: 6 });
     shared = ds.initialize();
     afterAll(async () => {
       if (ds.isInitialized) await ds.destroy();
