@@ -112,6 +112,9 @@ describe('guarantees: a Relay connection, newest start first', () => {
       expect(await ids({ status: 'RELEASED' })).toEqual([c.id]);
       expect(await ids({ status: 'ACTIVE', smallAgri: true })).toEqual([a.id]);
       expect(await ids({ smallAgri: false })).toEqual([b.id]);
+      // Counted from the aggregate (no status, whole months): its 支小支农 column, not every new guarantee.
+      expect(await ids({ smallAgri: true })).toEqual([c.id, a.id]);
+      expect(await ids({ startOnFrom: '2024-01-01', startOnTo: '2024-02-29', smallAgri: true })).toEqual([a.id]);
       expect(await ids({ startOnFrom: '2024-02-01', startOnTo: '2024-03-01' })).toEqual([c.id, b.id]);
       expect(await ids({ startOnFrom: '2024-01-02', startOnTo: '2024-02-29' })).toEqual([b.id]);
       // Whole months: counted from the aggregate; any other day: from the rows. Both agree with the page.
