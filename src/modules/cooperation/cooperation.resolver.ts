@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
+import { maskIdentifiersIn } from '../../access/mask';
 import { Bank } from '../bank/bank.entity';
 import { GuaranteeInstitution } from '../institution/institution.entity';
 import { CooperationAgreement } from './cooperation.entity';
@@ -40,5 +41,17 @@ export class CooperationResolver {
     const found = await ctx.loaders.bank.load(agreement.bankId);
     if (!found) throw new Error(`bank ${agreement.bankId} of agreement ${agreement.id} is outside the viewer's scope`);
     return found;
+  }
+
+  /**
+   * The reason is free text an institution writes, and may quote a borrower: its identifiers show in full only to
+   * those who see the institution's borrowers (DESIGN.md §3, §6 "No identity leaks"); PBOC, the banking regulator
+   * and the task-force office read them masked. The field keeps the entity's declaration.
+   */
+  @FieldResolver()
+  exceptionReason(@Root() agreement: CooperationAgreement, @Ctx() ctx: Context): string | null {
+    const reason = agreement.exceptionReason;
+    if (reason === null || ctx.scope.seesBorrowerIdentity(agreement.institutionId)) return reason;
+    return maskIdentifiersIn(reason);
   }
 }
