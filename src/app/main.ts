@@ -3,7 +3,7 @@ import { resolveJwtSecret } from '../access/secret';
 import { checkTokenSettings } from '../access/token';
 import { ConfigError, loadConfig } from '../platform/config';
 import { openDatabase } from './database';
-import { createLogger } from '../platform/logger';
+import { createLogger, safeMessage } from '../platform/logger';
 import { createHttpServer } from './server';
 
 async function main(): Promise<void> {
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  console.error(`hub: could not start: ${err.message}`);
+  // A migration that fails quotes its values in the message: print it without them (DESIGN.md §6).
+  console.error(`hub: could not start: ${safeMessage(err)}`);
   process.exit(1);
 });

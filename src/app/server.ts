@@ -78,6 +78,7 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
   app.use(
     '/graphql',
     express.json({ limit: '20mb' }),
+    refuseMalformedJson(log),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerOf(req.headers.authorization, jwtSecret);
@@ -86,6 +87,18 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
     }),
   );
   return { server, apollo };
+}
+
+/**
+ * A body express.json cannot parse: a GraphQL-style 400, logged without the body. Express's default handler would print
+ * the parser's message — which quotes the body, a login password with it — to stderr and answer HTML (DESIGN.md §6).
+ */
+function refuseMalformedJson(log: Logger): express.ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if ((err as { type?: unknown })?.type !== 'entity.parse.failed') return next(err);
+    log.warn({ status: 400 }, 'refused a request body that is not valid JSON');
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  };
 }
 
 /**
