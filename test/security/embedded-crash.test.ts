@@ -61,7 +61,7 @@ describe('the embedded PostgreSQL killed under load', () => {
     const accepted: string[] = [];
     const refused: string[] = [];
     let acceptedAfterOutage = 0;
-    const grant = async () => {
+    const send = async () => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -71,6 +71,10 @@ describe('the embedded PostgreSQL killed under load', () => {
         data?: { createGuarantee?: { id: string } } | null;
         errors?: { extensions?: { code?: string } }[];
       };
+      return { res, body };
+    };
+    const grant = async () => {
+      const { res, body } = await send();
       if (res.status === 200 && body.data?.createGuarantee && !body.errors) {
         accepted.push(body.data.createGuarantee.id);
         if (refused.length > 0) acceptedAfterOutage++;
@@ -124,5 +128,33 @@ describe('the embedded PostgreSQL killed under load', () => {
     // No stack-trace flood: at most one line per refused request, plus the supervisor's and pool's few.
     expect(output.split('\n').filter((l) => /^\s+at /.test(l) || l.includes('"stack"'))).toEqual([]);
     expect(output.split('\n').length).toBeLessThan(refused.length + 40);
-  });
+
+    // SIGTERM drains: a write in flight (held at its institution's grant lock) is finished and answered
+    // before the hub closes its database and exits 0.
+    const holder = new pg.Client({ connectionString: url });
+    holder.on('error', () => undefined); // ended by the hub's shutdown once drained
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtextextended('guarantee-grants:' || $1::text, 0))`, [refs.institutionId]);
+      const inFlight = send();
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await holder.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event = 'advisory'`);
+        if (rows[0].n > 0) break;
+        await sleep(25);
+      }
+      hub.child.kill('SIGTERM');
+      await sleep(300);
+      expect(hub.child.exitCode).toBeNull();
+      await holder.query('COMMIT');
+      // The write commits only now, after the SIGTERM: it is answered, not cut off.
+      const { res, body } = await inFlight;
+      expect(res.status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.createGuarantee?.id).toBeDefined();
+    } finally {
+      await holder.end().catch(() => undefined);
+    }
+    expect(await hub.exited).toBe(0);
+  }, 120_000);
 });
