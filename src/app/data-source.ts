@@ -3,16 +3,27 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from '../platform/config';
 
 // A PostgreSQL `date` is a calendar day: read it as its 'YYYY-MM-DD' text, never as a JS Date at
 // some midnight that a time zone can move to the day before.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
-export interface DataSourceOptions {
-  poolSize?: number;
+export interface DataSourceOptions extends Partial<DatabaseLimits> {
+  /** An idle pooled connection that fails (the server went away): the pool drops it and opens a new one when asked. */
+  onPoolError?: (err: Error) => void;
 }
 
 export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
+  const limits = { ...DEFAULT_DATABASE_LIMITS, ...options };
+  const settings = [
+    // Business dates are Asia/Shanghai dates (DESIGN.md): now() and current_date agree with them.
+    'timezone=Asia/Shanghai',
+    // DESIGN.md §6: no statement, lock wait or forgotten transaction holds a connection for long.
+    `statement_timeout=${limits.statementTimeoutMs}`,
+    `lock_timeout=${limits.lockTimeoutMs}`,
+    `idle_in_transaction_session_timeout=${limits.idleInTransactionTimeoutMs}`,
+  ];
   return new DataSource({
     type: 'postgres',
     url,
@@ -23,10 +34,13 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     synchronize: false,
     logging: false,
     uuidExtension: 'pgcrypto',
+    poolErrorHandler: options.onPoolError ?? (() => undefined),
     extra: {
-      max: options.poolSize ?? 10,
-      // Business dates are Asia/Shanghai dates (DESIGN.md): now() and current_date agree with them.
-      options: '-c timezone=Asia/Shanghai',
+      max: limits.poolSize,
+      // pg-pool: the longest a request waits for a connection (a free slot, then the connect itself); then it
+      // fails, and the client gets SERVICE_UNAVAILABLE rather than a hang.
+      connectionTimeoutMillis: limits.poolWaitMs,
+      options: settings.map((s) => `-c ${s}`).join(' '),
       application_name: 'liaocheng-guarantee-hub',
     },
   });

@@ -32,7 +32,7 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     url = embedded.url;
     fs.writeFileSync(path.join(config.dataDir, 'embedded-url'), url + '\n', { mode: 0o600 });
   }
-  const dataSource = createDataSource(url);
+  const dataSource = createDataSource(url, { ...config.database, onPoolError: quietPoolErrors(log) });
   try {
     await dataSource.initialize();
   } catch (err) {
@@ -58,6 +58,19 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
         await embedded.stop();
       }
     },
+  };
+}
+
+/**
+ * An idle pooled connection the server dropped (it stopped or restarted): the pool discards it and opens a
+ * fresh one when next asked, so the hub reconnects by itself. One line per burst, not one per connection.
+ */
+function quietPoolErrors(log: Logger): (err: Error) => void {
+  let last = 0;
+  return (err) => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    log.warn({ reason: err.message }, 'database connection lost; the pool reconnects when the database answers');
   };
 }
 

@@ -19,11 +19,11 @@ async function main(): Promise<void> {
   }
   const log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
-  let server;
+  let server, apollo;
   try {
     const jwtSecret = resolveJwtSecret(config);
     await checkTokenSettings({ secret: jwtSecret, expiresIn: config.jwtExpiresIn });
-    ({ server } = await createHttpServer({ config, dataSource: db.dataSource, log, jwtSecret }));
+    ({ server, apollo } = await createHttpServer({ config, dataSource: db.dataSource, log, jwtSecret }));
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(config.port, resolve);
@@ -42,10 +42,9 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 15_000).unref();
     let code = 0;
     try {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      setTimeout(() => server.closeAllConnections(), 5_000).unref();
-      await closed;
+      // Apollo's drain plugin stops accepting connections, closes the idle ones, lets in-flight requests
+      // finish (their units of work commit or roll back), and only then is the database closed.
+      await apollo.stop();
       await db.close();
     } catch (err) {
       log.error({ err }, 'could not stop cleanly');

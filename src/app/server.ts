@@ -14,6 +14,7 @@ import type { Config } from '../platform/config';
 import { buildContext, type Context } from './context';
 import { formatError, UnauthenticatedError } from '../platform/errors';
 import { buildSchema } from './schema';
+import { healthCheck, unavailableAs503 } from './unavailable';
 
 export interface HubDeps {
   config: Config;
@@ -30,11 +31,14 @@ export function createApollo(log: Logger, httpServer?: http.Server): ApolloServe
     formatError: (formatted, error) => formatError(formatted, error, logUnexpected),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts handles SIGINT/SIGTERM: drain through apollo.stop(), then close the database, then exit.
+    stopOnTerminationSignals: false,
     plugins: [
       // Its per-field wrapper costs ~30% of throughput and the hub sets no cache hints (STACK.md).
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; the hub serves its own explorer at /explorer.
       ApolloServerPluginLandingPageDisabled(),
+      unavailableAs503(log),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],
   });
@@ -49,14 +53,11 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
   const apollo = createApollo(log, server);
   await apollo.start();
 
+  const health = healthCheck(dataSource, log);
+  server.once('close', () => void health.close());
   app.get('/healthz', async (_req, res) => {
-    try {
-      await dataSource.query('SELECT 1');
-      res.json({ status: 'ok', database: 'ok' });
-    } catch (err) {
-      log.error({ err }, 'health check failed');
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
+    if (await health.check()) res.json({ status: 'ok', database: 'ok' });
+    else res.status(503).json({ status: 'unavailable', database: 'unreachable' });
   });
 
   if (config.nodeEnv !== 'production') {

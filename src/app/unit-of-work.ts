@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { recordMutation } from '../modules/audit/audit.record';
-import { toClientError } from '../platform/errors';
+import { isDatabaseUnavailable, toClientError } from '../platform/errors';
 import { bindContext, type Context } from './context';
 
 /**
@@ -63,6 +63,8 @@ async function recordRefusal(ctx: Context, operation: string, args: Record<strin
   try {
     await recordMutation(ctx.manager, { viewer: ctx.viewer, operation, args, errorCode });
   } catch (err) {
+    // With the database gone the audit row cannot be written either; the request's own 503 line says so.
+    if (isDatabaseUnavailable(err)) return;
     // The refusal stands whatever happens to its trace; the client is told of the refusal, not of this.
     ctx.log.error({ err, operation }, 'could not write the audit row of a refused mutation');
   }

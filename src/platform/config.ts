@@ -15,7 +15,34 @@ export interface Config {
   readonly jwtExpiresIn: string;
   readonly adminPassword: string | undefined;
   readonly logLevel: string;
+  /** Pool size and the timeouts that keep a request from hanging on the database (DESIGN.md §6 Concurrency). */
+  readonly database: DatabaseLimits;
 }
+
+export interface DatabaseLimits {
+  /** DATABASE_POOL_SIZE: connections the hub holds at most. */
+  readonly poolSize: number;
+  /** DATABASE_POOL_WAIT_MS: how long a request waits for a connection before SERVICE_UNAVAILABLE. */
+  readonly poolWaitMs: number;
+  /** DATABASE_STATEMENT_TIMEOUT_MS: PostgreSQL statement_timeout on every connection. */
+  readonly statementTimeoutMs: number;
+  /** DATABASE_LOCK_TIMEOUT_MS: PostgreSQL lock_timeout on every connection. */
+  readonly lockTimeoutMs: number;
+  /** DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: PostgreSQL idle_in_transaction_session_timeout on every connection. */
+  readonly idleInTransactionTimeoutMs: number;
+}
+
+/**
+ * A busy lock or a slow statement fails in seconds rather than holding a pooled connection; a transaction left
+ * idle (a stuck request) is ended by the server, so its connection comes back to the pool.
+ */
+export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = Object.freeze({
+  poolSize: 10,
+  poolWaitMs: 5_000,
+  statementTimeoutMs: 30_000,
+  lockTimeoutMs: 10_000,
+  idleInTransactionTimeoutMs: 60_000,
+});
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -42,7 +69,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtExpiresIn: env.JWT_EXPIRES_IN || '8h',
     adminPassword: env.HUB_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    database: Object.freeze({
+      poolSize: parseWhole(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_LIMITS.poolSize, 1),
+      poolWaitMs: parseWhole(env, 'DATABASE_POOL_WAIT_MS', DEFAULT_DATABASE_LIMITS.poolWaitMs, 1),
+      statementTimeoutMs: parseWhole(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_LIMITS.statementTimeoutMs, 1),
+      lockTimeoutMs: parseWhole(env, 'DATABASE_LOCK_TIMEOUT_MS', DEFAULT_DATABASE_LIMITS.lockTimeoutMs, 1),
+      idleInTransactionTimeoutMs: parseWhole(
+        env,
+        'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+        DEFAULT_DATABASE_LIMITS.idleInTransactionTimeoutMs,
+        1,
+      ),
+    }),
   });
+}
+
+/** A whole number of at least `min`; 0 (PostgreSQL's "no timeout") is not offered: every limit holds. */
+function parseWhole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be a whole number of at least ${min}, not "${raw}"`);
+  }
+  return value;
 }
 
 function parseNodeEnv(value: string | undefined): Config['nodeEnv'] {

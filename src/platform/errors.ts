@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'CREDIT_LINE_EXCEEDED'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -22,6 +23,7 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'CREDIT_LINE_EXCEEDED',
   'NOT_FOUND',
   'CONFLICT',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ]);
 
@@ -83,10 +85,49 @@ export class ConflictError extends HubError {
   }
 }
 
+/**
+ * The database cannot serve the request now (down, restarting, no free connection in time, a lock or
+ * statement timeout): HTTP 503, the client may try again (DESIGN.md §6 Failure). Apollo takes the status
+ * from `extensions.http` when this is thrown; formatError keeps `http` out of what the client reads.
+ */
+export class ServiceUnavailableError extends HubError {
+  constructor(message = 'The database is unavailable; try again shortly') {
+    super('SERVICE_UNAVAILABLE', message, { http: { status: 503 } });
+  }
+}
+
 /** PostgreSQL SQLSTATEs the hub turns into catalogue errors. */
 const UNIQUE_VIOLATION = '23505';
 const CHECK_VIOLATION = '23514';
 const INVALID_TEXT = '22P02';
+/**
+ * Connection exceptions (08…), the server shutting down, crashed or starting (57P01–57P03), too many
+ * connections (53300), statement timeout (57014), lock timeout (55P03), idle-in-transaction timeout (25P03),
+ * and the socket errors of a server that is not there.
+ */
+const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
+  ...['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53300', '57014', '55P03', '25P03'],
+  ...['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'],
+]);
+/** What pg and pg-pool say, without a code, when a connection ends or none comes in time. */
+const UNAVAILABLE_MESSAGE =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
+
+/**
+ * TypeORM's word for a transaction whose connection broke under it (the server died mid-request): its
+ * remaining statements, the COMMIT included, are refused, so nothing of it was committed.
+ */
+const BROKEN_RUNNER: ReadonlySet<string> = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
+/** Whether an error (or the driver error or cause it wraps) says the database cannot serve now. */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (typeof err !== 'object' || err === null || depth > 3) return false;
+  const { code, message, name, driverError, cause } = err as Record<string, unknown>;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof name === 'string' && BROKEN_RUNNER.has(name)) return true;
+  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+  return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
+}
 
 /**
  * Maps an error that escaped a resolver to what the client sees. Known codes pass through;
@@ -99,6 +140,7 @@ export function toClientError(err: unknown): HubError | GraphQLError | undefined
   // DESIGN.md §4: BAD_USER_INPUT carries extensions.field; the database does not say which input it was.
   if (pgCode === CHECK_VIOLATION) return new HubError('BAD_USER_INPUT', 'A value is outside what the hub accepts', { field: null });
   if (pgCode === INVALID_TEXT) return new HubError('BAD_USER_INPUT', 'A value has the wrong form', { field: null });
+  if (isDatabaseUnavailable(err)) return new ServiceUnavailableError();
   return undefined;
 }
 
@@ -106,7 +148,7 @@ export function toClientError(err: unknown): HubError | GraphQLError | undefined
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log?: (err: unknown) => void): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
-    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+    const { stacktrace: _drop, http: _status, ...extensions } = formatted.extensions ?? {};
     if (code === 'BAD_USER_INPUT' && !('field' in extensions)) extensions.field = coercedField(formatted.message);
     return { ...formatted, extensions };
   }
@@ -122,7 +164,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const mapped = toClientError(original);
-  if (mapped) return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: mapped.extensions };
+  if (mapped) {
+    // The HTTP status of a mapped error is set by the server (app/server.ts), not shown in the body.
+    const { http: _status, ...extensions } = mapped.extensions;
+    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
   log?.(original);
   return {
     message: 'Internal server error',

@@ -36,6 +36,33 @@ describe('configuration (src/config.ts, the one reader of the environment)', () 
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/not a valid URL/);
   });
 
+  it('takes the pool size and the database timeouts from the environment, with defaults, and refuses nonsense', () => {
+    expect(loadConfig({}).database).toEqual({
+      poolSize: 10,
+      poolWaitMs: 5_000,
+      statementTimeoutMs: 30_000,
+      lockTimeoutMs: 10_000,
+      idleInTransactionTimeoutMs: 60_000,
+    });
+    const set = loadConfig({
+      DATABASE_POOL_SIZE: '20',
+      DATABASE_POOL_WAIT_MS: '2000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '15000',
+      DATABASE_LOCK_TIMEOUT_MS: '3000',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '20000',
+    }).database;
+    expect(set).toEqual({
+      poolSize: 20,
+      poolWaitMs: 2000,
+      statementTimeoutMs: 15000,
+      lockTimeoutMs: 3000,
+      idleInTransactionTimeoutMs: 20000,
+    });
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_LOCK_TIMEOUT_MS: '2s' })).toThrow(/DATABASE_LOCK_TIMEOUT_MS/);
+    expect(() => loadConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_STATEMENT_TIMEOUT_MS/);
+  });
+
   it('never prints a database password', () => {
     expect(redactUrl('postgres://hub:s3cret@db:5432/hub')).toBe('postgres://hub:***@db:5432/hub');
   });

