@@ -32,7 +32,7 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
      FROM (SELECT institution_id, sum(guaranteed_amount) AS amount FROM guarantee WHERE status = 'ACTIVE' GROUP BY institution_id) s
      WHERE s.institution_id = i.id`,
   );
-  // business_month_stats as stats.writer.ts would have left it: new business in its start month,
+  // business_month_stats as LedgerRepo (ledger.repo.ts) would have left it: new business in its start month,
   // releases (repaid or compensated, R7's denominator) in their month, compensations in the month paid.
   await manager.query(
     `INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count,

@@ -3,7 +3,7 @@ import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { dec, money, type Dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
-import { addCompensated } from '../ledger/ledger.writer';
+import { LedgerRepo } from '../ledger/ledger.repo';
 import { GuaranteeStatus } from '../guarantee/guarantee.entity';
 import { endGuarantee } from '../guarantee/guarantee.end';
 import { GuaranteeRepo, type GuaranteeRecord } from '../guarantee/guarantee.repo';
@@ -49,7 +49,11 @@ export class CompensationService {
       await new GuaranteeRepo(tx).addCompensated(g.id, amount);
       // The first compensation ends the guarantee: COMPENSATED on the payment day (guarantee.end.ts).
       if (g.status === GuaranteeStatus.ACTIVE) await endGuarantee(tx, g, GuaranteeStatus.COMPENSATED, input.paidOn);
-      await addCompensated(tx, { institutionId: g.institutionId, bankId: g.bankId, regionId: g.regionId }, input.paidOn, amount);
+      await new LedgerRepo(tx).addCompensated(
+        { institutionId: g.institutionId, bankId: g.bankId, regionId: g.regionId },
+        input.paidOn,
+        amount,
+      );
       if (input.suspectedMalicious && evidence) await openLead(tx, { compensationId: id, institutionId: g.institutionId, evidence });
       return this.reload(tx, id);
     });

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { CooperationRepo } from '../cooperation/cooperation.repo';
-import { addReleased } from '../ledger/ledger.writer';
+import { LedgerRepo } from '../ledger/ledger.repo';
 import type { GuaranteeStatus } from './guarantee.entity';
 import { GuaranteeRepo, type GuaranteeRecord } from './guarantee.repo';
 
@@ -18,6 +18,6 @@ export async function endGuarantee(
 ): Promise<GuaranteeRecord> {
   const row = await new GuaranteeRepo(tx).setEnded(g.id, status, on);
   if (g.agreementId) await new CooperationRepo(tx).releaseCredit(g.agreementId, g.guaranteedAmount);
-  await addReleased(tx, { institutionId: g.institutionId, bankId: g.bankId, regionId: g.regionId }, on, g.guaranteedAmount);
+  await new LedgerRepo(tx).addReleased({ institutionId: g.institutionId, bankId: g.bankId, regionId: g.regionId }, on, g.guaranteedAmount);
   return row;
 }

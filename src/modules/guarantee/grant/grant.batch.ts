@@ -4,7 +4,7 @@ import { BadInputError } from '../../../platform/errors';
 import { dec, type Dec } from '../../../platform/lib/decimal';
 import { upsertBorrowers } from '../../borrower/borrower.store';
 import { CooperationRepo, type AgreementState } from '../../cooperation/cooperation.repo';
-import { addNewBusinessMany } from '../../ledger/ledger.writer';
+import { LedgerRepo } from '../../ledger/ledger.repo';
 import type { PolicyService } from '../../policy/policy.service';
 import { agreementInForce, exceedsCreditLine, isSmallAgri, isSmallHousehold } from './grant.calc';
 import type { GuaranteeRecord } from '../guarantee.repo';
@@ -154,8 +154,7 @@ export class GrantBatch {
     const used = new Map<string, Dec>();
     for (const d of decided) if (d.agreement) used.set(d.agreement.id, (used.get(d.agreement.id) ?? dec(0)).plus(d.item.guaranteedAmount));
     await new CooperationRepo(this.tx).addUsedCredit(used);
-    await addNewBusinessMany(
-      this.tx,
+    await new LedgerRepo(this.tx).addNewBusinessMany(
       this.institutionId,
       decided.map((d) => ({
         bankId: d.item.bankId,
