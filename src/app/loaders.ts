@@ -1,14 +1,18 @@
 import DataLoader from 'dataloader';
-import type { EntityManager, ObjectLiteral } from 'typeorm';
-import type { Scope, ScopeCondition } from '../access/scope';
-import { Bank } from '../modules/bank/bank.entity';
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../access/scope';
+import { SystemScope } from '../access/system-scope';
+import type { Bank } from '../modules/bank/bank.entity';
+import { BankRepo } from '../modules/bank/bank.repo';
 import { borrowerLoader, type BorrowerRecord } from '../modules/borrower/borrower.store';
 import { compensationsByGuaranteeLoader, guaranteeByIdLoader, type CompensationRecord } from '../modules/compensation/compensation.repo';
 import type { GuaranteeRecord } from '../modules/guarantee/guarantee.repo';
-import { GuaranteeInstitution } from '../modules/institution/institution.entity';
+import type { GuaranteeInstitution } from '../modules/institution/institution.entity';
+import { InstitutionRepo } from '../modules/institution/institution.repo';
 import { leadByCompensationLoader } from '../modules/lead/lead.loaders';
 import type { LeadView } from '../modules/lead/lead.types';
-import { Region } from '../modules/region/region.entity';
+import type { Region } from '../modules/region/region.entity';
+import { PUBLIC_REGIONS, RegionRepo } from '../modules/region/region.repo';
 import { isUuid } from '../platform/lib/ids';
 
 /**
@@ -29,10 +33,10 @@ export class Loaders {
     readonly manager: EntityManager,
     readonly scope: Scope,
   ) {
-    // Regions are public reference data.
-    this.region = byId(manager, Region, 'r', () => ({ sql: 'TRUE', params: {} }));
-    this.institution = byId(manager, GuaranteeInstitution, 'i', (a) => scope.institutions(a));
-    this.bank = byId(manager, Bank, 'b', (a) => scope.banks(a));
+    const regions = SystemScope.because(PUBLIC_REGIONS);
+    this.region = byId((ids) => new RegionRepo(manager).byIds(regions, ids));
+    this.institution = byId((ids) => new InstitutionRepo(manager).byIds(scope, ids));
+    this.bank = byId((ids) => new BankRepo(manager).byIds(scope, ids));
     this.borrower = borrowerLoader(manager);
     this.guarantee = guaranteeByIdLoader(manager, scope);
     this.compensationsByGuarantee = compensationsByGuaranteeLoader(manager, scope);
@@ -40,23 +44,12 @@ export class Loaders {
   }
 }
 
-/** A loader of entities by id, restricted by a scope condition over the given alias. */
-export function byId<T extends ObjectLiteral & { id: string }>(
-  manager: EntityManager,
-  entity: new () => T,
-  alias: string,
-  condition: (alias: string) => ScopeCondition,
-): DataLoader<string, T | null> {
+/** A loader by id over a repository read that applies the scope itself; an id that is no UUID loads as null. */
+function byId<T extends { id: string }>(read: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const scoped = condition(alias);
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return ids.map(() => null);
-    const rows = await manager
-      .createQueryBuilder(entity, alias)
-      .where(`${alias}.id = ANY(:ids)`, { ids: valid })
-      .andWhere(scoped.sql, scoped.params)
-      .getMany();
-    const found = new Map(rows.map((row) => [row.id, row]));
+    const found = new Map((await read(valid)).map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
 }
