@@ -1,8 +1,6 @@
-import type { EntityManager } from 'typeorm';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { Scope } from '../../src/access/scope';
-import { SystemScope } from '../../src/access/system-scope';
 import { CompensationRepo } from '../../src/modules/compensation/compensation.repo';
 import { CooperationRepo } from '../../src/modules/cooperation/cooperation.repo';
 import { DashboardRepo } from '../../src/modules/dashboard/dashboard.repo';
@@ -14,27 +12,15 @@ import { LeadRepo } from '../../src/modules/lead/lead.repo';
 import { LeadStatus } from '../../src/modules/lead/lead.entity';
 import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { dec } from '../../src/platform/lib/decimal';
-import { business, flaggedLead, type Business } from '../fixtures/compensation-fixtures';
+import { flaggedLead } from '../fixtures/compensation-fixtures';
 import { viewer } from '../fixtures/viewers';
-import { inRollback } from '../support/db';
-import { SqlLog } from '../support/sql-log';
+import { snapshot, SYSTEM } from '../support/sql-log';
 
 /**
- * Every repository method runs once against the real database, its SQL written to test/queries/<repo>.sql:
- * a change to a query shows in review as SQL. Reads run as a guarantee institution (so the snapshot shows the
- * scope condition inside the query) and, where a read has one, under its named SystemScope.
+ * Every repository method runs once against the real database, its SQL written to test/queries/<repo>.sql
+ * (support/sql-log.ts): a change to a query shows in review as SQL. Reference-data and remaining modules'
+ * repositories: repo-queries-more.test.ts.
  */
-async function snapshot(file: string, fn: (log: SqlLog, m: EntityManager, b: Business, own: Scope) => Promise<void>): Promise<void> {
-  await inRollback(async (m) => {
-    const b = await business(m);
-    const log = new SqlLog(m);
-    await fn(log, m, b, new Scope(b.owner));
-    await expect(log.text()).toMatchFileSnapshot(`../queries/${file}`);
-  });
-}
-
-const SYSTEM = SystemScope.because('snapshot of the unscoped form');
-
 describe('repository SQL snapshots (test/queries/*.sql)', () => {
   it('guarantee.repo.sql', async () => {
     await snapshot('guarantee.repo.sql', async (log, m, b, own) => {

@@ -1,4 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import { expect } from 'vitest';
+import { Scope } from '../../src/access/scope';
+import { SystemScope } from '../../src/access/system-scope';
+import { business, type Business } from '../fixtures/compensation-fixtures';
+import { inRollback } from './db';
 
 /**
  * Records the SQL text of each statement a repository method runs on a transaction's connection, for the
@@ -50,3 +55,19 @@ function tidy(sql: string): string {
   );
   return lines.map((l, i) => (i === 0 ? l.trim() : l.slice(Number.isFinite(indent) ? indent : 0))).join('\n');
 }
+
+/**
+ * Every repository method runs once against the real database, its SQL written to test/queries/<repo>.sql:
+ * a change to a query shows in review as SQL. Reads run as a guarantee institution (so the snapshot shows the
+ * scope condition inside the query) and, where a read has one, under its named SystemScope.
+ */
+export async function snapshot(file: string, fn: (log: SqlLog, m: EntityManager, b: Business, own: Scope) => Promise<void>): Promise<void> {
+  await inRollback(async (m) => {
+    const b = await business(m);
+    const log = new SqlLog(m);
+    await fn(log, m, b, new Scope(b.owner));
+    await expect(log.text()).toMatchFileSnapshot(`../queries/${file}`);
+  });
+}
+
+export const SYSTEM = SystemScope.because('snapshot of the unscoped form');
