@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { Scope } from '../../src/access/scope';
+import { AuditRepo } from '../../src/modules/audit/audit.repo';
 import { BankRepo } from '../../src/modules/bank/bank.repo';
 import { CapitalRepo } from '../../src/modules/capital/capital.repo';
 import { InstitutionRepo } from '../../src/modules/institution/institution.repo';
@@ -82,7 +83,7 @@ describe('repository SQL snapshots, continued', () => {
     });
   });
 
-  it('policy.repo.sql, region.repo.sql and task-force.repo.sql', async () => {
+  it('policy.repo.sql, region.repo.sql, audit.repo.sql and task-force.repo.sql', async () => {
     await snapshot('policy.repo.sql', async (log, m) => {
       const repo = new PolicyRepo(m);
       await log.record('PolicyRepo.inForce', () => repo.inForce(SYSTEM, '2024-01-01'));
@@ -94,6 +95,13 @@ describe('repository SQL snapshots, continued', () => {
       await log.record('RegionRepo.list', () => repo.list(SYSTEM));
       await log.record('RegionRepo.byIds', () => repo.byIds(SYSTEM, [b.guarantee.regionId]));
       await log.record('RegionRepo.exists', () => repo.exists(SYSTEM, b.guarantee.regionId));
+    });
+    await snapshot('audit.repo.sql', async (log, m) => {
+      const repo = new AuditRepo(m);
+      await log.record('AuditRepo.page (first page)', () => repo.page(SYSTEM, {}, 51));
+      await log.record('AuditRepo.page (an operation, after a cursor)', () =>
+        repo.page(SYSTEM, { operation: 'createGuarantee', beforeId: '1000' }, 51),
+      );
     });
     await snapshot('task-force.repo.sql', async (log, m) => {
       const repo = new TaskForceRepo(m);
