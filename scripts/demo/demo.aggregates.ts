@@ -1,3 +1,4 @@
+import { CooperationRepo } from '../../src/modules/cooperation/cooperation.repo';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -21,13 +22,7 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
      WHERE a.id = a2.id`,
   );
   // The credit used is the amount in force today.
-  await manager.query(
-    `UPDATE cooperation_agreement a SET used_credit = COALESCE(s.amount, 0)
-     FROM cooperation_agreement a2
-     LEFT JOIN (SELECT agreement_id, sum(guaranteed_amount) AS amount FROM guarantee WHERE status = 'ACTIVE' GROUP BY agreement_id) s
-       ON s.agreement_id = a2.id
-     WHERE a.id = a2.id`,
-  );
+  await new CooperationRepo(manager).recomputeUsedCredit();
   // R9: net assets large enough that leverage stays near 6× whatever the number of guarantees.
   await manager.query(
     `UPDATE guarantee_institution i
@@ -37,7 +32,7 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
      FROM (SELECT institution_id, sum(guaranteed_amount) AS amount FROM guarantee WHERE status = 'ACTIVE' GROUP BY institution_id) s
      WHERE s.institution_id = i.id`,
   );
-  // business_month_stats as stats.writer.ts would have left it: new business in its start month,
+  // business_month_stats as LedgerRepo (ledger.repo.ts) would have left it: new business in its start month,
   // releases (repaid or compensated, R7's denominator) in their month, compensations in the month paid.
   await manager.query(
     `INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AMOUNT_RANGES, DEMO_INSTITUTIONS, SMALL_AGRI_KINDS } from './demo.catalogue';
+import { SMALL_AGRI_KINDS } from '../../src/modules/guarantee/grant/grant.calc';
+import { AMOUNT_RANGES, DEMO_INSTITUTIONS } from './demo.catalogue';
 
 /**
  * The guarantees of the demo, generated inside PostgreSQL from generate_series: 10^6 rows never cross
@@ -73,7 +74,8 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
       AMOUNT_RANGES.map((r) => r[0]),
       AMOUNT_RANGES.map((r) => String(r[1])),
       AMOUNT_RANGES.map((r) => String(r[2])),
-      SMALL_AGRI_KINDS,
+      // R1's kinds, as the hub's grant decides them (grant.calc.ts), so the demo's 支小支农 flags agree with it.
+      [...SMALL_AGRI_KINDS],
       DEMO_INSTITUTIONS.map((inst) => inst.tag),
       FIRST_START,
       AS_OF,

@@ -206,14 +206,3 @@ export const AMOUNT_RANGES: ReadonlyArray<readonly [BorrowerKind, number, number
   [BorrowerKind.AGRICULTURAL_ENTERPRISE, 500_000, 6_000_000],
   [BorrowerKind.OTHER_ENTERPRISE, 1_000_000, 15_000_000],
 ];
-
-/** R1's small/micro and 三农 kinds. */
-export const SMALL_AGRI_KINDS: readonly BorrowerKind[] = [
-  BorrowerKind.SMALL_ENTERPRISE,
-  BorrowerKind.MICRO_ENTERPRISE,
-  BorrowerKind.INDIVIDUAL_BUSINESS,
-  BorrowerKind.FARMER,
-  BorrowerKind.FAMILY_FARM,
-  BorrowerKind.FARMER_COOPERATIVE,
-  BorrowerKind.AGRICULTURAL_ENTERPRISE,
-];

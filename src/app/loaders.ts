@@ -1,16 +1,21 @@
 import DataLoader from 'dataloader';
-import type { EntityManager, ObjectLiteral } from 'typeorm';
-import type { Scope, ScopeCondition } from '../access/scope';
-import { Bank } from '../modules/bank/bank.entity';
-import { CooperationAgreement } from '../modules/cooperation/cooperation.entity';
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../access/scope';
+import { SystemScope } from '../access/system-scope';
+import type { Bank } from '../modules/bank/bank.entity';
+import { BankRepo } from '../modules/bank/bank.repo';
+import type { CooperationAgreement } from '../modules/cooperation/cooperation.entity';
+import { CooperationRepo } from '../modules/cooperation/cooperation.repo';
 import { borrowerLoader, type BorrowerRecord } from '../modules/borrower/borrower.store';
-import { compensationsByGuaranteeLoader, guaranteeByIdLoader, type CompensationRecord } from '../modules/compensation/compensation.sql';
-import type { GuaranteeRecord } from '../modules/guarantee/guarantee.sql';
-import { GuaranteeInstitution } from '../modules/institution/institution.entity';
+import { compensationsByGuaranteeLoader, guaranteeByIdLoader, type CompensationRecord } from '../modules/compensation/compensation.repo';
+import type { GuaranteeRecord } from '../modules/guarantee/guarantee.repo';
+import type { GuaranteeInstitution } from '../modules/institution/institution.entity';
+import { InstitutionRepo } from '../modules/institution/institution.repo';
 import { leadByCompensationLoader } from '../modules/lead/lead.loaders';
-import { supervisedInstitutionIds } from '../modules/oversight/oversight.service';
 import type { LeadView } from '../modules/lead/lead.types';
-import { Region } from '../modules/region/region.entity';
+import { supervisedInstitutionIds } from '../modules/oversight/oversight.service';
+import type { Region } from '../modules/region/region.entity';
+import { PUBLIC_REGIONS, RegionRepo } from '../modules/region/region.repo';
 import { isUuid } from '../platform/lib/ids';
 
 /**
@@ -34,11 +39,11 @@ export class Loaders {
     readonly manager: EntityManager,
     readonly scope: Scope,
   ) {
-    // Regions are public reference data.
-    this.region = byId(manager, Region, 'r', () => ({ sql: 'TRUE', params: {} }));
-    this.institution = byId(manager, GuaranteeInstitution, 'i', (a) => scope.institutions(a));
-    this.bank = byId(manager, Bank, 'b', (a) => scope.banks(a));
-    this.agreement = byId(manager, CooperationAgreement, 'a', (a) => scope.agreements(a));
+    const regions = SystemScope.because(PUBLIC_REGIONS);
+    this.region = byId((ids) => new RegionRepo(manager).byIds(regions, ids));
+    this.institution = byId((ids) => new InstitutionRepo(manager).byIds(scope, ids));
+    this.bank = byId((ids) => new BankRepo(manager).byIds(scope, ids));
+    this.agreement = byId((ids) => new CooperationRepo(manager).byIds(scope, ids));
     this.borrower = borrowerLoader(manager);
     this.guarantee = guaranteeByIdLoader(manager, scope);
     this.compensationsByGuarantee = compensationsByGuaranteeLoader(manager, scope);
@@ -47,23 +52,12 @@ export class Loaders {
   }
 }
 
-/** A loader of entities by id, restricted by a scope condition over the given alias. */
-export function byId<T extends ObjectLiteral & { id: string }>(
-  manager: EntityManager,
-  entity: new () => T,
-  alias: string,
-  condition: (alias: string) => ScopeCondition,
-): DataLoader<string, T | null> {
+/** A loader by id over a repository read that applies the scope itself; an id that is no UUID loads as null. */
+function byId<T extends { id: string }>(read: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const scoped = condition(alias);
     const valid = ids.filter(isUuid);
     if (valid.length === 0) return ids.map(() => null);
-    const rows = await manager
-      .createQueryBuilder(entity, alias)
-      .where(`${alias}.id = ANY(:ids)`, { ids: valid })
-      .andWhere(scoped.sql, scoped.params)
-      .getMany();
-    const found = new Map(rows.map((row) => [row.id, row]));
+    const found = new Map((await read(valid)).map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   });
 }

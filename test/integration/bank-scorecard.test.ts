@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
-import { addCompensated, addReleased } from '../../src/modules/ledger/ledger.writer';
+import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { businessToday } from '../../src/platform/lib/dates';
 import { countInAggregate, createAgreement, createBank, createGuarantee, createInstitution, regionId } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
@@ -43,8 +43,8 @@ async function world(m: EntityManager) {
     m,
     await createGuarantee(m, { institutionId: elsewhere.id, bankId: bank.id }, { startOn: `${YEAR}-05-01`, guaranteedAmount: '5000.00' }),
   );
-  await addReleased(m, key, `${YEAR}-03-01`, '200000.00');
-  await addCompensated(m, key, `${YEAR}-09-01`, '10000.00');
+  await new LedgerRepo(m).addReleased(key, `${YEAR}-03-01`, '200000.00');
+  await new LedgerRepo(m).addCompensated(key, `${YEAR}-09-01`, '10000.00');
   return { county, bank, inst };
 }
 

@@ -5,7 +5,7 @@ import { Role } from '../../src/access/roles';
 import { Scope } from '../../src/access/scope';
 import { buildContext } from '../../src/app/context';
 import { CompensationResolver } from '../../src/modules/compensation/compensation.resolver';
-import { findCompensation } from '../../src/modules/compensation/compensation.sql';
+import { CompensationRepo } from '../../src/modules/compensation/compensation.repo';
 import { createGuarantee } from '../fixtures/business';
 import { business, compensate, flaggedLead, type Business } from '../fixtures/compensation-fixtures';
 import { viewer } from '../fixtures/viewers';
@@ -111,7 +111,7 @@ describe('Guarantee.compensations and what a compensation leads to', () => {
   it('Compensation.guarantee goes through the guarantee scope: a guarantee the viewer cannot read is NOT_FOUND, never returned', async () => {
     await inRollback(async (m) => {
       const { b, compensationId } = await flaggedWorld(m);
-      const record = await findCompensation(m, new Scope(b.owner), compensationId);
+      const record = await new CompensationRepo(m).find(new Scope(b.owner), compensationId);
       const stranger = await business(m);
       const ctx = buildContext(m, stranger.owner, pino({ level: 'silent' }));
       await expect(new CompensationResolver().guarantee(record!, ctx)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
-import { addNewBusiness } from '../../src/modules/ledger/ledger.writer';
+import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { createBank, createInstitution, regionId } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';
@@ -98,7 +98,7 @@ describe('dashboard: SQL statements per request (DESIGN.md §5)', () => {
           const institution = await createInstitution(m, { regionId: regions[i % regions.length] });
           for (let k = 1; k <= months; k++) {
             const key = { institutionId: institution.id, bankId: bank.id, regionId: regions[(i + k) % regions.length] };
-            await addNewBusiness(m, key, {
+            await new LedgerRepo(m).addNewBusiness(key, {
               startOn: `2025-${String(k).padStart(2, '0')}-03`,
               guaranteedAmount: '1000.00',
               feeRate: '0.007000',

@@ -6,7 +6,7 @@ import { inRollback } from '../support/db';
 import { gql, ok } from '../support/graphql';
 
 // The dashboard's figures (R3, R4, R7 rate, 在保余额) are sums over business_month_stats: here over cells this
-// test writes itself with the stats writer, isolated from other tests' rows by a filter on its own institution.
+// test writes itself with the ledger repository, isolated from other tests' rows by a filter on its own institution.
 
 const pick = (slices: Array<Record<string, unknown>>, key: string) => slices.find((s) => s.key === key);
 

@@ -21,7 +21,7 @@ function input(institutionId: string, overrides: Record<string, unknown> = {}) {
   return { institutionId, year: 2024, score: '87.50', grade: 'GOOD', comment: '聚焦支小支农', ...overrides };
 }
 
-/** One month's aggregate cell as stats.writer keeps it (amounts in yuan). */
+/** One month's aggregate cell as LedgerRepo keeps it (amounts in yuan). */
 async function stats(
   m: EntityManager,
   key: { institutionId: string; bankId: string; regionId: string },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNewBusiness, addNewBusinessMany } from '../../src/modules/ledger/ledger.writer';
+import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { createBank, createInstitution, regionId } from '../fixtures/business';
 import { inRollback } from '../support/db';
 
@@ -47,9 +47,9 @@ describe("addNewBusinessMany (the batch import's monthly aggregate)", () => {
           smallHousehold: false,
         },
       ];
-      for (const r of rows) await addNewBusiness(m, { institutionId: one.id, bankId: r.bankId, regionId: r.regionId }, r);
-      await addNewBusinessMany(m, many.id, rows);
-      await addNewBusinessMany(m, many.id, []);
+      for (const r of rows) await new LedgerRepo(m).addNewBusiness({ institutionId: one.id, bankId: r.bankId, regionId: r.regionId }, r);
+      await new LedgerRepo(m).addNewBusinessMany(many.id, rows);
+      await new LedgerRepo(m).addNewBusinessMany(many.id, []);
       const cells = (institutionId: string) =>
         m.query(
           `SELECT bank_id, region_id, month, new_count, new_amount, small_agri_count, small_agri_amount, small_household_amount, fee_weighted_amount, fee_rate_sum, released_amount, compensated_amount

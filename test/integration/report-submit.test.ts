@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { businessToday } from '../../src/platform/lib/dates';
-import { addCompensated, addReleased } from '../../src/modules/ledger/ledger.writer';
+import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { countInAggregate, countOwnRows, createAgreement, createBank, createGuarantee, createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { codes, gql, ok } from '../support/graphql';
@@ -54,8 +54,8 @@ async function scenario(m: EntityManager) {
   );
   await countInAggregate(m, await createGuarantee(m, refs, { startOn: '2024-04-02', guaranteedAmount: '300000.00' }));
   const key = { institutionId: institution.id, bankId: bank1.id, regionId: feb.regionId };
-  await addReleased(m, key, '2024-03-15', '500000.00');
-  await addCompensated(m, key, '2024-03-15', '100000.00');
+  await new LedgerRepo(m).addReleased(key, '2024-03-15', '500000.00');
+  await new LedgerRepo(m).addCompensated(key, '2024-03-15', '100000.00');
   return { institution, bank1, bank2, stranger, key, owner: viewer(Role.GUARANTEE_INSTITUTION, { institutionId: institution.id }) };
 }
 

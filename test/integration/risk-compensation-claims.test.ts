@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import type { Viewer } from '../../src/access/viewer';
 import { businessToday } from '../../src/platform/lib/dates';
-import { addCompensated, addReleased } from '../../src/modules/ledger/ledger.writer';
+import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { quoteRiskCompensation } from '../../src/modules/risk-compensation/risk-compensation.calc';
 import { CITY_2023_TIERS } from '../../src/modules/policy/policy.seed';
 import { countRows, createBank, createInstitution, regionId } from '../fixtures/business';
@@ -31,13 +31,13 @@ async function scenario(m: EntityManager, level: 'MUNICIPAL' | 'COUNTY' = 'MUNIC
   const other = await createInstitution(m);
   const [b1, b2] = [await createBank(m), await createBank(m)];
   const key = (institutionId: string, bankId: string) => ({ institutionId, bankId, regionId: inst.regionId });
-  await addReleased(m, key(inst.id, b1.id), `${LAST_YEAR}-01-01`, '600000.00');
-  await addReleased(m, key(inst.id, b2.id), `${LAST_YEAR}-12-31`, '400000.00');
-  await addCompensated(m, key(inst.id, b1.id), `${LAST_YEAR}-06-10`, '30000.00');
-  await addCompensated(m, key(inst.id, b2.id), `${LAST_YEAR}-12-31`, '20000.00');
-  await addReleased(m, key(inst.id, b1.id), `${LAST_YEAR - 1}-12-31`, '5000000.00');
-  await addCompensated(m, key(inst.id, b1.id), `${LAST_YEAR + 1}-01-01`, '900000.00');
-  await addCompensated(m, key(other.id, b1.id), `${LAST_YEAR}-06-10`, '70000.00');
+  await new LedgerRepo(m).addReleased(key(inst.id, b1.id), `${LAST_YEAR}-01-01`, '600000.00');
+  await new LedgerRepo(m).addReleased(key(inst.id, b2.id), `${LAST_YEAR}-12-31`, '400000.00');
+  await new LedgerRepo(m).addCompensated(key(inst.id, b1.id), `${LAST_YEAR}-06-10`, '30000.00');
+  await new LedgerRepo(m).addCompensated(key(inst.id, b2.id), `${LAST_YEAR}-12-31`, '20000.00');
+  await new LedgerRepo(m).addReleased(key(inst.id, b1.id), `${LAST_YEAR - 1}-12-31`, '5000000.00');
+  await new LedgerRepo(m).addCompensated(key(inst.id, b1.id), `${LAST_YEAR + 1}-01-01`, '900000.00');
+  await new LedgerRepo(m).addCompensated(key(other.id, b1.id), `${LAST_YEAR}-06-10`, '70000.00');
   return { inst, other, owner: viewer(Role.GUARANTEE_INSTITUTION, { institutionId: inst.id }) };
 }
 
@@ -90,7 +90,11 @@ describe('submitRiskCompensationClaim (实施意见（七）)', () => {
       const s = await scenario(m);
       const claim = await submitted(m, s.owner, s.inst.id);
       const bank = await createBank(m);
-      await addCompensated(m, { institutionId: s.inst.id, bankId: bank.id, regionId: s.inst.regionId }, `${LAST_YEAR}-07-01`, '40000.00');
+      await new LedgerRepo(m).addCompensated(
+        { institutionId: s.inst.id, bankId: bank.id, regionId: s.inst.regionId },
+        `${LAST_YEAR}-07-01`,
+        '40000.00',
+      );
       const [read] = ok(
         await gql(m, viewer(Role.FINANCE), `query($y: Int) { riskCompensationClaims(year: $y) { id quote { payout } } }`, { y: LAST_YEAR }),
       ).riskCompensationClaims.filter((c: { id: string }) => c.id === claim.id);

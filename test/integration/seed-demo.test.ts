@@ -7,7 +7,7 @@ import { applyReferenceData } from '../../src/app/reference-data';
 import { Dec } from '../../src/platform/lib/decimal';
 import { checkBorrowerIdentifier, checkCreditCode } from '../../src/platform/lib/identifiers';
 import { AS_OF, FIRST_START } from '../../scripts/demo/demo.business';
-import { SMALL_AGRI_KINDS } from '../../scripts/demo/demo.catalogue';
+import { SMALL_AGRI_KINDS } from '../../src/modules/guarantee/grant/grant.calc';
 import { DemoDataExistsError, seedDemo, type SeedSummary } from '../../scripts/demo/demo.seed';
 import { PolicyService } from '../../src/modules/policy/policy.service';
 import { createScratchDatabase } from '../support/scratch';
@@ -148,7 +148,7 @@ describe('seed:demo', () => {
         .filter((h) => h.borrowerId === g.borrowerId && h.institutionId === g.institutionId && inForceAtGrantOf(h, g))
         .reduce((sum, h) => sum.add(h.guaranteedAmount), new Dec(0));
       const cap = (await policy.inForce(g.startOn)).maxHouseholdAmount;
-      const eligible = SMALL_AGRI_KINDS.includes(g.borrowerKind as never) && g.kind !== 'BOND';
+      const eligible = SMALL_AGRI_KINDS.has(g.borrowerKind as never) && g.kind !== 'BOND';
       expect(g.smallAgri, `${g.code}: ${g.borrowerKind} ${g.kind}, ${inForce.toFixed(2)} in force`).toBe(eligible && inForce.lte(cap));
       if (eligible && !g.smallAgri) cappedOut++;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCompensated, addNewBusiness, addReleased } from '../../src/modules/ledger/ledger.writer';
+import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { createBank, createInstitution } from '../fixtures/business';
 import { inRollback } from '../support/db';
 
@@ -12,11 +12,11 @@ describe('the monthly aggregate (business_month_stats)', () => {
       const bank = await createBank(m);
       const key = { institutionId: institution.id, bankId: bank.id, regionId: institution.regionId };
       const g = { startOn: '2024-05-31', guaranteedAmount: MAX_AMOUNT, feeRate: '0.010000', smallAgri: false, smallHousehold: false };
-      await addNewBusiness(m, key, g);
-      await addNewBusiness(m, key, { ...g, startOn: '2024-05-01', smallAgri: true });
-      await addReleased(m, key, '2024-05-15', MAX_AMOUNT);
-      await addReleased(m, key, '2024-05-16', MAX_AMOUNT);
-      await addCompensated(m, key, '2024-05-20', '0.01');
+      await new LedgerRepo(m).addNewBusiness(key, g);
+      await new LedgerRepo(m).addNewBusiness(key, { ...g, startOn: '2024-05-01', smallAgri: true });
+      await new LedgerRepo(m).addReleased(key, '2024-05-15', MAX_AMOUNT);
+      await new LedgerRepo(m).addReleased(key, '2024-05-16', MAX_AMOUNT);
+      await new LedgerRepo(m).addCompensated(key, '2024-05-20', '0.01');
       const rows = await m.query(
         `SELECT month, new_count, new_amount, small_agri_count, small_agri_amount, fee_weighted_amount, fee_rate_sum, released_amount, compensated_amount
            FROM business_month_stats WHERE institution_id = $1`,

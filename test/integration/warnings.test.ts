@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
-import { addNewBusiness } from '../../src/modules/ledger/ledger.writer';
+import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { businessToday } from '../../src/platform/lib/dates';
 import { createAgreement, createBank, createGuarantee, createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
@@ -36,8 +36,8 @@ async function troubled(m: EntityManager) {
   );
   const key = { institutionId: inst.id, bankId: bank.id, regionId: inst.regionId };
   const flow = { feeRate: '0.008000', smallHousehold: true };
-  await addNewBusiness(m, key, { ...flow, startOn: `${YEAR}-03-01`, guaranteedAmount: '700000.00', smallAgri: true });
-  await addNewBusiness(m, key, { ...flow, startOn: `${YEAR}-04-01`, guaranteedAmount: '300000.00', smallAgri: false });
+  await new LedgerRepo(m).addNewBusiness(key, { ...flow, startOn: `${YEAR}-03-01`, guaranteedAmount: '700000.00', smallAgri: true });
+  await new LedgerRepo(m).addNewBusiness(key, { ...flow, startOn: `${YEAR}-04-01`, guaranteedAmount: '300000.00', smallAgri: false });
   await createGuarantee(
     m,
     { institutionId: inst.id, bankId: bank.id },

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  averageFeeRate,
-  compensationRate,
-  NO_SUMS,
-  outstandingBalance,
-  ratio,
-  sliceOf,
-  smallAgriShare,
-} from '../../src/modules/dashboard/dashboard.calc';
+import { NO_SUMS, outstandingBalance, sliceOf } from '../../src/modules/dashboard/dashboard.calc';
+import { averageFeeRate, compensationRate, ratio, smallAgriShare } from '../../src/modules/indicators/indicators.calc';
 
 describe('dashboard ratios: half-up to 6 places, null over nothing', () => {
   it.each([

@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/platform/lib/decimal';
 import {
-  averageFeeRate,
-  compensationRate,
   leverage,
   leverageWeight,
-  ratio,
   scoreProblem,
-  smallAgriShare,
   weightedLiability,
   type LeverageWeights,
 } from '../../src/modules/evaluation/evaluation.calc';
+import { averageFeeRate, compensationRate, ratio, smallAgriShare } from '../../src/modules/indicators/indicators.calc';
 
 /** The numbers of the policy set in force (国办发〔2019〕6号 / 融资担保责任余额计量办法 as 实施意见 adopts them). */
 const W: LeverageWeights = {

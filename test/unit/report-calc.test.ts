@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ratio, reportFigures, type MonthSums } from '../../src/modules/report/report.calc';
+import { ratio } from '../../src/modules/indicators/indicators.calc';
+import { reportFigures, type MonthSums } from '../../src/modules/report/report.calc';
 
 /** 实施意见（十二）: the monthly 报备; R3 (支小支农 share by amount) and R4 (amount-weighted fee rate). */
 const EMPTY: MonthSums = {

@@ -1,11 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { BadInputError } from '../../platform/errors';
-import { AuditLog } from './audit.entity';
+import { SystemScope } from '../../access/system-scope';
+import { AuditRepo } from './audit.repo';
 import type { AuditLogArgs, AuditLogConnection } from './audit.types';
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 200;
 const CURSOR = /^audit:(\d{1,19})$/;
+
+/** The shield admits the log's readers, who read all of it (DESIGN.md §3). */
+const WHOLE_LOG = SystemScope.because('audit log: its readers read every row');
 
 /** Reads of the audit log (ADMIN, FINANCIAL_REGULATOR): newest first, keyset-paged on the increasing id. */
 export class AuditService {
@@ -14,13 +18,11 @@ export class AuditService {
   async list(args: AuditLogArgs): Promise<AuditLogConnection> {
     const first = args.first ?? DEFAULT_PAGE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new BadInputError('first', `first is from 1 to ${MAX_PAGE}`);
-    const qb = this.manager.createQueryBuilder(AuditLog, 'a');
-    if (args.operation) qb.andWhere('a.operation = :operation', { operation: args.operation });
-    if (args.after) qb.andWhere('a.id < :after', { after: decodeCursor(args.after) });
-    const rows = await qb
-      .orderBy('a.id', 'DESC')
-      .limit(first + 1)
-      .getMany();
+    const rows = await new AuditRepo(this.manager).page(
+      WHOLE_LOG,
+      { operation: args.operation, beforeId: args.after ? decodeCursor(args.after) : undefined },
+      first + 1,
+    );
     const page = rows.slice(0, first);
     const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };

@@ -3,7 +3,10 @@ import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, ForbiddenError } from '../../platform/errors';
 import { isUuid } from '../../platform/lib/ids';
 import { checkText, required } from '../../platform/lib/values';
-import { Bank } from './bank.entity';
+import { SystemScope } from '../../access/system-scope';
+import { PUBLIC_REGIONS, RegionRepo } from '../region/region.repo';
+import type { Bank } from './bank.entity';
+import { BankRepo } from './bank.repo';
 import type { BankInput } from './bank.inputs';
 
 /** Banks: reference data for every business role (a bank sees itself), recorded by the financial regulator. */
@@ -14,8 +17,7 @@ export class BankService {
   ) {}
 
   list(): Promise<Bank[]> {
-    const scoped = this.scope.banks('b');
-    return this.manager.createQueryBuilder(Bank, 'b').where(scoped.sql, scoped.params).orderBy('b.name').getMany();
+    return new BankRepo(this.manager).list(this.scope);
   }
 
   /** 市地方金融监管局 records a bank; its name is unique. */
@@ -27,18 +29,14 @@ export class BankService {
     if (!this.scope.coversRegion(regionId?.toLowerCase() ?? ''))
       throw new ForbiddenError('A county department records banks of its own region only');
     return this.manager.transaction(async (tx) => {
-      if (regionId !== null) {
-        const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [regionId]);
-        if (!region) throw new BadInputError('regionId', 'regionId names no region');
-      }
-      const [clash] = await tx.query(`SELECT 1 FROM bank WHERE name = $1`, [name]);
-      if (clash) throw new ConflictError(`A bank named ${name} exists`);
-      const [{ id }] = await tx.query(`INSERT INTO bank (name, kind, region_id) VALUES ($1, $2, $3) RETURNING id`, [
-        name,
-        input.kind,
-        regionId,
-      ]);
-      return tx.findOneByOrFail(Bank, { id });
+      if (regionId !== null && !(await new RegionRepo(tx).exists(SystemScope.because(PUBLIC_REGIONS), regionId)))
+        throw new BadInputError('regionId', 'regionId names no region');
+      const repo = new BankRepo(tx);
+      if (await repo.nameTaken(SystemScope.because('bank names are unique in the hub'), name))
+        throw new ConflictError(`A bank named ${name} exists`);
+      const id = await repo.insert({ name, kind: input.kind, regionId });
+      const [bank] = await repo.byIds(this.scope, [id]);
+      return bank;
     });
   }
 }

@@ -5,7 +5,8 @@ import { businessToday } from '../../platform/lib/dates';
 import { dec, MAX_MONEY } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
 import { checkDate, checkMoney, required } from '../../platform/lib/values';
-import { CapitalInjection } from './capital.entity';
+import type { CapitalInjection } from './capital.entity';
+import { CapitalRepo } from './capital.repo';
 import { CAPITAL_BASES, CapitalForm, type CapitalInjectionInput } from './capital.types';
 
 /** 动态资本金补充 (实施意见（六）, R10): injections and the institution capital they move. */
@@ -18,10 +19,7 @@ export class CapitalService {
   /** The injections the viewer may read, newest first; an unknown or out-of-scope institution gives none. */
   list(institutionId?: string | null): Promise<CapitalInjection[]> {
     if (institutionId != null && !isUuid(institutionId)) return Promise.resolve([]);
-    const scoped = this.scope.capitalInjections('c');
-    const query = this.manager.createQueryBuilder(CapitalInjection, 'c').where(scoped.sql, scoped.params);
-    if (institutionId != null) query.andWhere('c.institution_id = :institutionId', { institutionId });
-    return query.orderBy('c.injected_on', 'DESC').addOrderBy('c.created_at', 'DESC').addOrderBy('c.id').getMany();
+    return new CapitalRepo(this.manager).list(this.scope, { institutionId });
   }
 
   /**
@@ -39,15 +37,8 @@ export class CapitalService {
     if (!isUuid(input.institutionId)) throw new NotFoundError('Institution', input.institutionId);
 
     return this.manager.transaction(async (tx) => {
-      const scoped = this.scope.institutions('i');
-      const [institution] = await tx
-        .createQueryBuilder()
-        .select(['i.paid_in_capital AS paid_in', 'i.net_assets AS net_assets'])
-        .from('guarantee_institution', 'i')
-        .where('i.id = :id', { id: input.institutionId })
-        .andWhere(scoped.sql, scoped.params)
-        .setLock('pessimistic_write')
-        .getRawMany<{ paid_in: string; net_assets: string }>();
+      const repo = new CapitalRepo(tx);
+      const institution = await repo.lockCapital(this.scope, input.institutionId);
       if (!institution) throw new NotFoundError('Institution', input.institutionId);
 
       // 实施意见（六）出资入股与无偿捐资: an equity contribution (出资入股) is paid-in capital and so also net
@@ -58,17 +49,12 @@ export class CapitalService {
       if (paidIn.gt(MAX_MONEY) || netAssets.gt(MAX_MONEY))
         throw new BadInputError('amount', "amount would take the institution's capital beyond what can be recorded");
 
-      const [{ id }] = await tx.query(
-        `INSERT INTO capital_injection (institution_id, amount, source, form, basis, injected_on, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [input.institutionId, amount, input.source, input.form, basis, injectedOn, recordedBy],
-      );
-      await tx.query(`UPDATE guarantee_institution SET paid_in_capital = $2, net_assets = $3 WHERE id = $1`, [
-        input.institutionId,
+      const id = await repo.insert(
+        { institutionId: input.institutionId, amount, source: input.source, form: input.form, basis, injectedOn, recordedBy },
         paidIn.toFixed(2),
         netAssets.toFixed(2),
-      ]);
-      return tx.findOneByOrFail(CapitalInjection, { id });
+      );
+      return (await repo.get(this.scope, id))!;
     });
   }
 }

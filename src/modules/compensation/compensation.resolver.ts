@@ -4,11 +4,11 @@ import { NotFoundError } from '../../platform/errors';
 import type { Dec } from '../../platform/lib/decimal';
 import { DateScalar, DecimalScalar } from '../../platform/scalars';
 import { Guarantee } from '../guarantee/guarantee.entity';
-import type { GuaranteeRecord } from '../guarantee/guarantee.sql';
+import type { GuaranteeRecord } from '../guarantee/guarantee.repo';
 import { LeadView } from '../lead/lead.types';
 import { Compensation } from './compensation.entity';
 import { CompensationInput } from './compensation.inputs';
-import type { CompensationRecord } from './compensation.sql';
+import type { CompensationRecord } from './compensation.repo';
 
 @Resolver(() => Compensation)
 export class CompensationResolver {

@@ -5,7 +5,8 @@ import { dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
 import { checkFraction, checkMoney, checkText, required } from '../../platform/lib/values';
 import type { PolicyService } from '../policy/policy.service';
-import { CooperationAgreement } from './cooperation.entity';
+import type { CooperationAgreement } from './cooperation.entity';
+import { CooperationRepo } from './cooperation.repo';
 import type { CooperationAgreementInput } from './cooperation.inputs';
 
 /** 银担合作协议: signed by the institution, read by both sides, the PBOC and the banking regulator. */
@@ -19,11 +20,7 @@ export class CooperationService {
   /** Agreements in the viewer's scope, optionally of one institution and/or bank; newest first. */
   list(institutionId?: string | null, bankId?: string | null): Promise<CooperationAgreement[]> {
     if ((institutionId && !isUuid(institutionId)) || (bankId && !isUuid(bankId))) return Promise.resolve([]);
-    const scoped = this.scope.agreements('a');
-    const q = this.manager.createQueryBuilder(CooperationAgreement, 'a').where(scoped.sql, scoped.params);
-    if (institutionId) q.andWhere('a.institution_id = :institutionId', { institutionId });
-    if (bankId) q.andWhere('a.bank_id = :bankId', { bankId });
-    return q.orderBy('a.signed_on', 'DESC').addOrderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').getMany();
+    return new CooperationRepo(this.manager).list(this.scope, { institutionId, bankId });
   }
 
   /**
@@ -41,10 +38,10 @@ export class CooperationService {
     if (!isUuid(input.bankId)) throw new BadInputError('bankId', 'bankId names no bank');
 
     return this.manager.transaction(async (tx) => {
-      const [institution] = await tx.query(`SELECT 1 FROM guarantee_institution WHERE id = $1`, [input.institutionId]);
-      if (!institution) throw new BadInputError('institutionId', 'institutionId names no institution');
-      const [bank] = await tx.query(`SELECT 1 FROM bank WHERE id = $1`, [input.bankId]);
-      if (!bank) throw new BadInputError('bankId', 'bankId names no bank');
+      const repo = new CooperationRepo(tx);
+      if (!(await repo.institutionExists(this.scope, input.institutionId)))
+        throw new BadInputError('institutionId', 'institutionId names no institution');
+      if (!(await repo.bankExists(this.scope, input.bankId))) throw new BadInputError('bankId', 'bankId names no bank');
       const { minBankRiskShare } = await this.policy.forBusinessOn(input.signedOn);
       if (dec(bankRiskShare).lt(minBankRiskShare) && reason === null) {
         throw new PolicyViolationError(
@@ -52,22 +49,18 @@ export class CooperationService {
           'R5',
         );
       }
-      const [{ id }] = await tx.query(
-        `INSERT INTO cooperation_agreement (institution_id, bank_id, bank_risk_share, credit_line, batch_mode, green_channel, exception_reason, signed_on, expires_on)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [
-          input.institutionId,
-          input.bankId,
-          bankRiskShare,
-          creditLine,
-          input.batchMode,
-          input.greenChannel ?? false,
-          reason,
-          input.signedOn,
-          expiresOn,
-        ],
-      );
-      return tx.findOneByOrFail(CooperationAgreement, { id });
+      const id = await repo.insert({
+        institutionId: input.institutionId,
+        bankId: input.bankId,
+        bankRiskShare,
+        creditLine,
+        batchMode: input.batchMode,
+        greenChannel: input.greenChannel ?? false,
+        exceptionReason: reason,
+        signedOn: input.signedOn,
+        expiresOn,
+      });
+      return (await repo.get(this.scope, id))!;
     });
   }
 }

@@ -1,32 +1,10 @@
-import { dec, money, rate } from '../../platform/lib/decimal';
+import { dec, money } from '../../platform/lib/decimal';
+import { averageFeeRate, compensationRate, smallAgriShare } from '../indicators/indicators.calc';
 
 /**
- * The dashboard's ratios (DESIGN.md R3, R4, R7) over the monthly aggregate's sums, as pure functions of
- * decimal text. A ratio over nothing is null, never 0: "no new business" is not "0% 支小支农". Rates round
- * half-up to 6 places, money half-up to the fen (DESIGN.md R7).
+ * The dashboard's figures over the monthly aggregate's sums: the shared ratios (R3, R4, R7,
+ * indicators/indicators.calc.ts) and the balance. Money rounds half-up to the fen (DESIGN.md R7).
  */
-
-/** part ÷ whole to 6 places, or null when whole is 0. */
-export function ratio(part: string, whole: string): string | null {
-  const w = dec(whole);
-  if (w.isZero()) return null;
-  return rate(dec(part).div(w));
-}
-
-/** R3 (实施意见（二）: 支小支农担保业务占比达到80%以上): 支小支农 amount ÷ new amount of the period. */
-export function smallAgriShare(smallAgriAmount: string, newAmount: string): string | null {
-  return ratio(smallAgriAmount, newAmount);
-}
-
-/** R4 (平均担保费率降至1%以下): amount-weighted average, Σ amount × rate ÷ Σ amount. */
-export function averageFeeRate(feeWeightedAmount: string, newAmount: string): string | null {
-  return ratio(feeWeightedAmount, newAmount);
-}
-
-/** R7 (实施意见（七）): 代偿率 = compensations paid ÷ guarantees released (repaid or compensated) in the period. */
-export function compensationRate(compensatedAmount: string, releasedAmount: string): string | null {
-  return ratio(compensatedAmount, releasedAmount);
-}
 
 /** 在保余额: everything granted up to the period's end less everything released up to then. */
 export function outstandingBalance(grantedToDate: string, releasedToDate: string): string {

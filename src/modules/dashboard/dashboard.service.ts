@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
-import { queryRows } from '../../platform/db/sql';
 import { BadInputError } from '../../platform/errors';
 import { businessToday, monthBounds } from '../../platform/lib/dates';
 import { isUuid } from '../../platform/lib/ids';
 import type { PolicyService } from '../policy/policy.service';
 import { NO_SUMS, type SliceFigures, type SliceSums, sliceOf } from './dashboard.calc';
 import type { DashboardFilter } from './dashboard.types';
-import { DASHBOARD_SQL, GROUP, type DashboardRow } from './dashboard.sql';
+import { DashboardRepo, GROUP, type DashboardRow } from './dashboard.repo';
 
 export interface DashboardFigures {
   total: SliceFigures;
@@ -46,23 +45,12 @@ export class DashboardService {
     const ids = [filter?.regionId, filter?.institutionId, filter?.bankId];
     if (ids.some((id) => id !== null && id !== undefined && !isUuid(id))) return { ...empty(), targets };
 
-    const where = ['s.month <= CAST(:to AS date)'];
-    const params: Record<string, unknown> = { to: period.to, from: period.from };
-    for (const [column, key] of [
-      ['region_id', 'regionId'],
-      ['institution_id', 'institutionId'],
-      ['bank_id', 'bankId'],
-    ] as const) {
-      const id = filter?.[key];
-      if (!id) continue;
-      where.push(`s.${column} = :${key}`);
-      params[key] = id;
-    }
-    const scoped = this.scope.aggregates('s');
-    where.push(`(${scoped.sql})`);
-    Object.assign(params, scoped.params);
-
-    const rows = await queryRows<DashboardRow>(this.manager, DASHBOARD_SQL(where.join(' AND '), period.from !== null), params);
+    const rows = await new DashboardRepo(this.manager).slices(this.scope, {
+      ...period,
+      regionId: filter?.regionId,
+      institutionId: filter?.institutionId,
+      bankId: filter?.bankId,
+    });
     const out = empty();
     for (const row of rows) {
       const slice = sliceOf(row.key ?? 'total', row.label ?? '合计', sumsOf(row));

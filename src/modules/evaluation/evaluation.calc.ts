@@ -1,27 +1,11 @@
-import { Dec, dec, rate } from '../../platform/lib/decimal';
+import { Dec, dec } from '../../platform/lib/decimal';
+import { ratio } from '../indicators/indicators.calc';
 
 /**
  * The indicators of a 绩效考核 (实施意见（九）, DESIGN.md R11) as pure functions over decimal text: R3 支小支农
- * share, R4 average fee rate, R7 compensation rate and R9 leverage (放大倍数). Ratios are rounded half-up to
- * 6 places, as stored. Every bound comes from the policy parameter set in force, passed in.
+ * share, R4 average fee rate, R7 compensation rate (indicators/indicators.calc.ts) and R9 leverage (放大倍数).
+ * Ratios are rounded half-up to 6 places, as stored. Every bound comes from the policy parameter set in force, passed in.
  */
-
-/** part ÷ whole to 6 places, or null when there is no whole (no business, nothing released, no net assets). */
-export function ratio(part: string, whole: string): string | null {
-  const w = dec(whole);
-  if (w.lte(0)) return null;
-  return rate(dec(part).div(w));
-}
-
-/** R3: 支小支农 amount ÷ new amount of the period. */
-export const smallAgriShare = (smallAgriAmount: string, newAmount: string): string | null => ratio(smallAgriAmount, newAmount);
-
-/** R4: Σ amount × rate ÷ Σ amount of the period's new business (amount-weighted annualised fee rate). */
-export const averageFeeRate = (feeWeightedAmount: string, newAmount: string): string | null => ratio(feeWeightedAmount, newAmount);
-
-/** R7: 代偿率 = compensations paid in the year ÷ guarantees released (repaid or compensated) in the year. */
-export const compensationRate = (compensatedAmount: string, releasedAmount: string): string | null =>
-  ratio(compensatedAmount, releasedAmount);
 
 /** R9's numbers from the policy set in force (融资担保责任余额计量办法 as the city adopts it). */
 export interface LeverageWeights {
@@ -69,6 +53,7 @@ export function weightedLiability(households: readonly HouseholdBalance[], w: Le
 
 /** R9 放大倍数 = weighted liability balance ÷ net assets; null when net assets ≤ 0 (no meaningful multiple). */
 export function leverage(households: readonly HouseholdBalance[], netAssets: string, w: LeverageWeights): string | null {
+  if (dec(netAssets).lte(0)) return null;
   return ratio(weightedLiability(households, w).toFixed(), netAssets);
 }
 

@@ -1,15 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../access/roles';
 import type { Scope } from '../../access/scope';
+import { SystemScope } from '../../access/system-scope';
 import { BadInputError, ConflictError, HubError, NotFoundError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
 import { isUuid } from '../../platform/lib/ids';
 import { checkText, required } from '../../platform/lib/values';
 import type { PolicyService } from '../policy/policy.service';
-import { averageFeeRate, compensationRate, leverage, scoreProblem, smallAgriShare } from './evaluation.calc';
+import { averageFeeRate, compensationRate, smallAgriShare } from '../indicators/indicators.calc';
+import { leverage, scoreProblem } from './evaluation.calc';
 import { PerformanceEvaluation } from './evaluation.entity';
 import type { PerformanceEvaluationInput } from './evaluation.inputs';
-import { inForceBalances, yearFlows } from './evaluation.sql';
+import { EvaluationRepo } from './evaluation.repo';
 
 /**
  * 实施意见（九）: 市国资委 guides the evaluation of 市级 institutions, 各县（市、区）财政部门 evaluate their own
@@ -27,11 +29,7 @@ export class EvaluationService {
 
   list(institutionId?: string | null, year?: number | null): Promise<PerformanceEvaluation[]> {
     if (institutionId != null && !isUuid(institutionId)) return Promise.resolve([]);
-    const scoped = this.scope.evaluations('e');
-    const query = this.manager.createQueryBuilder(PerformanceEvaluation, 'e').where(scoped.sql, scoped.params);
-    if (institutionId != null) query.andWhere('e.institution_id = :institutionId', { institutionId });
-    if (year != null) query.andWhere('e.year = :year', { year });
-    return query.orderBy('e.year', 'DESC').addOrderBy('e.institution_id').getMany();
+    return new EvaluationRepo(this.manager).list(this.scope, { institutionId, year });
   }
 
   /** Records the year's evaluation with its indicators computed from the hub's data (R11). */
@@ -47,14 +45,8 @@ export class EvaluationService {
     if (!isUuid(input.institutionId)) throw new NotFoundError('Institution', input.institutionId);
 
     return this.manager.transaction(async (tx) => {
-      const scoped = this.scope.institutions('i');
-      const [institution] = await tx
-        .createQueryBuilder()
-        .select(['i.level AS level', 'i.net_assets AS net_assets'])
-        .from('guarantee_institution', 'i')
-        .where('i.id = :id', { id: input.institutionId })
-        .andWhere(scoped.sql, scoped.params)
-        .getRawMany<{ level: string; net_assets: string }>();
+      const repo = new EvaluationRepo(tx);
+      const institution = await repo.institution(this.scope, input.institutionId);
       if (!institution) throw new NotFoundError('Institution', input.institutionId);
       if (EVALUATOR_OF_LEVEL[institution.level] !== role) {
         // FORBIDDEN naming its rule: the role may evaluate, but not this level (the shield's refusals name none).
@@ -64,16 +56,16 @@ export class EvaluationService {
           { rule: 'R11' },
         );
       }
-      const [existing] = await tx.query(`SELECT 1 FROM performance_evaluation WHERE institution_id = $1 AND year = $2`, [
-        input.institutionId,
-        input.year,
-      ]);
+      const existing = await repo.exists(this.scope, input.institutionId, input.year);
       if (existing) throw new ConflictError(`The institution's evaluation for ${input.year} is already recorded`);
 
       const yearEnd = `${input.year}-12-31`;
       const p = await this.policy.inForce(yearEnd);
-      const flows = await yearFlows(tx, input.institutionId, input.year);
-      const households = await inForceBalances(tx, input.institutionId, yearEnd);
+      // The indicators are figures about the institution the evaluator reaches (checked above), computed from
+      // rows the evaluator need not read itself (SASAC reads no guarantees): no row leaves, only the figures.
+      const figures = SystemScope.because("R11 indicators of an institution in the evaluator's scope");
+      const flows = await repo.yearFlows(figures, input.institutionId, input.year);
+      const households = await repo.inForceBalances(figures, input.institutionId, yearEnd);
       const weights = {
         smallLoanAmount: p.leverageSmallLoanAmount,
         farmerLoanAmount: p.leverageFarmerLoanAmount,
@@ -81,24 +73,20 @@ export class EvaluationService {
         bondWeight: p.leverageBondWeight,
       };
 
-      const [{ id }] = await tx.query(
-        `INSERT INTO performance_evaluation (institution_id, year, small_agri_share, average_fee_rate, compensation_rate, leverage, score, grade, evaluator_role, comment)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [
-          input.institutionId,
-          input.year,
-          smallAgriShare(flows.smallAgriAmount, flows.newAmount),
-          averageFeeRate(flows.feeWeightedAmount, flows.newAmount),
-          compensationRate(flows.compensatedAmount, flows.releasedAmount),
-          // R9 against the institution's net assets as the hub holds them now (no year-end balance sheet is kept).
-          leverage(households, institution.net_assets, weights),
-          input.score.toFixed(2),
-          input.grade,
-          role,
-          comment,
-        ],
-      );
-      return tx.findOneByOrFail(PerformanceEvaluation, { id });
+      const id = await repo.insert({
+        institutionId: input.institutionId,
+        year: input.year,
+        smallAgriShare: smallAgriShare(flows.smallAgriAmount, flows.newAmount),
+        averageFeeRate: averageFeeRate(flows.feeWeightedAmount, flows.newAmount),
+        compensationRate: compensationRate(flows.compensatedAmount, flows.releasedAmount),
+        // R9 against the institution's net assets as the hub holds them now (no year-end balance sheet is kept).
+        leverage: leverage(households, institution.net_assets, weights),
+        score: input.score.toFixed(2),
+        grade: input.grade,
+        evaluatorRole: role,
+        comment,
+      });
+      return (await repo.get(this.scope, id))!;
     });
   }
 }

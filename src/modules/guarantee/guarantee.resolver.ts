@@ -8,7 +8,7 @@ import { GuaranteeInstitution } from '../institution/institution.entity';
 import { Guarantee } from './guarantee.entity';
 import { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
 import type { JoinedGuarantee } from './page/guarantee.joined';
-import type { GuaranteeRecord } from './guarantee.sql';
+import type { GuaranteeRecord } from './guarantee.repo';
 import { GuaranteeConnection, GuaranteeImportResult } from './guarantee.types';
 
 /** Guarantee's relations read through per-request loaders: a page of any size costs one query per relation. */

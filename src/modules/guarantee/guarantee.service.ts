@@ -3,14 +3,13 @@ import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
 import { isUuid } from '../../platform/lib/ids';
-import { addReleased } from '../ledger/ledger.writer';
 import type { PolicyService } from '../policy/policy.service';
-import { GrantBatch, lockInstitutionGrants } from './grant/grant.batch';
+import { GrantBatch, lockInstitutionGrants, requireInstitution } from './grant/grant.batch';
+import { endGuarantee } from './guarantee.end';
 import { GuaranteeStatus } from './guarantee.entity';
 import type { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
 import { findGuarantee, guaranteePage } from './page/guarantee.page';
-import { GUARANTEE_COLUMNS, type GuaranteeRecord } from './guarantee.sql';
-import { queryRows } from '../../platform/db/sql';
+import { GuaranteeRepo, type GuaranteeRecord } from './guarantee.repo';
 import type { GuaranteeConnection } from './guarantee.types';
 import { issueError, validateGuarantee } from './grant/grant.validate';
 
@@ -55,15 +54,7 @@ export class GuaranteeService {
   async release(id: string, releasedOn: string): Promise<GuaranteeRecord> {
     if (!isUuid(id)) throw new NotFoundError('Guarantee', id);
     return this.manager.transaction(async (tx) => {
-      const scoped = this.scope.guarantees('g');
-      const [g] = await queryRows<GuaranteeRecord>(
-        tx,
-        `SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = :g_id AND ${scoped.sql} FOR UPDATE`,
-        {
-          ...scoped.params,
-          g_id: id,
-        },
-      );
+      const g = await new GuaranteeRepo(tx).lock(this.scope, id);
       if (!g || !this.scope.actsFor(g.institutionId)) throw new NotFoundError('Guarantee', id);
       if (g.status !== GuaranteeStatus.ACTIVE)
         throw new ConflictError(`Guarantee ${id} is ${g.status}: only an ACTIVE guarantee is released`);
@@ -72,24 +63,7 @@ export class GuaranteeService {
       const today = businessToday();
       if (releasedOn > today) throw new BadInputError('releasedOn', `releasedOn may not be in the future (today is ${today})`);
 
-      const [row] = await queryRows<GuaranteeRecord>(
-        tx,
-        `UPDATE guarantee g SET status = :g_status, released_on = :g_on WHERE g.id = :g_id RETURNING ${GUARANTEE_COLUMNS}`,
-        { g_id: id, g_status: GuaranteeStatus.RELEASED, g_on: releasedOn },
-      );
-      if (g.agreementId)
-        await tx.query(`UPDATE cooperation_agreement SET used_credit = used_credit - $2 WHERE id = $1`, [
-          g.agreementId,
-          g.guaranteedAmount,
-        ]);
-      await addReleased(tx, { institutionId: g.institutionId, bankId: g.bankId, regionId: g.regionId }, releasedOn, g.guaranteedAmount);
-      return row;
+      return endGuarantee(tx, g, GuaranteeStatus.RELEASED, releasedOn);
     });
   }
-}
-
-/** The acting institution's own row must exist (a token may outlive its institution). */
-export async function requireInstitution(tx: EntityManager, institutionId: string): Promise<void> {
-  const [found] = await tx.query(`SELECT 1 FROM guarantee_institution WHERE id = $1`, [institutionId]);
-  if (!found) throw new BadInputError('institutionId', 'institutionId names no institution');
 }

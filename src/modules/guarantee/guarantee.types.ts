@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../platform/lib/page-info';
 import { Guarantee } from './guarantee.entity';
-import type { GuaranteeRecord } from './guarantee.sql';
+import type { GuaranteeRecord } from './guarantee.repo';
 
 @ObjectType({ simpleResolvers: true, description: '担保业务分页中的一条' })
 export class GuaranteeEdge {

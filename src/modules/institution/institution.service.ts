@@ -6,7 +6,10 @@ import { dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
 import { checkCreditCode } from '../../platform/lib/identifiers';
 import { checkMoney, checkText, required } from '../../platform/lib/values';
-import { GuaranteeInstitution, ListStatus } from './institution.entity';
+import { SystemScope } from '../../access/system-scope';
+import { PUBLIC_REGIONS, RegionRepo } from '../region/region.repo';
+import { type GuaranteeInstitution, ListStatus } from './institution.entity';
+import { InstitutionRepo } from './institution.repo';
 import type { InstitutionInput } from './institution.inputs';
 
 /** 名单管理 moves forward one step at a time: reported to the province, then admitted (实施意见（三）). */
@@ -19,24 +22,13 @@ export class InstitutionService {
   ) {}
 
   list(): Promise<GuaranteeInstitution[]> {
-    const scoped = this.scope.institutions('i');
-    return this.manager
-      .createQueryBuilder(GuaranteeInstitution, 'i')
-      .where(scoped.sql, scoped.params)
-      .orderBy('i.level')
-      .addOrderBy('i.name')
-      .getMany();
+    return new InstitutionRepo(this.manager).list(this.scope);
   }
 
   /** Out of scope and missing look the same: null. */
   async find(id: string): Promise<GuaranteeInstitution | null> {
     if (!isUuid(id)) return null;
-    const scoped = this.scope.institutions('i');
-    return this.manager
-      .createQueryBuilder(GuaranteeInstitution, 'i')
-      .where('i.id = :id', { id })
-      .andWhere(scoped.sql, scoped.params)
-      .getOne();
+    return new InstitutionRepo(this.manager).get(this.scope, id);
   }
 
   /** 市财政局 records an institution; a county finance bureau only in its own county. */
@@ -54,22 +46,25 @@ export class InstitutionService {
       throw new ForbiddenError('A county department records institutions of its own region only');
 
     return this.manager.transaction(async (tx) => {
-      const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [input.regionId]);
-      if (!region) throw new BadInputError('regionId', 'regionId names no region');
-      const [clash] = await tx.query(
-        `SELECT name = $1 AS same_name FROM guarantee_institution WHERE name = $1 OR credit_code = $2 LIMIT 1`,
-        [name, credit.value],
-      );
+      if (!(await new RegionRepo(tx).exists(SystemScope.because(PUBLIC_REGIONS), input.regionId)))
+        throw new BadInputError('regionId', 'regionId names no region');
+      const repo = new InstitutionRepo(tx);
+      const clash = await repo.clash(SystemScope.because('names and credit codes are unique in the hub'), name, credit.value);
       if (clash)
         throw new ConflictError(
           clash.same_name ? `An institution named ${name} exists` : `An institution with credit code ${credit.value} exists`,
         );
-      const [{ id }] = await tx.query(
-        `INSERT INTO guarantee_institution (name, credit_code, level, region_id, is_re_guarantor, registered_capital, paid_in_capital, net_assets)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [name, credit.value, input.level, input.regionId, input.isReGuarantor ?? false, registeredCapital, paidInCapital, netAssets],
-      );
-      return tx.findOneByOrFail(GuaranteeInstitution, { id });
+      const id = await repo.insert({
+        name,
+        creditCode: credit.value,
+        level: input.level,
+        regionId: input.regionId,
+        isReGuarantor: input.isReGuarantor ?? false,
+        registeredCapital,
+        paidInCapital,
+        netAssets,
+      });
+      return (await repo.get(this.scope, id))!;
     });
   }
 
@@ -83,13 +78,8 @@ export class InstitutionService {
     const today = businessToday();
     if (on > today) throw new BadInputError('on', `on may not be in the future (today is ${today})`);
     return this.manager.transaction(async (tx) => {
-      const scoped = this.scope.institutions('i');
-      const found = await tx
-        .createQueryBuilder(GuaranteeInstitution, 'i')
-        .setLock('pessimistic_write')
-        .where('i.id = :id', { id })
-        .andWhere(scoped.sql, scoped.params)
-        .getOne();
+      const repo = new InstitutionRepo(tx);
+      const found = await repo.get(this.scope, id, true);
       if (!found) throw new NotFoundError('Institution', id);
       const from = LIST_ORDER.indexOf(found.listStatus);
       const to = LIST_ORDER.indexOf(status);
@@ -99,8 +89,8 @@ export class InstitutionService {
         throw new BadInputError('on', `Admission (${on}) may not precede the report to the province (${found.reportedOn})`);
       }
       const column = status === ListStatus.REPORTED ? 'reported_on' : 'admitted_on';
-      await tx.query(`UPDATE guarantee_institution SET list_status = $2, ${column} = $3 WHERE id = $1`, [id, status, on]);
-      return tx.findOneByOrFail(GuaranteeInstitution, { id });
+      await repo.setListStatus(id, status, column, on);
+      return (await repo.get(this.scope, id))!;
     });
   }
 }

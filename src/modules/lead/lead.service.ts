@@ -3,17 +3,10 @@ import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { isUuid } from '../../platform/lib/ids';
 
-import { queryRows } from '../../platform/db/sql';
 import { LeadDecision, LeadStatus } from './lead.entity';
-import { readLeads } from './lead.queries';
+import { LeadRepo, type LockedLead } from './lead.repo';
 import { POLICE_STATUSES, optionalText, policeMayMove, reviewedStatus } from './lead.transitions';
 import type { LeadView } from './lead.types';
-
-interface LockedLead {
-  id: string;
-  institution_id: string;
-  status: LeadStatus;
-}
 
 /**
  * Opens the lead of a compensation flagged as suspected malicious evasion (R12), inside the
@@ -23,11 +16,7 @@ export async function openLead(
   tx: EntityManager,
   lead: { compensationId: string; institutionId: string; evidence: string },
 ): Promise<void> {
-  await tx.query(`INSERT INTO malicious_default_lead (compensation_id, institution_id, evidence) VALUES ($1, $2, $3)`, [
-    lead.compensationId,
-    lead.institutionId,
-    lead.evidence,
-  ]);
+  await new LeadRepo(tx).insert(lead);
 }
 
 /** 恶意逃废债线索: review by the owning institution, transfer to the police, the police's investigation. */
@@ -38,7 +27,7 @@ export class LeadService {
   ) {}
 
   async list(status?: LeadStatus | null): Promise<LeadView[]> {
-    return (await readLeads(this.manager, this.scope, { status })).map((entry) => entry.view);
+    return (await new LeadRepo(this.manager).read(this.scope, { status })).map((entry) => entry.view);
   }
 
   /** 逐笔核查: one case at a time, once (a reviewed lead is not reviewed again). */
@@ -46,10 +35,7 @@ export class LeadService {
     return this.manager.transaction(async (tx) => {
       const lead = await this.lockOwn(tx, id);
       if (lead.status !== LeadStatus.PENDING_REVIEW) throw new ConflictError(`Lead ${id} has already been reviewed (${lead.status})`);
-      await tx.query(
-        `UPDATE malicious_default_lead SET status = $2, review_note = $3, reviewed_at = now(), reviewed_by = $4, updated_at = now() WHERE id = $1`,
-        [id, reviewedStatus(decision), optionalText(note), this.scope.viewer?.sub ?? null],
-      );
+      await new LeadRepo(tx).setReviewed(id, reviewedStatus(decision), optionalText(note), this.scope.viewer?.sub ?? null);
       return this.view(tx, id);
     });
   }
@@ -60,10 +46,7 @@ export class LeadService {
       const lead = await this.lockOwn(tx, id);
       if (lead.status !== LeadStatus.CONFIRMED)
         throw new ConflictError(`Only a confirmed lead can be transferred; lead ${id} is ${lead.status}`);
-      await tx.query(`UPDATE malicious_default_lead SET status = $2, transferred_at = now(), updated_at = now() WHERE id = $1`, [
-        id,
-        LeadStatus.TRANSFERRED,
-      ]);
+      await new LeadRepo(tx).setTransferred(id);
       return this.view(tx, id);
     });
   }
@@ -77,12 +60,7 @@ export class LeadService {
     return this.manager.transaction(async (tx) => {
       const lead = await this.lock(tx, id);
       if (!policeMayMove(lead.status, status)) throw new ConflictError(`Lead ${id} cannot move from ${lead.status} to ${status}`);
-      await tx.query(
-        `UPDATE malicious_default_lead
-            SET status = $2, police_case_number = COALESCE($3, police_case_number), police_note = COALESCE($4, police_note), updated_at = now()
-          WHERE id = $1`,
-        [id, status, number, optionalText(note)],
-      );
+      await new LeadRepo(tx).setInvestigation(id, status, number, optionalText(note));
       return this.view(tx, id);
     });
   }
@@ -90,12 +68,7 @@ export class LeadService {
   /** A lead in the viewer's scope, locked; a lead the viewer cannot read behaves like a missing one. */
   private async lock(tx: EntityManager, id: string): Promise<LockedLead> {
     if (!isUuid(id)) throw new NotFoundError('Lead', id);
-    const scoped = this.scope.leads('l');
-    const [lead] = await queryRows<LockedLead>(
-      tx,
-      `SELECT l.id, l.institution_id, l.status FROM malicious_default_lead l WHERE l.id = :id AND ${scoped.sql} FOR UPDATE`,
-      { ...scoped.params, id },
-    );
+    const lead = await new LeadRepo(tx).lock(this.scope, id);
     if (!lead) throw new NotFoundError('Lead', id);
     return lead;
   }
@@ -103,12 +76,12 @@ export class LeadService {
   /** A lead of the viewer's own institution, locked: only the owning institution reviews and transfers it. */
   private async lockOwn(tx: EntityManager, id: string): Promise<LockedLead> {
     const lead = await this.lock(tx, id);
-    if (!this.scope.actsFor(lead.institution_id)) throw new NotFoundError('Lead', id);
+    if (!this.scope.actsFor(lead.institutionId)) throw new NotFoundError('Lead', id);
     return lead;
   }
 
   private async view(tx: EntityManager, id: string): Promise<LeadView> {
-    const [entry] = await readLeads(tx, this.scope, { ids: [id] });
+    const [entry] = await new LeadRepo(tx).read(this.scope, { ids: [id] });
     if (!entry) throw new NotFoundError('Lead', id);
     return entry.view;
   }

@@ -1,7 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import { businessToday } from '../../platform/lib/dates';
-import { PolicyParameterSet } from './policy.entity';
+import { SystemScope } from '../../access/system-scope';
+import type { PolicyParameterSet } from './policy.entity';
+import { PolicyRepo } from './policy.repo';
 import type { PolicyTargets } from './policy.types';
+
+/** The parameters are public reference data: the same for every viewer. */
+const REFERENCE = SystemScope.because('R14 policy parameters: reference data every rule reads');
 
 /** R14: every rule reads its numbers from the parameter set in force on the business day in question. */
 export class PolicyService {
@@ -14,16 +19,10 @@ export class PolicyService {
   inForce(on: string = businessToday()): Promise<PolicyParameterSet> {
     let found = this.cache.get(on);
     if (!found) {
-      found = this.manager
-        .createQueryBuilder(PolicyParameterSet, 'p')
-        .where('p.effective_on <= :on', { on })
-        .orderBy('p.effective_on', 'DESC')
-        .limit(1)
-        .getOne()
-        .then((set) => {
-          if (!set) throw new Error(`no policy parameters are in force on ${on}`);
-          return set;
-        });
+      found = new PolicyRepo(this.manager).inForce(REFERENCE, on).then((set) => {
+        if (!set) throw new Error(`no policy parameters are in force on ${on}`);
+        return set;
+      });
       this.cache.set(on, found);
     }
     return found;
@@ -37,9 +36,7 @@ export class PolicyService {
    * year of start dates costs one query per set.
    */
   async forBusinessOn(on: string): Promise<PolicyParameterSet> {
-    this.effectiveDates ??= this.manager
-      .query(`SELECT effective_on::text AS d FROM policy_parameter_set ORDER BY effective_on`)
-      .then((rows: { d: string }[]) => rows.map((r) => r.d));
+    this.effectiveDates ??= new PolicyRepo(this.manager).effectiveDates(REFERENCE);
     const all = await this.effectiveDates;
     let chosen = all[0] ?? on;
     for (const d of all) if (d <= on) chosen = d;

@@ -1,11 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { Region } from './region.entity';
+import { SystemScope } from '../../access/system-scope';
+import type { Region } from './region.entity';
+import { PUBLIC_REGIONS, RegionRepo } from './region.repo';
 
 /** Regions: public reference data (the city, its counties and districts, the development zones). */
 export class RegionService {
   constructor(private readonly manager: EntityManager) {}
 
   list(): Promise<Region[]> {
-    return this.manager.createQueryBuilder(Region, 'r').orderBy('r.sort_order').addOrderBy('r.code').getMany();
+    return new RegionRepo(this.manager).list(SystemScope.because(PUBLIC_REGIONS));
   }
 }

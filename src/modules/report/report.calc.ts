@@ -1,4 +1,5 @@
-import { Dec, money, rate } from '../../platform/lib/decimal';
+import { Dec, money } from '../../platform/lib/decimal';
+import { averageFeeRate, smallAgriShare } from '../indicators/indicators.calc';
 
 /**
  * The figures of a 月报 (实施意见（十二）: 按月将担保业务情况向工作专班办公室报备), computed from the monthly
@@ -26,13 +27,6 @@ export interface ReportFigures {
   compensatedAmount: string;
 }
 
-/** part ÷ whole as a rate (6 places, half-up); null when there is no whole — no business is not a share of 0. */
-export function ratio(part: string, whole: string): string | null {
-  const w = new Dec(whole);
-  if (w.isZero()) return null;
-  return rate(new Dec(part).div(w));
-}
-
 export function reportFigures(s: MonthSums): ReportFigures {
   return {
     newCount: s.newCount,
@@ -40,9 +34,9 @@ export function reportFigures(s: MonthSums): ReportFigures {
     // 在保余额 at the month's end: everything granted so far less everything released (repaid or compensated).
     outstandingBalance: money(new Dec(s.cumulativeNewAmount).minus(s.cumulativeReleasedAmount)),
     // R3: the share, by amount, of 支小支农 business in the month's new business.
-    smallAgriShare: ratio(s.smallAgriAmount, s.newAmount),
+    smallAgriShare: smallAgriShare(s.smallAgriAmount, s.newAmount),
     // The amount-weighted average fee rate (R4), not the plain mean of rates.
-    averageFeeRate: ratio(s.feeWeightedAmount, s.newAmount),
+    averageFeeRate: averageFeeRate(s.feeWeightedAmount, s.newAmount),
     compensatedAmount: money(s.compensatedAmount),
   };
 }

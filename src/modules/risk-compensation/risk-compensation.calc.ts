@@ -1,4 +1,5 @@
 import { Dec, money, rate } from '../../platform/lib/decimal';
+import { compensationRate } from '../indicators/indicators.calc';
 
 /**
  * 市级风险补偿 (实施意见（七）, DESIGN R7) as a pure function of the year's released and compensated amounts
@@ -106,7 +107,7 @@ export function quoteRiskCompensation(
     mode,
     releasedAmount: money(released),
     compensatedAmount: money(compensated),
-    compensationRate: released.isZero() ? null : rate(compensated.div(released)),
+    compensationRate: compensationRate(compensated.toFixed(), released.toFixed()),
     payout: money(payout),
     tiers,
   };

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
+import { SystemScope } from '../../access/system-scope';
 import type { Viewer } from '../../access/viewer';
 import { BadInputError, ConflictError, NotFoundError, PolicyViolationError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
@@ -7,9 +8,11 @@ import type { Dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
 import { checkMoney, checkText, required } from '../../platform/lib/values';
 import { InstitutionLevel } from '../institution/institution.entity';
+import { PolicyRepo } from '../policy/policy.repo';
 import type { PolicyService } from '../policy/policy.service';
 import { markClaimPaid } from './claim-payment';
-import { RiskCompensationClaim } from './risk-compensation.entity';
+import type { RiskCompensationClaim } from './risk-compensation.entity';
+import { RiskCompensationRepo } from './risk-compensation.repo';
 import { quoteRiskCompensation, type QuoteValues, type TierQuote } from './risk-compensation.calc';
 import { ClaimStatus } from './risk-compensation.types';
 
@@ -52,11 +55,7 @@ export class RiskCompensationService {
   /** Claims in the viewer's scope, optionally of one institution and one year; newest year first. */
   list(institutionId?: string | null, year?: number | null): Promise<RiskCompensationClaim[]> {
     if (institutionId != null && !isUuid(institutionId)) return Promise.resolve([]);
-    const scoped = this.scope.claims('c');
-    const q = this.manager.createQueryBuilder(RiskCompensationClaim, 'c').where(scoped.sql, scoped.params);
-    if (institutionId != null) q.andWhere('c.institution_id = :institutionId', { institutionId });
-    if (year != null) q.andWhere('c.year = :year', { year });
-    return q.orderBy('c.year', 'DESC').addOrderBy('c.submitted_at', 'DESC').getMany();
+    return new RiskCompensationRepo(this.manager).list(this.scope, { institutionId, year });
   }
 
   /**
@@ -73,47 +72,26 @@ export class RiskCompensationService {
     }
     const yearEnd = `${year}-12-31`;
     return this.manager.transaction(async (tx) => {
-      const [institution] = await tx.query(`SELECT level FROM guarantee_institution WHERE id = $1`, [institutionId]);
-      if (!institution) throw new NotFoundError('Institution', institutionId);
-      if (institution.level !== InstitutionLevel.MUNICIPAL) {
+      const repo = new RiskCompensationRepo(tx);
+      const level = await repo.institutionLevel(this.scope, institutionId);
+      if (!level) throw new NotFoundError('Institution', institutionId);
+      if (level !== InstitutionLevel.MUNICIPAL) {
         throw new PolicyViolationError(
           "市级风险补偿 covers 市级担保机构 only; county institutions claim under their county's own mechanism (实施意见（七）)",
           'R7',
         );
       }
-      const [inForce] = await tx.query(`SELECT 1 FROM policy_parameter_set WHERE effective_on <= $1 LIMIT 1`, [yearEnd]);
-      if (!inForce) throw new PolicyViolationError(`No risk-compensation policy was in force in ${year}`, 'R7');
-      const [open] = await tx.query(
-        `SELECT status FROM risk_compensation_claim WHERE institution_id = $1 AND year = $2 AND status <> 'REJECTED'`,
-        [institutionId, year],
-      );
-      if (open) throw new ConflictError(`A claim for ${year} already exists (${open.status}); a new one may follow only a rejection`);
+      if (!(await new PolicyRepo(tx).anyInForceBy(SystemScope.because('R14 policy parameters: reference data'), yearEnd)))
+        throw new PolicyViolationError(`No risk-compensation policy was in force in ${year}`, 'R7');
+      const open = await repo.openClaimStatus(this.scope, institutionId, year);
+      if (open) throw new ConflictError(`A claim for ${year} already exists (${open}); a new one may follow only a rejection`);
 
-      const [sums] = await tx.query(
-        `SELECT coalesce(sum(released_amount), 0)::numeric(24,2)::text AS released, coalesce(sum(compensated_amount), 0)::numeric(24,2)::text AS compensated
-           FROM business_month_stats WHERE institution_id = $1 AND month BETWEEN $2::date AND $3::date`,
-        [institutionId, `${year}-01-01`, `${year}-12-01`],
-      );
+      const sums = await repo.yearSums(this.scope, institutionId, year);
       const p = await this.policy.inForce(yearEnd);
       const q = quoteRiskCompensation(sums.released, sums.compensated, p.compensationTiers, p.compensationMode);
       // The unique partial index uq_risk_claim_open turns a concurrent second submission into CONFLICT.
-      const [{ id }] = await tx.query(
-        `INSERT INTO risk_compensation_claim (institution_id, year, mode, released_amount, compensated_amount, compensation_rate, payout, tiers, status, submitted_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10) RETURNING id`,
-        [
-          institutionId,
-          year,
-          q.mode,
-          q.releasedAmount,
-          q.compensatedAmount,
-          q.compensationRate,
-          q.payout,
-          JSON.stringify(q.tiers),
-          ClaimStatus.SUBMITTED,
-          this.viewer?.sub,
-        ],
-      );
-      return tx.findOneByOrFail(RiskCompensationClaim, { id });
+      const id = await repo.insert(institutionId, year, q, this.viewer?.sub);
+      return (await repo.get(this.scope, id))!;
     });
   }
 
@@ -122,27 +100,19 @@ export class RiskCompensationService {
     if (!isUuid(id)) throw new NotFoundError('RiskCompensationClaim', id);
     const text = note == null || note.trim() === '' ? null : required('note', checkText(note, NOTE_MAX));
     return this.manager.transaction(async (tx) => {
-      const scoped = this.scope.claims('c');
-      const claim = await tx
-        .createQueryBuilder(RiskCompensationClaim, 'c')
-        .setLock('pessimistic_write')
-        .where('c.id = :id', { id })
-        .andWhere(scoped.sql, scoped.params)
-        .getOne();
+      const repo = new RiskCompensationRepo(tx);
+      const claim = await repo.get(this.scope, id, true);
       if (!claim) throw new NotFoundError('RiskCompensationClaim', id);
       if (claim.status !== ClaimStatus.SUBMITTED)
         throw new ConflictError(`The claim is ${claim.status}; only a SUBMITTED claim is decided`);
-      await tx.query(
-        `UPDATE risk_compensation_claim SET status = $2, decided_by_role = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
-        [id, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, this.viewer?.role, text],
-      );
-      return tx.findOneByOrFail(RiskCompensationClaim, { id });
+      await repo.setDecision(id, approve ? ClaimStatus.APPROVED : ClaimStatus.REJECTED, this.viewer?.role, text);
+      return (await repo.get(this.scope, id))!;
     });
   }
 
   /** 市财政局 records the payment of an approved claim (claim-payment.ts). */
   async markPaid(id: string, paidOn: string): Promise<RiskCompensationClaim> {
     await markClaimPaid(this.manager, this.scope, 'risk_compensation_claim', id, paidOn);
-    return this.manager.findOneByOrFail(RiskCompensationClaim, { id: id.toLowerCase() });
+    return (await new RiskCompensationRepo(this.manager).get(this.scope, id.toLowerCase()))!;
   }
 }

@@ -2,7 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { isUuid } from '../../platform/lib/ids';
 import { checkText, required } from '../../platform/lib/values';
-import { TaskForceMember } from './task-force.entity';
+import { SystemScope } from '../../access/system-scope';
+import type { TaskForceMember } from './task-force.entity';
+import { TaskForceRepo, type MemberValues } from './task-force.repo';
 import type { TaskForceMemberInput } from './task-force.inputs';
 import { normalizeName } from './task-force.seed';
 
@@ -14,13 +16,16 @@ const CLASHES: Record<string, string> = {
   uq_task_force_office_director: 'The task force office has one 办公室主任; change the current one instead',
 };
 
+/** The annex is a published document: every reader the rules admit reads every member. */
+const PUBLISHED = SystemScope.because('R15 task force: the annex is published');
+
 /** 工作专班成员 (R15): seeded from the annex, then maintained by the 专班办公室. */
 export class TaskForceService {
   constructor(private readonly manager: EntityManager) {}
 
   /** Public to every signed-in role the rules admit: the annex is a published document. */
   members(): Promise<TaskForceMember[]> {
-    return this.manager.createQueryBuilder(TaskForceMember, 'm').orderBy('m.sort_order').addOrderBy('m.name').getMany();
+    return new TaskForceRepo(this.manager).members(PUBLISHED);
   }
 
   /** With an id, changes that member (NOT_FOUND when absent); without, adds one. */
@@ -32,29 +37,16 @@ export class TaskForceService {
     const title = required('title', checkText(input.title, 200));
     if (!Number.isInteger(input.sortOrder) || input.sortOrder < 1)
       throw new BadInputError('sortOrder', 'sortOrder must be a whole number ≥ 1');
-    const values = [name, title, input.position, input.isOfficeDirector ?? false, input.sortOrder];
+    const values: MemberValues = [name, title, input.position, input.isOfficeDirector ?? false, input.sortOrder];
     const id = input.id ?? null;
     if (id !== null && !isUuid(id)) throw new NotFoundError('TaskForceMember', id);
 
     try {
       return await this.manager.transaction(async (tx) => {
-        const row: { id: string } | undefined =
-          id === null
-            ? (
-                await tx.query(
-                  `INSERT INTO task_force_member (name, title, position, is_office_director, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-                  values,
-                )
-              )[0]
-            : // TypeORM answers an UPDATE with [rows, affected].
-              (
-                await tx.query(
-                  `UPDATE task_force_member SET name = $1, title = $2, position = $3, is_office_director = $4, sort_order = $5 WHERE id = $6 RETURNING id`,
-                  [...values, id],
-                )
-              )[0][0];
-        if (!row) throw new NotFoundError('TaskForceMember', id ?? undefined);
-        return tx.findOneByOrFail(TaskForceMember, { id: row.id });
+        const repo = new TaskForceRepo(tx);
+        const saved = id === null ? await repo.insert(values) : await repo.update(id, values);
+        if (!saved) throw new NotFoundError('TaskForceMember', id ?? undefined);
+        return (await repo.get(PUBLISHED, saved))!;
       });
     } catch (err) {
       const pg = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };

@@ -1,44 +1,39 @@
 import type { EntityManager } from 'typeorm';
+import { SystemScope } from '../../../access/system-scope';
+import { BadInputError } from '../../../platform/errors';
 import { dec, type Dec } from '../../../platform/lib/decimal';
 import { upsertBorrowers } from '../../borrower/borrower.store';
-import { addNewBusinessMany } from '../../ledger/ledger.writer';
+import { CooperationRepo, type AgreementState } from '../../cooperation/cooperation.repo';
+import { LedgerRepo } from '../../ledger/ledger.repo';
 import type { PolicyService } from '../../policy/policy.service';
 import { agreementInForce, exceedsCreditLine, isSmallAgri, isSmallHousehold } from './grant.calc';
-import { GUARANTEE_COLUMNS, type GuaranteeRecord } from '../guarantee.sql';
+import type { GuaranteeRecord } from '../guarantee.repo';
+import { GrantRepo } from './grant.repo';
 import type { Issue, ValidGuarantee } from './grant.validate';
 
 /**
- * Grants at one institution and its batch imports exclude each other: an import holds this lock exclusively
- * for its whole transaction, single grants share it. A multi-chunk import then never interleaves with a
- * single grant of the same institution (whose locks it would otherwise meet in another order).
+ * A grant's own reads are not the viewer's: the caller was found to act for the institution before the batch
+ * opened (createGuarantee, importGuarantees), or is the operator's import CLI.
  */
-export async function lockInstitutionGrants(tx: EntityManager, institutionId: string, mode: 'shared' | 'exclusive'): Promise<void> {
-  const fn = mode === 'shared' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  await tx.query(`SELECT ${fn}(hashtextextended('guarantee-grants:' || $1::text, 0))`, [institutionId]);
+const GRANT = SystemScope.because('grant: the caller acts for the institution, checked before the batch opens');
+
+/** The grant lock of one institution (GrantRepo.lockInstitutionGrants). */
+export function lockInstitutionGrants(tx: EntityManager, institutionId: string, mode: 'shared' | 'exclusive'): Promise<void> {
+  return new GrantRepo(tx).lockInstitutionGrants(institutionId, mode);
 }
 
-/**
- * Batch imports anywhere in the hub run one at a time. Each chunk's borrower upsert locks its borrowers in
- * identifier order, but a later chunk's borrowers may sort before an earlier chunk's; two imports at
- * different institutions (which do not share the institution lock) whose files name the same borrowers
- * would then wait on each other — a deadlock, and one import lost. Taken before the institution's lock;
- * single grants lock one borrower only and never take it.
- */
-export async function lockImports(tx: EntityManager): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('guarantee-imports', 0))`);
+/** One import at a time in the hub (GrantRepo.lockImports). */
+export function lockImports(tx: EntityManager): Promise<void> {
+  return new GrantRepo(tx).lockImports();
+}
+
+/** The acting institution's own row must exist (a token may outlive its institution). */
+export async function requireInstitution(tx: EntityManager, institutionId: string): Promise<void> {
+  if (!(await new GrantRepo(tx).institutionExists(GRANT, institutionId)))
+    throw new BadInputError('institutionId', 'institutionId names no institution');
 }
 
 export type Outcome = { kind: 'accepted'; row: GuaranteeRecord } | { kind: 'duplicate' } | { kind: 'rejected'; issue: Issue };
-
-interface AgreementState {
-  id: string;
-  bankId: string;
-  bankRiskShare: string;
-  creditLine: string;
-  usedCredit: Dec;
-  signedOn: string;
-  expiresOn: string | null;
-}
 
 /**
  * Grants validated guarantees of one institution, inside the caller's transaction: the part of the rules
@@ -57,6 +52,7 @@ export class GrantBatch {
   private agreements: Map<string, AgreementState[]> | undefined;
   private readonly lockedBanks = new Set<string>();
   private readonly known = { bank: new Map<string, boolean>(), region: new Map<string, boolean>() };
+  private readonly repo: GrantRepo;
 
   constructor(
     private readonly tx: EntityManager,
@@ -64,7 +60,9 @@ export class GrantBatch {
     private readonly policy: PolicyService,
     /** Lock every agreement of the institution up front (imports) rather than those of the banks met (single grants). */
     private readonly lockAllAgreements: boolean,
-  ) {}
+  ) {
+    this.repo = new GrantRepo(tx);
+  }
 
   async grant(items: readonly ValidGuarantee[]): Promise<Outcome[]> {
     const outcomes: (Outcome | undefined)[] = new Array(items.length);
@@ -139,44 +137,24 @@ export class GrantBatch {
       return { item, agreement, borrowerId, smallAgri, smallHousehold: isSmallHousehold(smallAgri, total.toFixed(2), cap.small) };
     });
 
-    const col = <T>(f: (d: (typeof decided)[number]) => T) => decided.map(f);
-    const rows: GuaranteeRecord[] = await this.tx.query(
-      `INSERT INTO guarantee AS g (institution_id, code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate,
-                                   bank_risk_share, start_on, end_on, small_agri)
-       SELECT $1::uuid, * FROM unnest($2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::varchar[], $8::numeric[], $9::numeric[],
-                                      $10::numeric[], $11::numeric[], $12::date[], $13::date[], $14::boolean[])
-       RETURNING ${GUARANTEE_COLUMNS}`,
-      [
-        this.institutionId,
-        col((d) => d.item.code),
-        col((d) => d.item.bankId),
-        col((d) => d.agreement?.id ?? null),
-        col((d) => d.borrowerId),
-        col((d) => d.item.borrower.regionId),
-        col((d) => d.item.kind),
-        col((d) => d.item.loanAmount),
-        col((d) => d.item.guaranteedAmount),
-        col((d) => d.item.feeRate),
+    const rows = await this.repo.insert(
+      this.institutionId,
+      decided.map((d) => ({
+        ...d.item,
+        agreementId: d.agreement?.id ?? null,
+        borrowerId: d.borrowerId,
+        regionId: d.item.borrower.regionId,
         // No agreement in force: the bank bears nothing by contract, so its share is 0 (reported, not refused).
-        col((d) => d.agreement?.bankRiskShare ?? '0'),
-        col((d) => d.item.startOn),
-        col((d) => d.item.endOn),
-        col((d) => d.smallAgri),
-      ],
+        bankRiskShare: d.agreement?.bankRiskShare ?? '0',
+        smallAgri: d.smallAgri,
+      })),
     );
     const byCode = new Map(rows.map((r) => [r.code, r]));
 
     const used = new Map<string, Dec>();
     for (const d of decided) if (d.agreement) used.set(d.agreement.id, (used.get(d.agreement.id) ?? dec(0)).plus(d.item.guaranteedAmount));
-    if (used.size) {
-      const ids = [...used.keys()].sort();
-      await this.tx.query(
-        `UPDATE cooperation_agreement a SET used_credit = a.used_credit + u.amount FROM unnest($1::uuid[], $2::numeric[]) AS u(id, amount) WHERE a.id = u.id`,
-        [ids, ids.map((id) => used.get(id)!.toFixed(2))],
-      );
-    }
-    await addNewBusinessMany(
-      this.tx,
+    await new CooperationRepo(this.tx).addUsedCredit(used);
+    await new LedgerRepo(this.tx).addNewBusinessMany(
       this.institutionId,
       decided.map((d) => ({
         bankId: d.item.bankId,
@@ -196,18 +174,13 @@ export class GrantBatch {
     const cache = this.known[what];
     const unknown = [...new Set(ids)].filter((id) => !cache.has(id));
     if (!unknown.length) return;
-    const rows: { id: string }[] = await this.tx.query(`SELECT id FROM ${what} WHERE id = ANY($1::uuid[])`, [unknown]);
+    const found = await this.repo.existing(GRANT, what, unknown);
     for (const id of unknown) cache.set(id, false);
-    for (const r of rows) cache.set(r.id, true);
+    for (const id of found) cache.set(id, true);
   }
 
-  private async existingCodes(codes: string[]): Promise<Set<string>> {
-    if (!codes.length) return new Set();
-    const rows: { code: string }[] = await this.tx.query(
-      `SELECT code FROM guarantee WHERE institution_id = $1 AND code = ANY($2::varchar[])`,
-      [this.institutionId, [...new Set(codes)]],
-    );
-    return new Set(rows.map((r) => r.code));
+  private existingCodes(codes: string[]): Promise<Set<string>> {
+    return this.repo.existingCodes(GRANT, this.institutionId, codes);
   }
 
   /** R6: lock the agreements new business may fall under, in id order; their used credit is tracked from here on. */
@@ -215,42 +188,20 @@ export class GrantBatch {
     if (this.lockAllAgreements && this.agreements) return;
     const banks = [...new Set(bankIds)].filter((b) => !this.lockedBanks.has(b));
     if (!this.lockAllAgreements && !banks.length) return;
-    const rows: (Omit<AgreementState, 'usedCredit'> & { usedCredit: string; createdAt: Date })[] = await this.tx.query(
-      `SELECT id, bank_id AS "bankId", bank_risk_share AS "bankRiskShare", credit_line AS "creditLine", used_credit AS "usedCredit",
-              signed_on AS "signedOn", expires_on AS "expiresOn", created_at AS "createdAt"
-         FROM cooperation_agreement WHERE institution_id = $1 ${this.lockAllAgreements ? '' : 'AND bank_id = ANY($2::uuid[])'}
-        ORDER BY id FOR UPDATE`,
-      this.lockAllAgreements ? [this.institutionId] : [this.institutionId, banks],
-    );
+    const rows = await new CooperationRepo(this.tx).lockForGrant(GRANT, this.institutionId, this.lockAllAgreements ? 'all' : banks);
     this.agreements ??= new Map();
     banks.forEach((b) => this.lockedBanks.add(b));
-    // Signing order, for agreementInForce: the latest signed agreement in force governs new business.
-    rows.sort((a, b) => a.signedOn.localeCompare(b.signedOn) || a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+    // Signing order (lockForGrant's), for agreementInForce: the latest signed agreement in force governs new business.
     for (const r of rows) {
       const list = this.agreements.get(r.bankId) ?? [];
-      list.push({
-        id: r.id,
-        bankId: r.bankId,
-        bankRiskShare: r.bankRiskShare,
-        creditLine: r.creditLine,
-        usedCredit: dec(r.usedCredit),
-        signedOn: r.signedOn,
-        expiresOn: r.expiresOn,
-      });
+      list.push(r);
       this.agreements.set(r.bankId, list);
     }
   }
 
   /** R1: each borrower's in-force (ACTIVE) guaranteed amount at this institution, read after the borrower rows are locked. */
-  private async inForceByBorrower(borrowerIds: string[]): Promise<Map<string, Dec>> {
-    const rows: { borrowerId: string; total: string }[] = borrowerIds.length
-      ? await this.tx.query(
-          `SELECT borrower_id AS "borrowerId", sum(guaranteed_amount) AS total FROM guarantee
-            WHERE institution_id = $1 AND borrower_id = ANY($2::uuid[]) AND status = 'ACTIVE' GROUP BY borrower_id`,
-          [this.institutionId, borrowerIds],
-        )
-      : [];
-    return new Map(rows.map((r) => [r.borrowerId, dec(r.total)]));
+  private inForceByBorrower(borrowerIds: string[]): Promise<Map<string, Dec>> {
+    return this.repo.inForceByBorrower(GRANT, this.institutionId, borrowerIds);
   }
 }
 

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../../access/scope';
 import { BadInputError, NotFoundError } from '../../../platform/errors';
 import type { PolicyService } from '../../policy/policy.service';
-import { GrantBatch, lockImports, lockInstitutionGrants } from '../grant/grant.batch';
-import { requireInstitution } from '../guarantee.service';
+import { GrantBatch, lockImports, lockInstitutionGrants, requireInstitution } from '../grant/grant.batch';
+import { GrantRepo } from '../grant/grant.repo';
 import type { GuaranteeImportResult } from '../guarantee.types';
 import { type ValidGuarantee, validateGuarantee } from '../grant/grant.validate';
 import { CSV_OPTIONS, columnCountProblem, draftOf, headerProblem, type ImportRowIssue, rowIssue } from './import.csv';
@@ -42,8 +42,7 @@ export class GuaranteeImporter {
     // commit and then finds its codes.
     await lockImports(tx);
     await lockInstitutionGrants(tx, institutionId, 'exclusive');
-    const regions: { id: string; code: string }[] = await tx.query(`SELECT id, code FROM region`);
-    return new GuaranteeImporter(new GrantBatch(tx, institutionId, policy, true), new Map(regions.map((r) => [r.code, r.id])));
+    return new GuaranteeImporter(new GrantBatch(tx, institutionId, policy, true), await new GrantRepo(tx).regionIdsByCode());
   }
 
   async add(rows: readonly ImportRow[]): Promise<void> {

@@ -1,3 +1,6 @@
+import type { Scope } from '../../access/scope';
+import { Repository } from '../../platform/db/repository';
+
 /**
  * The dashboard's one statement over business_month_stats. GROUPING SETS computes the total and the
  * groups by region, institution, bank and month in a single pass over the (scoped, filtered) cells up to
@@ -25,7 +28,7 @@ export interface DashboardRow {
 }
 
 /** `where` is the scope, filter and `month <= :to` condition over alias s; with `hasFrom`, flows start at :from. */
-export function DASHBOARD_SQL(where: string, hasFrom: boolean): string {
+function dashboardSql(where: string, hasFrom: boolean): string {
   const inPeriod = hasFrom ? 's.month >= CAST(:from AS date)' : 'TRUE';
   const flow = (column: string) => `coalesce(sum(s.${column}) FILTER (WHERE ${inPeriod}), 0)`;
   return `
@@ -69,4 +72,35 @@ export function DASHBOARD_SQL(where: string, hasFrom: boolean): string {
   ) slices
   -- Months by key (YYYY-MM is chronological); the others by name in code-point order, ties by id.
   ORDER BY grp, label COLLATE "C", key`;
+}
+
+/** The dashboard's filter: ids already checked to be UUIDs; `from` null for every month up to `to`. */
+export interface DashboardWhere {
+  from: string | null;
+  to: string;
+  regionId?: string | null;
+  institutionId?: string | null;
+  bankId?: string | null;
+}
+
+export class DashboardRepo extends Repository {
+  /** Every slice of the viewer's aggregate cells (scope.aggregates) in one statement. */
+  slices(scope: Scope, filter: DashboardWhere): Promise<DashboardRow[]> {
+    const where = ['s.month <= CAST(:to AS date)'];
+    const params: Record<string, unknown> = { to: filter.to, from: filter.from };
+    for (const [column, key] of [
+      ['region_id', 'regionId'],
+      ['institution_id', 'institutionId'],
+      ['bank_id', 'bankId'],
+    ] as const) {
+      const id = filter[key];
+      if (!id) continue;
+      where.push(`s.${column} = :${key}`);
+      params[key] = id;
+    }
+    const scoped = scope.aggregates('s');
+    where.push(`(${scoped.sql})`);
+    Object.assign(params, scoped.params);
+    return this.rows<DashboardRow>(dashboardSql(where.join(' AND '), filter.from !== null), params);
+  }
 }

@@ -1,0 +1,222 @@
+import type { Scope } from '../../access/scope';
+import { Repository } from '../../platform/db/repository';
+import { isUuid } from '../../platform/lib/ids';
+import type { GuaranteeKind, GuaranteeStatus } from './guarantee.entity';
+
+/**
+ * A guarantee as plain row data (camelCase, numerics as their exact text, dates as 'YYYY-MM-DD'): what the
+ * hot `guarantees` page and every write return. Hydrating TypeORM entities costs more than the query
+ * (STACK.md); the GraphQL fields read these properties directly, like an entity's.
+ */
+export interface GuaranteeRecord {
+  id: string;
+  code: string;
+  institutionId: string;
+  bankId: string;
+  agreementId: string | null;
+  borrowerId: string;
+  regionId: string;
+  kind: GuaranteeKind;
+  loanAmount: string;
+  guaranteedAmount: string;
+  feeRate: string;
+  bankRiskShare: string;
+  startOn: string;
+  endOn: string;
+  status: GuaranteeStatus;
+  releasedOn: string | null;
+  smallAgri: boolean;
+  compensatedAmount: string;
+}
+
+/** The select list of a GuaranteeRecord over the alias `g`. */
+export const GUARANTEE_COLUMNS = `g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
+  g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
+  g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
+  g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount"`;
+
+/** The viewer's scope and a page's filter, as conditions over alias g (the ids already checked to be UUIDs). */
+export interface GuaranteeWhere {
+  institutionId?: string | null;
+  bankId?: string | null;
+  regionId?: string | null;
+  status?: GuaranteeStatus | null;
+  smallAgri?: boolean | null;
+  startOnFrom?: string | null;
+  startOnTo?: string | null;
+}
+
+/** A page's filter as conditions over alias g after the scope's. An id that names nothing matches nothing. */
+function filtered(scope: Scope, filter: GuaranteeWhere | null | undefined): { sql: string[]; params: Record<string, unknown> } {
+  const scoped = scope.guarantees('g');
+  const sql = [scoped.sql];
+  const params: Record<string, unknown> = { ...scoped.params };
+  const byId = (column: string, name: string, value: string | null | undefined) => {
+    if (value === null || value === undefined) return;
+    if (!isUuid(value)) sql.push('FALSE');
+    else {
+      sql.push(`g.${column} = :${name}`);
+      params[name] = value;
+    }
+  };
+  byId('institution_id', 'f_institution', filter?.institutionId);
+  byId('bank_id', 'f_bank', filter?.bankId);
+  byId('region_id', 'f_region', filter?.regionId);
+  if (filter?.status) {
+    sql.push('g.status = :f_status');
+    params.f_status = filter.status;
+  }
+  if (filter?.smallAgri !== null && filter?.smallAgri !== undefined) {
+    sql.push('g.small_agri = :f_small_agri');
+    params.f_small_agri = filter.smallAgri;
+  }
+  if (filter?.startOnFrom) {
+    sql.push('g.start_on >= :f_from');
+    params.f_from = filter.startOnFrom;
+  }
+  if (filter?.startOnTo) {
+    sql.push('g.start_on <= :f_to');
+    params.f_to = filter.startOnTo;
+  }
+  return { sql, params };
+}
+
+/**
+ * Each guarantee with its institution, bank and borrower in the same statement (three primary-key joins per
+ * row), so the hot page costs one query. Institution and bank are joined under their own scope conditions:
+ * should the scopes ever disagree, the joined object is absent and the field falls back to its scoped loader.
+ */
+function joined(scope: Scope): { select: string; from: string; params: Record<string, unknown> } {
+  const i = scope.institutions('i');
+  const b = scope.banks('b');
+  return {
+    select: `${GUARANTEE_COLUMNS},
+      i.id AS "i_id", i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
+      i.is_re_guarantor AS "i_isReGuarantor", i.in_holding_group AS "i_inHoldingGroup", i.registered_capital AS "i_registeredCapital",
+      i.paid_in_capital AS "i_paidInCapital", i.net_assets AS "i_netAssets", i.list_status AS "i_listStatus",
+      i.reported_on AS "i_reportedOn", i.admitted_on AS "i_admittedOn",
+      b.id AS "b_id", b.name AS "b_name", b.kind AS "b_kind", b.region_id AS "b_regionId",
+      br.name AS "br_name", br.identifier AS "br_identifier", br.identifier_kind AS "br_identifierKind", br.kind AS "br_kind",
+      br.region_id AS "br_regionId"`,
+    from: `guarantee g
+      LEFT JOIN guarantee_institution i ON i.id = g.institution_id AND ${i.sql}
+      LEFT JOIN bank b ON b.id = g.bank_id AND ${b.sql}
+      JOIN borrower br ON br.id = g.borrower_id`,
+    params: { ...i.params, ...b.params },
+  };
+}
+
+/** A joined row: the guarantee's columns and its relations' under the prefixes i_, b_ and br_ (page/guarantee.joined.ts splits it). */
+export type JoinedRow = GuaranteeRecord & Record<string, unknown>;
+
+/** The guarantee table's SQL: the hot page, single reads, the scoped loader, and the writes of a guarantee's life after its grant. */
+export class GuaranteeRepo extends Repository {
+  /** A keyset page on (start_on DESC, id DESC) of the guarantees in scope, with their relations; `limit` rows at most. */
+  page(
+    scope: Scope,
+    filter: GuaranteeWhere | null | undefined,
+    limit: number,
+    after?: { startOn: string; id: string },
+  ): Promise<JoinedRow[]> {
+    const where = filtered(scope, filter);
+    const params: Record<string, unknown> = { ...where.params, p_limit: limit };
+    if (after) {
+      where.sql.push('(g.start_on, g.id) < (:p_after_start, :p_after_id)');
+      Object.assign(params, { p_after_start: after.startOn, p_after_id: after.id });
+    }
+    const j = joined(scope);
+    return this.rows<JoinedRow>(
+      `SELECT ${j.select} FROM ${j.from} WHERE ${where.sql.join(' AND ')} ORDER BY g.start_on DESC, g.id DESC LIMIT :p_limit`,
+      { ...params, ...j.params },
+    );
+  }
+
+  /** One guarantee in scope with its relations; undefined when missing or out of scope. */
+  async findJoined(scope: Scope, id: string): Promise<JoinedRow | undefined> {
+    if (!isUuid(id)) return undefined;
+    const scoped = scope.guarantees('g');
+    const j = joined(scope);
+    return this.first<JoinedRow>(`SELECT ${j.select} FROM ${j.from} WHERE g.id = :g_id AND ${scoped.sql}`, {
+      ...scoped.params,
+      ...j.params,
+      g_id: id,
+    });
+  }
+
+  /** Guarantees by id in scope (Compensation.guarantee's loader). */
+  byIds(scope: Scope, ids: readonly string[]): Promise<GuaranteeRecord[]> {
+    const valid = ids.filter(isUuid);
+    if (!valid.length) return Promise.resolve([]);
+    const scoped = scope.guarantees('g');
+    return this.rows<GuaranteeRecord>(`SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = ANY(:ids) AND ${scoped.sql}`, {
+      ...scoped.params,
+      ids: valid,
+    });
+  }
+
+  /** One guarantee in scope, locked FOR UPDATE until the caller's transaction ends. */
+  lock(scope: Scope, id: string): Promise<GuaranteeRecord | undefined> {
+    const scoped = scope.guarantees('g');
+    return this.first<GuaranteeRecord>(`SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = :g_id AND ${scoped.sql} FOR UPDATE`, {
+      ...scoped.params,
+      g_id: id,
+    });
+  }
+
+  /** totalCount from the guarantee rows themselves (a status filter, or dates off month boundaries). */
+  async countRows(scope: Scope, filter: GuaranteeWhere | null | undefined): Promise<number> {
+    const where = filtered(scope, filter);
+    const r = await this.first<{ n: number }>(`SELECT count(*)::int AS n FROM guarantee g WHERE ${where.sql.join(' AND ')}`, where.params);
+    return r!.n;
+  }
+
+  /**
+   * totalCount from business_month_stats, where every guarantee is counted once (institution × bank × region
+   * × start month) and the scope's columns exist too: a few hundred aggregate rows instead of 10^6 guarantees
+   * (DESIGN.md §5). Only for filters the aggregate can express (no status, month-aligned dates).
+   */
+  async countFromAggregate(scope: Scope, filter: GuaranteeWhere | null | undefined): Promise<number> {
+    const scoped = scope.guarantees('s');
+    const sql = [scoped.sql];
+    const params: Record<string, unknown> = { ...scoped.params };
+    for (const [column, value] of [
+      ['institution_id', filter?.institutionId],
+      ['bank_id', filter?.bankId],
+      ['region_id', filter?.regionId],
+    ] as const) {
+      if (value === null || value === undefined) continue;
+      if (!isUuid(value)) return 0;
+      sql.push(`s.${column} = :c_${column}`);
+      params[`c_${column}`] = value;
+    }
+    if (filter?.startOnFrom) {
+      sql.push('s.month >= :c_from');
+      params.c_from = filter.startOnFrom;
+    }
+    if (filter?.startOnTo) {
+      sql.push('s.month <= :c_to');
+      params.c_to = `${filter.startOnTo.slice(0, 7)}-01`;
+    }
+    const counted =
+      filter?.smallAgri === true ? 's.small_agri_count' : filter?.smallAgri === false ? 's.new_count - s.small_agri_count' : 's.new_count';
+    const r = await this.first<{ n: number }>(
+      `SELECT coalesce(sum(${counted}), 0)::int AS n FROM business_month_stats s WHERE ${sql.join(' AND ')}`,
+      params,
+    );
+    return r!.n;
+  }
+
+  /** The guarantee leaves force (repaid or compensated) on a day: its status and release date. */
+  async setEnded(id: string, status: GuaranteeStatus, on: string): Promise<GuaranteeRecord> {
+    const [row] = await this.rows<GuaranteeRecord>(
+      `UPDATE guarantee g SET status = :g_status, released_on = :g_on WHERE g.id = :g_id RETURNING ${GUARANTEE_COLUMNS}`,
+      { g_id: id, g_status: status, g_on: on },
+    );
+    return row;
+  }
+
+  /** A compensation paid on the guarantee (the caller holds its row lock). */
+  async addCompensated(id: string, amount: string): Promise<void> {
+    await this.manager.query(`UPDATE guarantee SET compensated_amount = compensated_amount + $2 WHERE id = $1`, [id, amount]);
+  }
+}

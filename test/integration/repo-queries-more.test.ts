@@ -1,0 +1,114 @@
+import { describe, it } from 'vitest';
+import { Role } from '../../src/access/roles';
+import { Scope } from '../../src/access/scope';
+import { AuditRepo } from '../../src/modules/audit/audit.repo';
+import { BankRepo } from '../../src/modules/bank/bank.repo';
+import { CapitalRepo } from '../../src/modules/capital/capital.repo';
+import { InstitutionRepo } from '../../src/modules/institution/institution.repo';
+import { ListStatus } from '../../src/modules/institution/institution.entity';
+import { PolicyRepo } from '../../src/modules/policy/policy.repo';
+import { RegionRepo } from '../../src/modules/region/region.repo';
+import { reportFigures } from '../../src/modules/report/report.calc';
+import { ReportRepo } from '../../src/modules/report/report.repo';
+import { quoteRiskCompensation } from '../../src/modules/risk-compensation/risk-compensation.calc';
+import { RiskCompensationRepo } from '../../src/modules/risk-compensation/risk-compensation.repo';
+import { ClaimStatus } from '../../src/modules/risk-compensation/risk-compensation.types';
+import { TaskForceRepo } from '../../src/modules/task-force/task-force.repo';
+import { CITY_2023_TIERS } from '../../src/modules/policy/policy.seed';
+import { viewer } from '../fixtures/viewers';
+import { snapshot, SYSTEM } from '../support/sql-log';
+
+/** The SQL of the remaining repositories (see repo-queries.test.ts), written to test/queries/<repo>.sql. */
+describe('repository SQL snapshots, continued', () => {
+  it('report.repo.sql and risk-compensation.repo.sql', async () => {
+    await snapshot('report.repo.sql', async (log, m, b, own) => {
+      const repo = new ReportRepo(m);
+      const bank = new Scope(viewer(Role.BANK, { bankId: b.bankId }));
+      await log.record('ReportRepo.list', () => repo.list(own, { institutionId: b.institutionId, month: '2024-03' }));
+      await log.record('ReportRepo.notifications (bank viewer)', () => repo.notifications(bank, '2024-03'));
+      await log.record('ReportRepo.lockInstitution', () => repo.lockInstitution(own, b.institutionId));
+      const sums = await log.record('ReportRepo.monthSums', () => repo.monthSums(own, b.institutionId, '2024-03'));
+      const id = await log.record('ReportRepo.insert', () => repo.insert(b.institutionId, '2024-03', reportFigures(sums), 'test'));
+      await log.record('ReportRepo.notifyPartners', () => repo.notifyPartners(id, b.institutionId));
+      await log.record('ReportRepo.byIds', () => repo.byIds(own, [id]));
+    });
+    await snapshot('risk-compensation.repo.sql', async (log, m, b, own) => {
+      const repo = new RiskCompensationRepo(m);
+      await log.record('RiskCompensationRepo.list', () => repo.list(own, { institutionId: b.institutionId, year: 2024 }));
+      await log.record('RiskCompensationRepo.institutionLevel', () => repo.institutionLevel(own, b.institutionId));
+      await log.record('RiskCompensationRepo.openClaimStatus', () => repo.openClaimStatus(own, b.institutionId, 2024));
+      const sums = await log.record('RiskCompensationRepo.yearSums', () => repo.yearSums(own, b.institutionId, 2024));
+      const quote = quoteRiskCompensation(sums.released, sums.compensated, CITY_2023_TIERS, 'PROGRESSIVE');
+      const id = await log.record('RiskCompensationRepo.insert', () => repo.insert(b.institutionId, 2024, quote, 'test'));
+      await log.record('RiskCompensationRepo.get (locked)', () => repo.get(own, id, true));
+      await log.record('RiskCompensationRepo.setDecision', () => repo.setDecision(id, ClaimStatus.APPROVED, Role.FINANCE, null));
+    });
+  });
+
+  it('capital.repo.sql, institution.repo.sql and bank.repo.sql', async () => {
+    await snapshot('capital.repo.sql', async (log, m, b) => {
+      const finance = new Scope(viewer(Role.FINANCE));
+      const repo = new CapitalRepo(m);
+      await log.record('CapitalRepo.list', () => repo.list(finance, { institutionId: b.institutionId }));
+      await log.record('CapitalRepo.lockCapital', () => repo.lockCapital(finance, b.institutionId));
+      const injection = {
+        institutionId: b.institutionId,
+        amount: '1.00',
+        source: 'GOVERNMENT',
+        form: 'EQUITY',
+        basis: null,
+        injectedOn: '2024-01-01',
+        recordedBy: 'test',
+      };
+      const id = await log.record('CapitalRepo.insert', () => repo.insert(injection, '1.00', '1.00'));
+      await log.record('CapitalRepo.get', () => repo.get(finance, id));
+    });
+    await snapshot('institution.repo.sql', async (log, m, b, own) => {
+      const repo = new InstitutionRepo(m);
+      await log.record('InstitutionRepo.list (institution viewer)', () => repo.list(own));
+      await log.record('InstitutionRepo.byIds', () => repo.byIds(own, [b.institutionId]));
+      await log.record('InstitutionRepo.get (locked)', () => repo.get(own, b.institutionId, true));
+      await log.record('InstitutionRepo.clash', () => repo.clash(SYSTEM, 'name', '91371502MA00000000'));
+      await log.record('InstitutionRepo.setListStatus', () =>
+        repo.setListStatus(b.institutionId, ListStatus.REPORTED, 'reported_on', '2024-01-01'),
+      );
+    });
+    await snapshot('bank.repo.sql', async (log, m, b, own) => {
+      const repo = new BankRepo(m);
+      const bank = new Scope(viewer(Role.BANK, { bankId: b.bankId }));
+      await log.record('BankRepo.list (bank viewer)', () => repo.list(bank));
+      await log.record('BankRepo.byIds', () => repo.byIds(own, [b.bankId]));
+      await log.record('BankRepo.nameTaken', () => repo.nameTaken(SYSTEM, 'no such bank'));
+      await log.record('BankRepo.insert', () => repo.insert({ name: `bank-${b.bankId}`, kind: 'JOINT_STOCK', regionId: null }));
+    });
+  });
+
+  it('policy.repo.sql, region.repo.sql, audit.repo.sql and task-force.repo.sql', async () => {
+    await snapshot('policy.repo.sql', async (log, m) => {
+      const repo = new PolicyRepo(m);
+      await log.record('PolicyRepo.inForce', () => repo.inForce(SYSTEM, '2024-01-01'));
+      await log.record('PolicyRepo.effectiveDates', () => repo.effectiveDates(SYSTEM));
+      await log.record('PolicyRepo.anyInForceBy', () => repo.anyInForceBy(SYSTEM, '2024-12-31'));
+    });
+    await snapshot('region.repo.sql', async (log, m, b) => {
+      const repo = new RegionRepo(m);
+      await log.record('RegionRepo.list', () => repo.list(SYSTEM));
+      await log.record('RegionRepo.byIds', () => repo.byIds(SYSTEM, [b.guarantee.regionId]));
+      await log.record('RegionRepo.exists', () => repo.exists(SYSTEM, b.guarantee.regionId));
+    });
+    await snapshot('audit.repo.sql', async (log, m) => {
+      const repo = new AuditRepo(m);
+      await log.record('AuditRepo.page (first page)', () => repo.page(SYSTEM, {}, 51));
+      await log.record('AuditRepo.page (an operation, after a cursor)', () =>
+        repo.page(SYSTEM, { operation: 'createGuarantee', beforeId: '1000' }, 51),
+      );
+    });
+    await snapshot('task-force.repo.sql', async (log, m) => {
+      const repo = new TaskForceRepo(m);
+      await log.record('TaskForceRepo.members', () => repo.members(SYSTEM));
+      const id = await log.record('TaskForceRepo.insert', () => repo.insert(['测试成员', '测试单位', 'MEMBER', false, 99]));
+      await log.record('TaskForceRepo.update', () => repo.update(id, ['测试成员', '测试单位', 'MEMBER', false, 98]));
+      await log.record('TaskForceRepo.get', () => repo.get(SYSTEM, id));
+    });
+  });
+});
