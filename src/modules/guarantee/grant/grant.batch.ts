@@ -17,17 +17,6 @@ export async function lockInstitutionGrants(tx: EntityManager, institutionId: st
   await tx.query(`SELECT ${fn}(hashtextextended('guarantee-grants:' || $1::text, 0))`, [institutionId]);
 }
 
-/**
- * Batch imports anywhere in the hub run one at a time. Each chunk's borrower upsert locks its borrowers in
- * identifier order, but a later chunk's borrowers may sort before an earlier chunk's; two imports at
- * different institutions (which do not share the institution lock) whose files name the same borrowers
- * would then wait on each other — a deadlock, and one import lost. Taken before the institution's lock;
- * single grants lock one borrower only and never take it.
- */
-export async function lockImports(tx: EntityManager): Promise<void> {
-  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('guarantee-imports', 0))`);
-}
-
 export type Outcome = { kind: 'accepted'; row: GuaranteeRecord } | { kind: 'duplicate' } | { kind: 'rejected'; issue: Issue };
 
 interface AgreementState {
@@ -49,8 +38,9 @@ interface AgreementState {
  * borrowers (R1), then the monthly aggregate's cells.
  * - R6: the agreements are locked FOR UPDATE once (in id order) and their used credit tracked here, so
  *   concurrent grants under one agreement serialise and never pass its credit line together.
- * - R1: the borrower upsert locks each borrower row until commit; the in-force sum is read after it, so a
- *   concurrent grant to the same borrower waits, then counts the one before it.
+ * - R1: the upsert locks the institution's own borrower rows until commit; the in-force sum is read after
+ *   it, so a concurrent grant to the same borrower waits, then counts the one before it. Two institutions
+ *   never lock a common borrower row (borrower.store.ts).
  * Several chunks of one import may run through one GrantBatch in one transaction.
  */
 export class GrantBatch {
@@ -122,6 +112,7 @@ export class GrantBatch {
   private async insert(accepted: { item: ValidGuarantee; agreement: AgreementState | undefined }[]): Promise<GuaranteeRecord[]> {
     const borrowerIds = await upsertBorrowers(
       this.tx,
+      this.institutionId,
       accepted.map((a) => a.item.borrower),
     );
     const inForce = await this.inForceByBorrower([...new Set(borrowerIds.values())]);

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../../access/scope';
 import { BadInputError, NotFoundError } from '../../../platform/errors';
 import type { PolicyService } from '../../policy/policy.service';
-import { GrantBatch, lockImports, lockInstitutionGrants } from '../grant/grant.batch';
+import { GrantBatch, lockInstitutionGrants } from '../grant/grant.batch';
 import { requireInstitution } from '../guarantee.service';
 import type { GuaranteeImportResult } from '../guarantee.types';
 import { type ValidGuarantee, validateGuarantee } from '../grant/grant.validate';
@@ -37,10 +37,9 @@ export class GuaranteeImporter {
 
   static async open(tx: EntityManager, institutionId: string, policy: PolicyService): Promise<GuaranteeImporter> {
     await requireInstitution(tx, institutionId);
-    // One import at a time in the hub (lockImports: borrowers shared across chunks of two imports would
-    // deadlock), and no single grant at the institution meanwhile: a second import waits for the first to
-    // commit and then finds its codes.
-    await lockImports(tx);
+    // No single grant nor other import at the institution meanwhile: a second import waits for the first to
+    // commit and then finds its codes. Imports at other institutions run alongside: they lock none of this
+    // institution's rows (borrowers are per institution).
     await lockInstitutionGrants(tx, institutionId, 'exclusive');
     const regions: { id: string; code: string }[] = await tx.query(`SELECT id, code FROM region`);
     return new GuaranteeImporter(new GrantBatch(tx, institutionId, policy, true), new Map(regions.map((r) => [r.code, r.id])));
