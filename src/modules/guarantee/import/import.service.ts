@@ -7,6 +7,7 @@ import { GrantBatch, lockInstitutionGrants } from '../grant/grant.batch';
 import { requireInstitution } from '../guarantee.service';
 import type { GuaranteeImportResult } from '../guarantee.types';
 import { type ValidGuarantee, validateGuarantee } from '../grant/grant.validate';
+import { undecodableProblem } from './import.encoding';
 import { CSV_OPTIONS, columnCountProblem, draftOf, headerProblem, type ImportRowIssue, rowIssue } from './import.csv';
 
 /** Rows granted per round of statements: bounded arrays and memory, whatever the file's size. */
@@ -90,6 +91,9 @@ export class GuaranteeImportService {
 
   async importCsv(institutionId: string, csv: string): Promise<GuaranteeImportResult> {
     if (!this.scope.actsFor(institutionId)) throw new NotFoundError('Institution', institutionId);
+    // The text came decoded by the client: a GBK file it read as UTF-8 arrives with its names already lost.
+    const undecodable = undecodableProblem(csv);
+    if (undecodable) throw new BadInputError('csv', undecodable);
     const [header, ...data] = parseCsv(csv);
     const problem = headerProblem(header ?? []);
     if (problem) throw new BadInputError('csv', problem);
