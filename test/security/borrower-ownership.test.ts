@@ -138,11 +138,13 @@ describe('one borrower across institutions', () => {
 
       // The city reads the identifier in full at both institutions: one borrower, each institution's declaration.
       const seen = new Map<string, Set<string>>();
-      const page = ok(await gql(m, viewer(Role.FINANCE), PAGE, {})).guarantees.edges as {
-        node: { institution: { id: string }; borrower: { identifier: string; name: string } };
-      }[];
-      for (const { node } of page.filter((e) => e.node.borrower.identifier === identifier))
-        seen.set(node.institution.id, (seen.get(node.institution.id) ?? new Set()).add(node.borrower.name));
+      for (const institutionId of [a.id, b.id]) {
+        const page = ok(await gql(m, viewer(Role.FINANCE), PAGE, { filter: { institutionId } })).guarantees.edges as {
+          node: { institution: { id: string }; borrower: { identifier: string; name: string } };
+        }[];
+        for (const { node } of page.filter((e) => e.node.borrower.identifier === identifier))
+          seen.set(node.institution.id, (seen.get(node.institution.id) ?? new Set()).add(node.borrower.name));
+      }
       expect(Object.fromEntries([...seen].map(([k, v]) => [k, [...v]]))).toEqual({ [a.id]: ['甲'], [b.id]: ['乙'] });
       // …and so does its SQL, by the shared identity key.
       expect(
