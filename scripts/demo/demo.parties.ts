@@ -145,9 +145,16 @@ export async function insertAgreements(
 /**
  * `count` borrowers with valid, distinct identifiers across the 11 county-level regions. Each has a
  * home institution: its county's own with probability 0.7 (development zones have none), otherwise a
- * municipal one.
+ * municipal one; its borrower row is that institution's (borrowers are per institution, DESIGN.md §6), and
+ * the demo's guarantees go through the home institution only.
  */
-export async function insertBorrowers(manager: EntityManager, random: Random, count: number, regions: Regions): Promise<void> {
+export async function insertBorrowers(
+  manager: EntityManager,
+  random: Random,
+  count: number,
+  regions: Regions,
+  institutionIds: string[],
+): Promise<void> {
   const countyInstitution = new Map(
     DEMO_INSTITUTIONS.flatMap((inst, n) => (inst.level === InstitutionLevel.COUNTY ? [[inst.regionCode, n] as const] : [])),
   );
@@ -187,11 +194,11 @@ export async function insertBorrowers(manager: EntityManager, random: Random, co
       `WITH r AS (
          INSERT INTO demo_borrower (n, kind, region_id, institution_n)
          SELECT n, kind, region_id, inst FROM unnest($1::int[], $5::text[], $6::uuid[], $7::int[]) AS u(n, kind, region_id, inst)
-         RETURNING n, id, kind, region_id)
-       INSERT INTO borrower (id, name, identifier, identifier_kind, kind, region_id)
-       SELECT r.id, u.name, u.identifier, u.id_kind, r.kind, r.region_id
+         RETURNING n, id, kind, region_id, institution_n)
+       INSERT INTO borrower (id, institution_id, name, identifier, identifier_kind, kind, region_id)
+       SELECT r.id, ($8::uuid[])[r.institution_n + 1], u.name, u.identifier, u.id_kind, r.kind, r.region_id
        FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS u(n, name, identifier, id_kind) JOIN r USING (n)`,
-      [cols.n, cols.name, cols.identifier, cols.idKind, cols.kind, cols.region, cols.inst],
+      [cols.n, cols.name, cols.identifier, cols.idKind, cols.kind, cols.region, cols.inst, institutionIds],
     );
   }
   await manager.query(`ANALYZE demo_borrower`);

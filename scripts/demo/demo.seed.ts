@@ -71,7 +71,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
       await insertAgreements(manager, random, institutionIds, bankIds);
       return { institutionIds };
     });
-    await step(`${borrowers.toLocaleString('en')} borrowers`, () => insertBorrowers(manager, random, borrowers, regions));
+    await step(`${borrowers.toLocaleString('en')} borrowers`, () => insertBorrowers(manager, random, borrowers, regions, institutionIds));
     await step(`${guarantees.toLocaleString('en')} guarantees drawn`, () => generateGuarantees(manager, seed, guarantees, borrowers));
     await step('guarantees, compensations and leads written (R1 decided per grant)', () => writeGuarantees(manager, institutionIds));
     await step('credit lines, credit used, net assets and monthly statistics', () => writeAggregates(manager));

@@ -77,7 +77,7 @@ async function municipalWithBusiness(m: EntityManager) {
   });
 
   const refs = { institutionId: inst.id, bankId: b1.id };
-  const small = await createBorrower(m, { kind: 'SMALL_ENTERPRISE' });
+  const small = await createBorrower(m, inst.id, { kind: 'SMALL_ENTERPRISE' });
   await createGuarantee(
     m,
     { ...refs, borrowerId: small.id },
@@ -88,13 +88,13 @@ async function municipalWithBusiness(m: EntityManager) {
     { ...refs, borrowerId: small.id },
     { loanAmount: '2000000.00', guaranteedAmount: '2000000.00', startOn: '2024-05-10' },
   );
-  const farmer = await createBorrower(m, { kind: 'FARMER' });
+  const farmer = await createBorrower(m, inst.id, { kind: 'FARMER' });
   await createGuarantee(
     m,
     { ...refs, borrowerId: farmer.id },
     { loanAmount: '2000000.01', guaranteedAmount: '2000000.01', startOn: '2024-02-01' },
   );
-  const other = await createBorrower(m, { kind: 'OTHER_ENTERPRISE' });
+  const other = await createBorrower(m, inst.id, { kind: 'OTHER_ENTERPRISE' });
   await createGuarantee(
     m,
     { ...refs, borrowerId: other.id },

@@ -11,6 +11,7 @@ import {
   guaranteeInput,
   regionId,
   unique,
+  validCreditCode,
 } from '../fixtures/business';
 import { IMPORT_GUARANTEES } from '../fixtures/guarantee-ops';
 import { csvRow, toCsv } from '../fixtures/import-csv';
@@ -55,7 +56,7 @@ describe('concurrent grants', () => {
     const institution = await createInstitution(m);
     const bank = await createBank(m);
     const region = await regionId(m);
-    const borrower = await createBorrower(m, { kind: 'MICRO_ENTERPRISE' });
+    const borrower = await createBorrower(m, institution.id, { kind: 'MICRO_ENTERPRISE' });
     await createGuarantee(
       m,
       { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id },
@@ -122,7 +123,7 @@ describe('concurrent grants', () => {
     const institution = await createInstitution(m);
     const bank = await createBank(m);
     const region = await regionId(m);
-    const borrower = await createBorrower(m, { kind: 'FARMER' });
+    const borrower = await createBorrower(m, institution.id, { kind: 'FARMER' });
     await createGuarantee(
       m,
       { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id },
@@ -180,11 +181,11 @@ describe('concurrent grants', () => {
     expect(await ds.query(`SELECT count(*)::int AS n FROM guarantee WHERE institution_id = $1`, [institution.id])).toEqual([{ n: 1 }]);
   });
 
-  it('two multi-chunk imports at different institutions sharing borrowers in crossing order both commit (no deadlock)', async () => {
+  it('two multi-chunk imports at different institutions naming the same borrowers in crossing order run alongside and both commit', async () => {
     const m = ds.manager;
     const [i1, i2] = [await createInstitution(m), await createInstitution(m)];
     const bank = await createBank(m);
-    const [a, z] = [await createBorrower(m, { kind: 'FARMER' }), await createBorrower(m, { kind: 'FARMER' })];
+    const [a, z] = [validCreditCode(), validCreditCode()];
     const row = (identifier: string) =>
       IMPORT_COLUMNS.map((c) => csvRow(bank.id, unique('X-'), { borrower_identifier: identifier, borrower_kind: 'FARMER' })[c]);
     const chunk = (identifier: string, n: number) => [{ row: n, values: row(identifier) }];
@@ -192,26 +193,30 @@ describe('concurrent grants', () => {
     const firstChunk = new Promise<void>((r) => (firstChunkDone = r));
     let secondChunkDone!: () => void;
     const secondChunk = new Promise<void>((r) => (secondChunkDone = r));
+    let alongside = false;
 
-    // Import 1 locks borrower z in its first chunk and meets a in its second; import 2 the other way round.
+    // Import 1 locks its borrower z in its first chunk and meets a in its second; import 2 the other way
+    // round. Each institution has its own borrower rows, so neither waits for the other: import 2 gets
+    // through its first chunk while import 1 is still open.
     const one = ds.transaction(async (tx) => {
       const importer = await GuaranteeImporter.open(tx, i1.id, new PolicyService(tx));
-      await importer.add(chunk(z.identifier, 1));
+      await importer.add(chunk(z, 1));
       firstChunkDone();
-      await Promise.race([secondChunk, new Promise((r) => setTimeout(r, 1000))]);
-      await importer.add(chunk(a.identifier, 2));
+      alongside = await Promise.race([secondChunk.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 5000))]);
+      await importer.add(chunk(a, 2));
       return importer.result();
     });
     const two = firstChunk.then(() =>
       ds.transaction(async (tx) => {
         const importer = await GuaranteeImporter.open(tx, i2.id, new PolicyService(tx));
-        await importer.add(chunk(a.identifier, 1));
+        await importer.add(chunk(a, 1));
         secondChunkDone();
-        await importer.add(chunk(z.identifier, 2));
+        await importer.add(chunk(z, 2));
         return importer.result();
       }),
     );
     const results = await Promise.allSettled([one, two]);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value.acceptedCount : String(r.reason)))).toEqual([2, 2]);
+    expect(alongside).toBe(true);
   });
 });

@@ -162,7 +162,7 @@ describe('guarantees and guarantee(id): scope and borrower identity', () => {
     const a = await createInstitution(m, { regionId: shen, inHoldingGroup: true });
     const b = await createInstitution(m, { regionId: await regionId(m, '371502') });
     const [x, y] = [await createBank(m), await createBank(m)];
-    const person = await createBorrower(m, { identifier: validResidentId({ region: '371522' }), kind: 'FARMER' });
+    const person = await createBorrower(m, a.id, { identifier: validResidentId({ region: '371522' }), kind: 'FARMER' });
     const ga = await createGuarantee(m, { institutionId: a.id, bankId: x.id, borrowerId: person.id }, { startOn: '2030-05-01' });
     const gb = await createGuarantee(m, { institutionId: b.id, bankId: y.id }, { startOn: '2030-05-01' });
     return { a, b, x, y, shen, person, ga, gb };

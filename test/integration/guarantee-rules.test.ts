@@ -94,7 +94,7 @@ describe("R1: 支小支农, with the borrower's in-force amount at the instituti
   it('counts exactly 10,000,000.00 and not 10,000,000.01', async () => {
     await inRollback(async (m) => {
       const { grant, institution, bank } = await setUp(m, { creditLine: '100000000.00' });
-      const borrower = await createBorrower(m);
+      const borrower = await createBorrower(m, institution.id);
       await createGuarantee(
         m,
         { institutionId: institution.id, bankId: bank.id, borrowerId: borrower.id },
@@ -120,7 +120,9 @@ describe("R1: 支小支农, with the borrower's in-force amount at the instituti
     await inRollback(async (m) => {
       const { grant, institution, bank } = await setUp(m, { creditLine: '100000000.00' });
       const other = await createInstitution(m);
-      const borrower = await createBorrower(m, { identifier: validCreditCode() });
+      const borrower = await createBorrower(m, institution.id, { identifier: validCreditCode() });
+      // The same household at another institution: its own row there, never counted here.
+      const elsewhere = await createBorrower(m, other.id, { identifier: borrower.identifier });
       const refs = { bankId: bank.id, borrowerId: borrower.id };
       await createGuarantee(
         m,
@@ -132,7 +134,11 @@ describe("R1: 支小支农, with the borrower's in-force amount at the instituti
         { institutionId: institution.id, ...refs },
         { loanAmount: '9000000.00', guaranteedAmount: '9000000.00', status: 'COMPENSATED' },
       );
-      await createGuarantee(m, { institutionId: other.id, ...refs }, { loanAmount: '9000000.00', guaranteedAmount: '9000000.00' });
+      await createGuarantee(
+        m,
+        { institutionId: other.id, bankId: bank.id, borrowerId: elsewhere.id },
+        { loanAmount: '9000000.00', guaranteedAmount: '9000000.00' },
+      );
       expect(
         (await grant({ borrower: { identifier: borrower.identifier }, loanAmount: '9000000.00', guaranteedAmount: '9000000.00' }))
           .smallAgri,

@@ -75,8 +75,9 @@ describe('importGuarantees (总对总 batch import)', () => {
       const { institution, banks, run } = await setUp(m);
       const identifier = validCreditCode();
       const [borrower] = await m.query(
-        `INSERT INTO borrower (name, identifier, identifier_kind, kind, region_id) SELECT '老客户', $1, 'CREDIT_CODE', 'SMALL_ENTERPRISE', id FROM region WHERE code = '371502' RETURNING id`,
-        [identifier],
+        `INSERT INTO borrower (institution_id, name, identifier, identifier_kind, kind, region_id)
+         SELECT $2, '老客户', $1, 'CREDIT_CODE', 'SMALL_ENTERPRISE', id FROM region WHERE code = '371502' RETURNING id`,
+        [identifier, institution.id],
       );
       await createGuarantee(
         m,

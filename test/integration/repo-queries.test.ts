@@ -46,7 +46,6 @@ describe('repository SQL snapshots (test/queries/*.sql)', () => {
   it('grant.repo.sql', async () => {
     await snapshot('grant.repo.sql', async (log, m, b) => {
       const repo = new GrantRepo(m);
-      await log.record('GrantRepo.lockImports', () => repo.lockImports());
       await log.record('GrantRepo.lockInstitutionGrants (exclusive)', () => repo.lockInstitutionGrants(b.institutionId, 'exclusive'));
       await log.record('GrantRepo.lockInstitutionGrants (shared)', () => repo.lockInstitutionGrants(b.institutionId, 'shared'));
       await log.record('GrantRepo.institutionExists', () => repo.institutionExists(SYSTEM, b.institutionId));

@@ -1,8 +1,5 @@
 -- NOTE: This file is written by test/integration/repo-queries.test.ts. Review it; do not edit it by hand.
 
--- GrantRepo.lockImports
-SELECT pg_advisory_xact_lock(hashtextextended('guarantee-imports', 0));
-
 -- GrantRepo.lockInstitutionGrants (exclusive)
 SELECT pg_advisory_xact_lock(hashtextextended('guarantee-grants:' || $1::text, 0));
 

@@ -144,7 +144,7 @@ describe('timeouts on every connection', () => {
 
   it('a write that waits on a lock past lock_timeout is SERVICE_UNAVAILABLE (503) and writes nothing', async () => {
     const { hub, ds } = await hubOn({ poolSize: 2, lockTimeoutMs: 300 });
-    const borrower = await createBorrower(ds.manager, { kind: 'MICRO_ENTERPRISE' });
+    const borrower = await createBorrower(ds.manager, refs.institutionId, { kind: 'MICRO_ENTERPRISE' });
     const holder = ds.createQueryRunner();
     await holder.connect();
     await holder.startTransaction();

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { IdentifierKind } from '../../platform/lib/identifiers';
 
@@ -33,19 +33,35 @@ registerEnumType(BorrowerKind, {
 /** Whether an identifier is a unified social credit code or a resident ID number (decided by its form). */
 export { IdentifierKind };
 
-@ObjectType({ simpleResolvers: true, description: '被担保人: a borrower whose financing an institution guarantees.' })
+/**
+ * A borrower as ONE institution declared it (DESIGN.md §6 "Ownership"): a row per (institution, identifier),
+ * so no institution's write changes what another's guarantees show, and an id is never shared by two
+ * institutions. The normalised identifier is the identity key shared across institutions: R1 counts a
+ * household per institution (its row), the city groups one borrower across institutions by identifier.
+ */
+@ObjectType({
+  simpleResolvers: true,
+  description: '被担保人: a borrower whose financing an institution guarantees, as that institution declared it.',
+})
 @Entity({ name: 'borrower' })
+@Unique('uq_borrower_institution_identifier', ['institutionId', 'identifier'])
+@Unique('uq_borrower_institution_id', ['institutionId', 'id'])
 export class Borrower {
   @Field(() => ID, { description: '编号: the hub id' })
   @PrimaryGeneratedColumn('uuid')
   id: string;
+
+  /** The institution whose declaration this is; not a field (the guarantee leads to its institution). */
+  @Column({ name: 'institution_id', type: 'uuid' })
+  institutionId: string;
 
   @Field(() => String, { description: '名称 or 姓名' })
   @Column({ type: 'text' })
   name: string;
 
   /** Shown through the masking field resolver only: a raw identifier never leaves without the viewer's right to it. */
-  @Column({ type: 'varchar', length: 18, unique: true })
+  @Index('ix_borrower_identifier')
+  @Column({ type: 'varchar', length: 18 })
   identifier: string;
 
   @Column({ name: 'identifier_kind', type: 'varchar', length: 16 })

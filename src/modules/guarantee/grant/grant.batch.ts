@@ -22,11 +22,6 @@ export function lockInstitutionGrants(tx: EntityManager, institutionId: string, 
   return new GrantRepo(tx).lockInstitutionGrants(institutionId, mode);
 }
 
-/** One import at a time in the hub (GrantRepo.lockImports). */
-export function lockImports(tx: EntityManager): Promise<void> {
-  return new GrantRepo(tx).lockImports();
-}
-
 /** The acting institution's own row must exist (a token may outlive its institution). */
 export async function requireInstitution(tx: EntityManager, institutionId: string): Promise<void> {
   if (!(await new GrantRepo(tx).institutionExists(GRANT, institutionId)))
@@ -44,8 +39,8 @@ export type Outcome = { kind: 'accepted'; row: GuaranteeRecord } | { kind: 'dupl
  * borrowers (R1), then the monthly aggregate's cells.
  * - R6: the agreements are locked FOR UPDATE once (in id order) and their used credit tracked here, so
  *   concurrent grants under one agreement serialise and never pass its credit line together.
- * - R1: the borrower upsert locks each borrower row until commit; the in-force sum is read after it, so a
- *   concurrent grant to the same borrower waits, then counts the one before it.
+ * - R1: the upsert locks the institution's own borrower rows (borrower.store.ts) until commit; the in-force
+ *   sum is read after it, so a concurrent grant to the same borrower waits, then counts the one before it.
  * Several chunks of one import may run through one GrantBatch in one transaction.
  */
 export class GrantBatch {
@@ -120,6 +115,7 @@ export class GrantBatch {
   private async insert(accepted: { item: ValidGuarantee; agreement: AgreementState | undefined }[]): Promise<GuaranteeRecord[]> {
     const borrowerIds = await upsertBorrowers(
       this.tx,
+      this.institutionId,
       accepted.map((a) => a.item.borrower),
     );
     const inForce = await this.inForceByBorrower([...new Set(borrowerIds.values())]);

@@ -32,17 +32,6 @@ export class GrantRepo extends Repository {
     await this.manager.query(`SELECT ${fn}(hashtextextended('guarantee-grants:' || $1::text, 0))`, [institutionId]);
   }
 
-  /**
-   * Batch imports anywhere in the hub run one at a time. Each chunk's borrower upsert locks its borrowers in
-   * identifier order, but a later chunk's borrowers may sort before an earlier chunk's; two imports at
-   * different institutions (which do not share the institution lock) whose files name the same borrowers
-   * would then wait on each other — a deadlock, and one import lost. Taken before the institution's lock;
-   * single grants lock one borrower only and never take it.
-   */
-  async lockImports(): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('guarantee-imports', 0))`);
-  }
-
   /** Whether the institution's row exists in scope (a token may outlive its institution). */
   async institutionExists(scope: Scope, institutionId: string): Promise<boolean> {
     const scoped = scope.institutions('i');

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { BadInputError } from '../../../platform/errors';
 import { CSV_OPTIONS, IMPORT_COLUMNS, headerProblem } from './import.csv';
+import { checkedRecords, decodedCsv, detectCsvEncoding } from './import.encoding';
 import type { ImportRow } from './import.service';
 
 /**
@@ -15,15 +16,17 @@ import type { ImportRow } from './import.service';
 export async function* readImportFile(file: string, onBytes: (read: number) => void = () => undefined): AsyncGenerator<ImportRow> {
   const ext = path.extname(file).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') throw new BadInputError('file', `${file}: expected a .csv or .xlsx file`);
+  // A CSV is read twice: once to learn its encoding (UTF-8 or Excel's GBK, see import.encoding.ts), then to import.
+  const encoding = ext === '.csv' ? await detectCsvEncoding(file) : null;
   const input = fs.createReadStream(file);
   input.on('data', () => onBytes(input.bytesRead));
-  if (ext === '.csv') yield* csvRows(input);
+  if (encoding) yield* csvRows(decodedCsv(input, encoding));
   else yield* xlsxRows(input);
 }
 
-async function* csvRows(input: fs.ReadStream): AsyncGenerator<ImportRow> {
+async function* csvRows(input: NodeJS.ReadableStream): AsyncGenerator<ImportRow> {
   const parser = input.pipe(parse(CSV_OPTIONS));
-  yield* numbered(parser as AsyncIterable<string[]>);
+  yield* numbered(checkedRecords(parser as AsyncIterable<string[]>));
 }
 
 async function* xlsxRows(input: fs.ReadStream): AsyncGenerator<ImportRow> {

@@ -3,10 +3,11 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../../access/scope';
 import { BadInputError, NotFoundError } from '../../../platform/errors';
 import type { PolicyService } from '../../policy/policy.service';
-import { GrantBatch, lockImports, lockInstitutionGrants, requireInstitution } from '../grant/grant.batch';
+import { GrantBatch, lockInstitutionGrants, requireInstitution } from '../grant/grant.batch';
 import { GrantRepo } from '../grant/grant.repo';
 import type { GuaranteeImportResult } from '../guarantee.types';
 import { type ValidGuarantee, validateGuarantee } from '../grant/grant.validate';
+import { undecodableProblem } from './import.encoding';
 import { CSV_OPTIONS, columnCountProblem, draftOf, headerProblem, type ImportRowIssue, rowIssue } from './import.csv';
 
 /** Rows granted per round of statements: bounded arrays and memory, whatever the file's size. */
@@ -37,10 +38,9 @@ export class GuaranteeImporter {
 
   static async open(tx: EntityManager, institutionId: string, policy: PolicyService): Promise<GuaranteeImporter> {
     await requireInstitution(tx, institutionId);
-    // One import at a time in the hub (lockImports: borrowers shared across chunks of two imports would
-    // deadlock), and no single grant at the institution meanwhile: a second import waits for the first to
-    // commit and then finds its codes.
-    await lockImports(tx);
+    // No single grant nor other import at the institution meanwhile: a second import waits for the first to
+    // commit and then finds its codes. Imports at other institutions run alongside: they lock none of this
+    // institution's rows (borrowers are per institution).
     await lockInstitutionGrants(tx, institutionId, 'exclusive');
     return new GuaranteeImporter(new GrantBatch(tx, institutionId, policy, true), await new GrantRepo(tx).regionIdsByCode());
   }
@@ -90,6 +90,9 @@ export class GuaranteeImportService {
 
   async importCsv(institutionId: string, csv: string): Promise<GuaranteeImportResult> {
     if (!this.scope.actsFor(institutionId)) throw new NotFoundError('Institution', institutionId);
+    // The text came decoded by the client: a GBK file it read as UTF-8 arrives with its names already lost.
+    const undecodable = undecodableProblem(csv);
+    if (undecodable) throw new BadInputError('csv', undecodable);
     const [header, ...data] = parseCsv(csv);
     const problem = headerProblem(header ?? []);
     if (problem) throw new BadInputError('csv', problem);
