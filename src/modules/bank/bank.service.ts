@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, ForbiddenError } from '../../platform/errors';
-import { isUuid } from '../../platform/lib/ids';
-import { checkText, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
 import { Bank } from './bank.entity';
-import type { BankInput } from './bank.inputs';
+import { bankSchema, type BankInput } from './bank.inputs';
 
 /** Banks: reference data for every business role (a bank sees itself), recorded by the financial regulator. */
 export class BankService {
@@ -20,12 +19,11 @@ export class BankService {
 
   /** 市地方金融监管局 records a bank; its name is unique. */
   async create(input: BankInput): Promise<Bank> {
-    const name = required('name', checkText(input.name, 200));
-    const regionId = input.regionId ?? null;
-    if (regionId !== null && !isUuid(regionId)) throw new BadInputError('regionId', 'regionId names no region');
+    const parsed = parseInput(bankSchema, input);
+    const name = parsed.name;
+    const regionId = parsed.regionId ?? null;
     // A regulator narrowed to a county records that county's banks only (DESIGN.md §3); a city-wide bank is the city's.
-    if (!this.scope.coversRegion(regionId?.toLowerCase() ?? ''))
-      throw new ForbiddenError('A county department records banks of its own region only');
+    if (!this.scope.coversRegion(regionId ?? '')) throw new ForbiddenError('A county department records banks of its own region only');
     return this.manager.transaction(async (tx) => {
       if (regionId !== null) {
         const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [regionId]);

@@ -2,12 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
-import { dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
-import { checkCreditCode } from '../../platform/lib/identifiers';
-import { checkMoney, checkText, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
 import { GuaranteeInstitution, ListStatus } from './institution.entity';
-import type { InstitutionInput } from './institution.inputs';
+import { institutionSchema, type InstitutionInput } from './institution.inputs';
 
 /** 名单管理 moves forward one step at a time: reported to the province, then admitted (实施意见（三）). */
 const LIST_ORDER: readonly ListStatus[] = [ListStatus.NOT_REPORTED, ListStatus.REPORTED, ListStatus.ADMITTED];
@@ -41,33 +39,24 @@ export class InstitutionService {
 
   /** 市财政局 records an institution; a county finance bureau only in its own county. */
   async create(input: InstitutionInput): Promise<GuaranteeInstitution> {
-    const name = required('name', checkText(input.name, 200));
-    const credit = checkCreditCode(input.creditCode ?? '');
-    if (!credit.ok) throw new BadInputError('creditCode', `creditCode ${credit.reason}`);
-    const registeredCapital = required('registeredCapital', checkMoney(input.registeredCapital, 'zero'));
-    const paidInCapital = required('paidInCapital', checkMoney(input.paidInCapital, 'zero'));
-    if (dec(paidInCapital).gt(registeredCapital))
-      throw new BadInputError('paidInCapital', 'paidInCapital may not exceed registeredCapital');
-    const netAssets = required('netAssets', checkMoney(input.netAssets, 'any'));
-    if (!isUuid(input.regionId)) throw new BadInputError('regionId', 'regionId names no region');
-    if (!this.scope.coversRegion(input.regionId))
-      throw new ForbiddenError('A county department records institutions of its own region only');
+    const { name, creditCode, registeredCapital, paidInCapital, netAssets, regionId } = parseInput(institutionSchema, input);
+    if (!this.scope.coversRegion(regionId)) throw new ForbiddenError('A county department records institutions of its own region only');
 
     return this.manager.transaction(async (tx) => {
-      const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [input.regionId]);
+      const [region] = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [regionId]);
       if (!region) throw new BadInputError('regionId', 'regionId names no region');
       const [clash] = await tx.query(
         `SELECT name = $1 AS same_name FROM guarantee_institution WHERE name = $1 OR credit_code = $2 LIMIT 1`,
-        [name, credit.value],
+        [name, creditCode],
       );
       if (clash)
         throw new ConflictError(
-          clash.same_name ? `An institution named ${name} exists` : `An institution with credit code ${credit.value} exists`,
+          clash.same_name ? `An institution named ${name} exists` : `An institution with credit code ${creditCode} exists`,
         );
       const [{ id }] = await tx.query(
         `INSERT INTO guarantee_institution (name, credit_code, level, region_id, is_re_guarantor, registered_capital, paid_in_capital, net_assets)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [name, credit.value, input.level, input.regionId, input.isReGuarantor ?? false, registeredCapital, paidInCapital, netAssets],
+        [name, creditCode, input.level, regionId, input.isReGuarantor ?? false, registeredCapital, paidInCapital, netAssets],
       );
       return tx.findOneByOrFail(GuaranteeInstitution, { id });
     });
