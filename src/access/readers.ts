@@ -23,6 +23,8 @@ export const READERS = {
   reports: roles(Role.TASK_FORCE_OFFICE, Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.SASAC, Role.LOCAL_GOVERNMENT),
   /** Aggregates (dashboards): every government role; the PBOC and banking regulator for per-bank figures. */
   aggregates: roles(...REGION_NARROWABLE, Role.PBOC, Role.BANKING_REGULATOR),
+  /** Inspections (R20): the government departments that follow institutions; the inspected institution its own. */
+  oversight: roles(...REGION_NARROWABLE),
   /** Leads (R12): the financial regulator leads the fight against evasion with the police. */
   leads: roles(Role.FINANCIAL_REGULATOR),
 } as const;

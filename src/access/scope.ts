@@ -125,6 +125,11 @@ export class Scope {
     return this.owned(alias, READERS.aggregates, { column: 'bank_id' });
   }
 
+  /** inspection rows (R20): the government readers by region, the inspected institution its own. */
+  inspections(alias: string): ScopeCondition {
+    return this.owned(alias, READERS.oversight, undefined);
+  }
+
   /** bank rows: reference data for every business role; a bank sees itself; the police and the operator none. */
   banks(alias: string): ScopeCondition {
     const v = this.viewer;

@@ -7,6 +7,7 @@ import { BusinessMonthStats } from '../modules/ledger/ledger.entity';
 import { Department } from '../modules/department/department.entity';
 import { PerformanceEvaluation } from '../modules/evaluation/evaluation.entity';
 import { CapitalInjection } from '../modules/capital/capital.entity';
+import { Inspection, TaskForceMeeting, TaskForceMeetingInstitution } from '../modules/oversight/oversight.entity';
 import { FeeSubsidyClaim } from '../modules/fee-subsidy/fee-subsidy.entity';
 import { RiskCompensationClaim } from '../modules/risk-compensation/risk-compensation.entity';
 import { Guarantee } from '../modules/guarantee/guarantee.entity';
@@ -40,4 +41,7 @@ export const ENTITIES = [
   User,
   AuditLog,
   BusinessMonthStats,
+  Inspection,
+  TaskForceMeeting,
+  TaskForceMeetingInstitution,
 ];

@@ -4,6 +4,9 @@ import { allow, deny, shield } from 'graphql-shield';
 import { ForbiddenError, toClientError, toGraphQLError } from '../platform/errors';
 import { auditRules } from '../modules/audit/audit.rules';
 import { capitalRules } from '../modules/capital/capital.rules';
+import { oversightRules } from '../modules/oversight/oversight.rules';
+import { scorecardRules } from '../modules/scorecard/scorecard.rules';
+import { warningRules } from '../modules/warning/warning.rules';
 import { evaluationRules } from '../modules/evaluation/evaluation.rules';
 import { bankRules } from '../modules/bank/bank.rules';
 import { borrowerRules } from '../modules/borrower/borrower.rules';
@@ -36,6 +39,9 @@ export const MODULE_RULES: ModuleRules[] = [
   guaranteeRules,
   borrowerRules,
   capitalRules,
+  oversightRules,
+  scorecardRules,
+  warningRules,
   evaluationRules,
   reportRules,
   dashboardRules,

@@ -1,6 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CapitalResolver } from '../modules/capital/capital.resolver';
+import { InspectionResolver, TaskForceMeetingResolver } from '../modules/oversight/oversight.resolver';
+import { ScorecardResolver } from '../modules/scorecard/scorecard.resolver';
+import { SupervisionResolver, WarningResolver } from '../modules/warning/warning.resolver';
 import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver';
 import { BankResolver } from '../modules/bank/bank.resolver';
 import { BorrowerResolver } from '../modules/borrower/borrower.resolver';
@@ -38,4 +41,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReportResolver,
   DashboardResolver,
   RiskCompensationResolver,
+  InspectionResolver,
+  TaskForceMeetingResolver,
+  ScorecardResolver,
+  WarningResolver,
+  SupervisionResolver,
 ];

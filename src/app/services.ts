@@ -5,6 +5,9 @@ import type { TokenSettings } from '../access/token';
 import type { Viewer } from '../access/viewer';
 import { CompensationService } from '../modules/compensation/compensation.service';
 import { CapitalService } from '../modules/capital/capital.service';
+import { OversightService } from '../modules/oversight/oversight.service';
+import { ScorecardService } from '../modules/scorecard/scorecard.service';
+import { WarningService } from '../modules/warning/warning.service';
 import { EvaluationService } from '../modules/evaluation/evaluation.service';
 import { DashboardService } from '../modules/dashboard/dashboard.service';
 import { InstitutionService } from '../modules/institution/institution.service';
@@ -14,6 +17,7 @@ import { GuaranteeService } from '../modules/guarantee/guarantee.service';
 import { GuaranteeImportService } from '../modules/guarantee/import/import.service';
 import { LeadService } from '../modules/lead/lead.service';
 import { PolicyService } from '../modules/policy/policy.service';
+import { PolicyVersions } from '../modules/policy/policy-versions';
 import { RiskCompensationService } from '../modules/risk-compensation/risk-compensation.service';
 import { RegionService } from '../modules/region/region.service';
 import { AuditService } from '../modules/audit/audit.service';
@@ -56,6 +60,10 @@ export class Services {
 
   get policy(): PolicyService {
     return this.once('policy', () => new PolicyService(this.manager));
+  }
+
+  get policyVersions(): PolicyVersions {
+    return this.once('policyVersions', () => new PolicyVersions(this.manager, this.scope, this.policy));
   }
 
   get regions(): RegionService {
@@ -104,6 +112,18 @@ export class Services {
 
   get taskForce(): TaskForceService {
     return this.once('taskForce', () => new TaskForceService(this.manager));
+  }
+
+  get oversight(): OversightService {
+    return this.once('oversight', () => new OversightService(this.manager, this.scope));
+  }
+
+  get scorecards(): ScorecardService {
+    return this.once('scorecards', () => new ScorecardService(this.manager, this.scope));
+  }
+
+  get warnings(): WarningService {
+    return this.once('warnings', () => new WarningService(this.manager, this.scope, this.policy));
   }
 
   get capital(): CapitalService {

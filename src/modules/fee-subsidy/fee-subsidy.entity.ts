@@ -43,4 +43,10 @@ export class FeeSubsidyClaim {
 
   @Column({ name: 'decision_note', type: 'text', nullable: true })
   decisionNote: string | null;
+
+  @Column({ name: 'paid_on', type: 'date', nullable: true })
+  paidOn: string | null;
+
+  @Column({ name: 'paid_by', type: 'text', nullable: true })
+  paidBy: string | null;
 }

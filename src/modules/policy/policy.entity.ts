@@ -82,6 +82,18 @@ export class PolicyParameterSet {
   @Column({ name: 'leverage_cap_focused', type: 'numeric', precision: 9, scale: 2 })
   leverageCapFocused: string;
 
+  /** R8, 聊财金〔2023〕14号: only business 纳入省再担保 is subsidised while this holds. */
+  @Column({ name: 'fee_subsidy_requires_re_guarantee', type: 'boolean' })
+  feeSubsidyRequiresReGuarantee: boolean;
+
+  /** R16 (融资担保公司监督管理条例): one borrower's in-force amount at most this share of net assets. */
+  @Column({ name: 'max_single_borrower_share', type: 'numeric', precision: 9, scale: 6 })
+  maxSingleBorrowerShare: string;
+
+  /** R13/R18: the day of the next month by which a monthly report is due. */
+  @Column({ name: 'report_due_day', type: 'int' })
+  reportDueDay: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ClaimStatus } from './risk-compensation.types';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../platform/scalars';
 
 /** 市级风险补偿申请 (实施意见（七）, R7): the quote is frozen into the claim when it is submitted. */
 @Entity({ name: 'risk_compensation_claim' })
@@ -58,4 +59,11 @@ export class RiskCompensationClaim {
 
   @Column({ name: 'decision_note', type: 'text', nullable: true })
   decisionNote: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: '拨付日期: when FINANCE paid the approved claim' })
+  @Column({ name: 'paid_on', type: 'date', nullable: true })
+  paidOn: string | null;
+
+  @Column({ name: 'paid_by', type: 'text', nullable: true })
+  paidBy: string | null;
 }

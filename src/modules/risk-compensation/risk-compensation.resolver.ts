@@ -1,3 +1,4 @@
+import { DateScalar } from '../../platform/scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
 import type { Dec } from '../../platform/lib/decimal';
@@ -53,6 +54,17 @@ export class RiskCompensationResolver {
     @Ctx() ctx: Context,
   ): Promise<RiskCompensationClaim> {
     return ctx.services.riskCompensation.decide(id, approve, note);
+  }
+
+  @Mutation(() => RiskCompensationClaim, {
+    description: '拨付风险补偿 (市财政局): an APPROVED claim becomes PAID on paidOn (not in the future, not before the approval).',
+  })
+  markRiskCompensationClaimPaid(
+    @Arg('id', () => ID, { description: '申请编号' }) id: string,
+    @Arg('paidOn', () => DateScalar, { description: '拨付日期' }) paidOn: string,
+    @Ctx() ctx: Context,
+  ): Promise<RiskCompensationClaim> {
+    return ctx.services.riskCompensation.markPaid(id, paidOn);
   }
 
   @FieldResolver(() => GuaranteeInstitution, { description: '申请机构' })

@@ -19,6 +19,8 @@ export const riskCompensationRules = {
     // The institution claims; 市财政局 and 市工业和信息化局 (the clause's 牵头单位) decide.
     submitRiskCompensationClaim: hasRole(Role.GUARANTEE_INSTITUTION),
     decideRiskCompensationClaim: hasRole(Role.FINANCE, Role.INDUSTRY),
+    // 实施意见（七）: 市财政局 pays.
+    markRiskCompensationClaimPaid: hasRole(Role.FINANCE),
   },
   RiskCompensationClaim: allow,
   RiskCompensationQuote: allow,

@@ -10,6 +10,7 @@ import { money, note } from '../../platform/validation/schemas';
 import { z } from 'zod';
 import { InstitutionLevel } from '../institution/institution.entity';
 import type { PolicyService } from '../policy/policy.service';
+import { markClaimPaid } from './claim-payment';
 import { RiskCompensationClaim } from './risk-compensation.entity';
 import { quoteRiskCompensation, type QuoteValues, type TierQuote } from './risk-compensation.calc';
 import { ClaimStatus } from './risk-compensation.types';
@@ -140,5 +141,11 @@ export class RiskCompensationService {
       );
       return tx.findOneByOrFail(RiskCompensationClaim, { id });
     });
+  }
+
+  /** 市财政局 records the payment of an approved claim (claim-payment.ts). */
+  async markPaid(id: string, paidOn: string): Promise<RiskCompensationClaim> {
+    await markClaimPaid(this.manager, this.scope, 'risk_compensation_claim', id, paidOn);
+    return this.manager.findOneByOrFail(RiskCompensationClaim, { id: id.toLowerCase() });
   }
 }

@@ -22,3 +22,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const [first] = issuesOf(parsed.error);
   throw new BadInputError(first.field, first.message);
 }
+
+/** One value parsed as the input field `field` (a dotted path such as 'riskCompensationBands.0.ratio'), or BAD_USER_INPUT on it. */
+export function parseField<S extends z.ZodType>(field: string, schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new BadInputError(field, `${field} ${parsed.error.issues[0].message}`);
+}

@@ -1,0 +1,21 @@
+import { allow } from 'graphql-shield';
+import { hasRole } from '../../access/rules';
+import { Role } from '../../access/roles';
+
+/** R17/R18 (DESIGN.md §3, beside the project in ../shared/): within each reader's scope; an institution its own. */
+const READERS = [
+  Role.TASK_FORCE_OFFICE,
+  Role.FINANCE,
+  Role.FINANCIAL_REGULATOR,
+  Role.SASAC,
+  Role.INDUSTRY,
+  Role.LOCAL_GOVERNMENT,
+  Role.HOLDING_GROUP,
+  Role.GUARANTEE_INSTITUTION,
+];
+
+export const warningRules = {
+  Query: { warnings: hasRole(...READERS), supervisionList: hasRole(...READERS) },
+  Warning: allow,
+  SupervisionEntry: allow,
+};

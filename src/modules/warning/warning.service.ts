@@ -1,0 +1,211 @@
+import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../access/scope';
+import { BadInputError } from '../../platform/errors';
+import { businessToday, isMonth, monthBounds } from '../../platform/lib/dates';
+import { dec } from '../../platform/lib/decimal';
+import { isUuid } from '../../platform/lib/ids';
+import { weightedLiability } from '../evaluation/evaluation.calc';
+import type { PolicyParameterSet } from '../policy/policy.entity';
+import type { PolicyService } from '../policy/policy.service';
+import { agreementsInForce, firstReportDates, households, institutionFigures, type InstitutionFigures } from './warning.data';
+import * as calc from './warning.calc';
+import { SupervisionEntry, Warning, WarningIndicator, WarningLevel } from './warning.types';
+
+const pct = (v: string | null) => (v === null ? '—' : `${dec(v).times(100).toFixed(2)}%`);
+const times = (v: string | null) => (v === null ? '—' : `${dec(v).toFixed(2)}倍`);
+
+/** R17 warnings and the R18 supervision list, for the institutions the viewer may read. */
+export class WarningService {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly scope: Scope,
+    private readonly policy: PolicyService,
+  ) {}
+
+  /** Worst first (RED before YELLOW), then by institution name. */
+  async warnings(asOf?: string | null, institutionId?: string | null, minLevel?: WarningLevel | null): Promise<Warning[]> {
+    const today = businessToday();
+    const on = asOf ?? today;
+    if (on > today) throw new BadInputError('asOf', `asOf may not be in the future (today is ${today})`);
+    if (institutionId != null && !isUuid(institutionId)) return [];
+    const found = await this.on(on, institutionId?.toLowerCase() ?? undefined);
+    return found.filter((w) => minLevel !== WarningLevel.RED || w.level === WarningLevel.RED);
+  }
+
+  /** R18 (实施意见（十一）督导): for a month, institutions late with its report or with a RED warning at its end. */
+  async supervisionList(month: string): Promise<SupervisionEntry[]> {
+    if (!isMonth(month)) throw new BadInputError('month', 'month is YYYY-MM');
+    const today = businessToday();
+    const { from, to } = monthBounds(month);
+    if (from > today) throw new BadInputError('month', `month may not be in the future (today is ${today})`);
+    const atEnd = to < today ? to : today;
+    const warnings = await this.on(atEnd);
+    const institutions = await institutionFigures(this.manager, this.scope, atEnd);
+    const ids = institutions.map((i) => i.id);
+    const p = await this.parameters(atEnd, 'month');
+    const due = dueDate(month, p.reportDueDay);
+    const firsts = await firstReportDates(this.manager, ids, month);
+    const entries: SupervisionEntry[] = [];
+    for (const i of institutions) {
+      const first = firsts.get(i.id);
+      // Before the due day nobody is late; a late report leaves the month late.
+      const reportOverdue = today > due && (first === undefined || first > due);
+      const red = warnings.filter((w) => w.institutionId === i.id && w.level === WarningLevel.RED);
+      if (!reportOverdue && !red.length) continue;
+      const reasons = [
+        ...(reportOverdue
+          ? [first ? `${label(month)}月报逾期报送（应于${due}前报送，实际${first}）` : `${label(month)}月报未按期报送（应于${due}前报送）`]
+          : []),
+        ...red.map((w) => w.message),
+      ];
+      entries.push({ institutionId: i.id, month, reportOverdue, redWarnings: red, reasons });
+    }
+    return entries;
+  }
+
+  private async on(on: string, institutionId?: string): Promise<Warning[]> {
+    const p = await this.parameters(on, 'asOf');
+    const institutions = await institutionFigures(this.manager, this.scope, on, institutionId);
+    const ids = institutions.map((i) => i.id);
+    const [held, agreements] = await Promise.all([households(this.manager, ids, on), agreementsInForce(this.manager, ids, on)]);
+    const lastMonth = previousMonth(on);
+    const due = dueDate(lastMonth, p.reportDueDay);
+    const reported = on > due ? await firstReportDates(this.manager, ids, lastMonth) : new Map<string, string>();
+
+    const out: Warning[] = [];
+    for (const i of institutions) {
+      const raise = (
+        indicator: WarningIndicator,
+        r: calc.Raised | null,
+        message: (r: calc.Raised) => string,
+        agreementId: string | null = null,
+      ) => {
+        if (r)
+          out.push({
+            indicator,
+            level: r.level as WarningLevel,
+            institutionId: i.id,
+            institutionName: i.name,
+            agreementId,
+            value: r.value,
+            threshold: r.threshold,
+            message: message(r),
+          });
+      };
+      for (const w of flowWarnings(i, p)) raise(w.indicator, w.raised, w.message);
+      const mine = held.filter((h) => h.institutionId === i.id);
+      const inForce = mine.reduce((s, h) => s.plus(h.balance), dec(0));
+      const focused =
+        !inForce.isZero() &&
+        dec(mine.reduce((s, h) => s.plus(h.smallAgriBalance), dec(0)))
+          .div(inForce)
+          .gte('0.5');
+      const cap = focused ? p.leverageCapFocused : p.leverageCap;
+      const weights = {
+        smallLoanAmount: p.leverageSmallLoanAmount,
+        farmerLoanAmount: p.leverageFarmerLoanAmount,
+        smallWeight: p.leverageSmallWeight,
+        bondWeight: p.leverageBondWeight,
+      };
+      raise(
+        WarningIndicator.LEVERAGE,
+        calc.capWarning(dec(i.netAssets).gt(0) ? calc.exactRatio(weightedLiability(mine, weights).toFixed(), i.netAssets) : null, cap),
+        (r) => `放大倍数${times(r.value)}，上限${times(cap)}`,
+      );
+      const perBorrower = new Map<string, string>();
+      for (const h of mine)
+        perBorrower.set(
+          h.borrowerId,
+          dec(perBorrower.get(h.borrowerId) ?? 0)
+            .plus(h.balance)
+            .toFixed(),
+        );
+      const largest = [...perBorrower.values()].reduce((m, v) => (dec(v).gt(m) ? v : m), '0');
+      raise(
+        WarningIndicator.SINGLE_BORROWER_CONCENTRATION,
+        calc.concentrationWarning(largest, i.netAssets, p.maxSingleBorrowerShare),
+        (r) => `单一客户在保余额占净资产${pct(r.value)}，阈值${pct(r.threshold)}`,
+      );
+      for (const a of agreements.filter((x) => x.institutionId === i.id)) {
+        raise(
+          WarningIndicator.CREDIT_LINE_USAGE,
+          calc.creditLineWarning(a.usedCredit, a.creditLine),
+          (r) => `合作协议授信额度已使用${pct(r.value)}`,
+          a.id,
+        );
+        raise(
+          WarningIndicator.BANK_RISK_SHARE_EXCEPTION,
+          calc.riskShareWarning(a.bankRiskShare, p.minBankRiskShare),
+          (r) => `银行分险比例${pct(r.value)}，低于${pct(r.threshold)}`,
+          a.id,
+        );
+      }
+      if (on > due && !reported.has(i.id)) {
+        out.push({
+          indicator: WarningIndicator.REPORT_OVERDUE,
+          level: WarningLevel.RED,
+          institutionId: i.id,
+          institutionName: i.name,
+          agreementId: null,
+          value: null,
+          threshold: null,
+          message: `${label(lastMonth)}月报逾期未报（应于${due}前报送）`,
+        });
+      }
+    }
+    const rank = (w: Warning) => (w.level === WarningLevel.RED ? 0 : 1);
+    return out.sort(
+      (a, b) =>
+        rank(a) - rank(b) || a.institutionName.localeCompare(b.institutionName, 'zh-CN') || a.institutionId.localeCompare(b.institutionId),
+    );
+  }
+
+  /** The version in force on the date; a date before the first one is BAD_USER_INPUT (R14). */
+  private async parameters(on: string, field: string): Promise<PolicyParameterSet> {
+    try {
+      return await this.policy.inForce(on);
+    } catch {
+      throw new BadInputError(field, `no policy parameters are in force on ${on} (the policy dates from 2023-03-29)`);
+    }
+  }
+}
+
+/** The year-to-date flows' warnings: R3's two shares, R4's fee rate, R7's compensation rate. */
+function flowWarnings(i: InstitutionFigures, p: PolicyParameterSet) {
+  return [
+    {
+      indicator: WarningIndicator.SMALL_AGRI_SHARE,
+      raised: calc.shareWarning(calc.exactRatio(i.smallAgriAmount, i.newAmount), p.smallAgriTargetShare),
+      message: (r: calc.Raised) => `本年支小支农占比${pct(r.value)}，目标${pct(p.smallAgriTargetShare)}`,
+    },
+    {
+      indicator: WarningIndicator.SMALL_HOUSEHOLD_SHARE,
+      raised: calc.shareWarning(calc.exactRatio(i.smallHouseholdAmount, i.newAmount), p.smallHouseholdTargetShare),
+      message: (r: calc.Raised) => `本年单户500万元及以下占比${pct(r.value)}，目标${pct(p.smallHouseholdTargetShare)}`,
+    },
+    {
+      indicator: WarningIndicator.AVERAGE_FEE_RATE,
+      raised: calc.capWarning(calc.exactRatio(i.feeWeightedAmount, i.newAmount), p.feeRateTarget),
+      message: (r: calc.Raised) => `本年平均担保费率${pct(r.value)}，目标不超过${pct(p.feeRateTarget)}`,
+    },
+    {
+      indicator: WarningIndicator.COMPENSATION_RATE,
+      raised: calc.compensationWarning(calc.exactRatio(i.compensatedAmount, i.releasedAmount)),
+      message: (r: calc.Raised) => `本年代偿率${pct(r.value)}，阈值${pct(r.threshold)}`,
+    },
+  ];
+}
+
+/** The day of the month after `month` by which its report is due. */
+export function dueDate(month: string, dueDay: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return `${next}-${String(dueDay).padStart(2, '0')}`;
+}
+
+function previousMonth(on: string): string {
+  const [y, m] = on.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+const label = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
