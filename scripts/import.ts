@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { ConfigError, loadConfig, redactUrl } from '../src/platform/config';
 import { createDataSource } from '../src/app/data-source';
-import { HubError } from '../src/platform/errors';
+import { DomainError } from '../src/platform/errors';
 import type { GuaranteeImportResult } from '../src/modules/guarantee/guarantee.types';
 import { importFile } from '../src/modules/guarantee/import/import.run';
 
@@ -80,7 +80,7 @@ main().then(
       process.exit(2);
     }
     // A rule of the whole file (its header, the institution) or the database: nothing was committed.
-    console.error(`import: ${err instanceof HubError ? `${err.code}: ` : ''}${err.message} — nothing was imported`);
+    console.error(`import: ${err instanceof DomainError ? `${err.code}: ` : ''}${err.message} — nothing was imported`);
     process.exit(1);
   },
 );

@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { middleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, deny, shield } from 'graphql-shield';
-import { ForbiddenError } from '../platform/errors';
+import { ForbiddenError, toClientError, toGraphQLError } from '../platform/errors';
 import { auditRules } from '../modules/audit/audit.rules';
 import { capitalRules } from '../modules/capital/capital.rules';
 import { oversightRules } from '../modules/oversight/oversight.rules';
@@ -83,7 +83,10 @@ export function permissions(onUnexpected: (err: unknown) => void) {
     fallbackRule: deny,
     allowExternalErrors: true,
     fallbackError: (thrown) => {
-      if (thrown === null || thrown === undefined) return new ForbiddenError();
+      if (thrown === null || thrown === undefined) return toGraphQLError(new ForbiddenError());
+      // Domain errors and known codes become GraphQL errors here, as in formatError (platform/errors.ts).
+      const known = toClientError(thrown);
+      if (known) return known;
       if (thrown instanceof GraphQLError) return thrown;
       onUnexpected(thrown);
       return thrown instanceof Error ? thrown : new Error(String(thrown));

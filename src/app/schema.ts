@@ -4,6 +4,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { buildSchemaSync } from 'type-graphql';
 import { permissions } from './permissions';
 import { unitOfWork } from './unit-of-work';
+import { inputRules } from './input-rules';
 import { RESOLVERS } from './resolvers';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../platform/scalars';
 
@@ -23,10 +24,11 @@ export function buildBareSchema(): GraphQLSchema {
 
 /**
  * The schema the server serves: every field behind the merged shield, and every mutation one audited unit of
- * work. The unit of work wraps the shield (the first middleware is the outermost), so it records denials too.
+ * work. The unit of work wraps the shield (the first middleware is the outermost), so it records denials too;
+ * the input rules (text and ids of every argument) run behind the shield, just before the resolver.
  */
 export function buildSchema(onUnexpected: (err: unknown) => void): GraphQLSchema {
-  return applyMiddleware(buildBareSchema(), unitOfWork, permissions(onUnexpected));
+  return applyMiddleware(buildBareSchema(), unitOfWork, permissions(onUnexpected), inputRules());
 }
 
 /** The SDL committed as schema/schema.graphql: sorted, so a diff shows only real changes. */

@@ -1,8 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 /**
- * The error catalogue (DESIGN.md §4). Services throw these; resolvers do not catch.
- * Clients branch on `extensions.code`, never on the message.
+ * The error catalogue (DESIGN.md §4). Services throw these domain errors; resolvers do not catch; formatError
+ * (and the shield's fallback) map them to GraphQL errors at the edge. Clients branch on `extensions.code`,
+ * never on the message.
  */
 export type ErrorCode =
   | 'UNAUTHENTICATED'
@@ -27,59 +28,64 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'INTERNAL_SERVER_ERROR',
 ]);
 
-export class HubError extends GraphQLError {
+/**
+ * A refusal of the hub's rules, thrown by services and read by any caller — the GraphQL API or a command such
+ * as the import CLI. A plain error, not a GraphQLError: `toGraphQLError` below is the one place that turns it
+ * into what a GraphQL client sees (`extensions.code`, and `field` or `rule` where the catalogue names them).
+ */
+export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    extra: Record<string, unknown> = {},
+    /** The input field (path inside the input, 'borrower.identifier') a BAD_USER_INPUT is about; null when unknown. */
+    readonly field?: string | null,
+    /** The policy rule (DESIGN.md) a refusal names: 'R2', 'R6' … */
+    readonly rule?: string,
   ) {
-    super(message, { extensions: { code, ...extra } });
+    super(message);
+    this.name = new.target.name;
   }
 }
 
-export class UnauthenticatedError extends HubError {
+export class UnauthenticatedError extends DomainError {
   constructor(message = 'A valid bearer token is required') {
     super('UNAUTHENTICATED', message);
   }
 }
 
-export class ForbiddenError extends HubError {
-  constructor(message = 'Your role may not do this') {
-    super('FORBIDDEN', message);
+export class ForbiddenError extends DomainError {
+  constructor(message = 'Your role may not do this', rule?: string) {
+    super('FORBIDDEN', message, undefined, rule);
   }
 }
 
-export class BadInputError extends HubError {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super('BAD_USER_INPUT', message, { field });
+export class BadInputError extends DomainError {
+  declare readonly field: string | null;
+  constructor(field: string | null, message: string) {
+    super('BAD_USER_INPUT', message, field);
   }
 }
 
-export class PolicyViolationError extends HubError {
-  constructor(
-    message: string,
-    readonly rule: string,
-  ) {
-    super('POLICY_VIOLATION', message, { rule });
+export class PolicyViolationError extends DomainError {
+  declare readonly rule: string;
+  constructor(message: string, rule: string) {
+    super('POLICY_VIOLATION', message, undefined, rule);
   }
 }
 
-export class CreditLineExceededError extends HubError {
+export class CreditLineExceededError extends DomainError {
   constructor(message: string) {
-    super('CREDIT_LINE_EXCEEDED', message, { rule: 'R6' });
+    super('CREDIT_LINE_EXCEEDED', message, undefined, 'R6');
   }
 }
 
-export class NotFoundError extends HubError {
+export class NotFoundError extends DomainError {
   constructor(what: string, id?: string) {
     super('NOT_FOUND', id === undefined ? `${what} not found` : `${what} ${id} not found`);
   }
 }
 
-export class ConflictError extends HubError {
+export class ConflictError extends DomainError {
   constructor(message: string) {
     super('CONFLICT', message);
   }
@@ -87,13 +93,24 @@ export class ConflictError extends HubError {
 
 /**
  * The database cannot serve the request now (down, restarting, no free connection in time, a lock or
- * statement timeout): HTTP 503, the client may try again (DESIGN.md §6 Failure). Apollo takes the status
- * from `extensions.http` when this is thrown; formatError keeps `http` out of what the client reads.
+ * statement timeout): HTTP 503, the client may try again (DESIGN.md §6 Failure).
  */
-export class ServiceUnavailableError extends HubError {
+export class ServiceUnavailableError extends DomainError {
   constructor(message = 'The database is unavailable; try again shortly') {
-    super('SERVICE_UNAVAILABLE', message, { http: { status: 503 } });
+    super('SERVICE_UNAVAILABLE', message);
   }
+}
+
+/**
+ * The edge: a domain error as a GraphQL error. BAD_USER_INPUT always carries `field` (DESIGN.md §4), null when
+ * unknown; SERVICE_UNAVAILABLE carries its HTTP status for Apollo (formatError keeps `http` out of the body).
+ */
+export function toGraphQLError(err: DomainError): GraphQLError {
+  const extensions: Record<string, unknown> = { code: err.code };
+  if (err.code === 'BAD_USER_INPUT') extensions.field = err.field ?? null;
+  if (err.rule !== undefined) extensions.rule = err.rule;
+  if (err.code === 'SERVICE_UNAVAILABLE') extensions.http = { status: 503 };
+  return new GraphQLError(err.message, { extensions, originalError: err });
 }
 
 /** PostgreSQL SQLSTATEs the hub turns into catalogue errors. */
@@ -133,14 +150,15 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
  * Maps an error that escaped a resolver to what the client sees. Known codes pass through;
  * a unique violation is a CONFLICT; anything else is logged by the caller and masked.
  */
-export function toClientError(err: unknown): HubError | GraphQLError | undefined {
+export function toClientError(err: unknown): GraphQLError | undefined {
+  if (err instanceof DomainError) return toGraphQLError(err);
   if (err instanceof GraphQLError && KNOWN_CODES.has(String(err.extensions?.code))) return err;
   const pgCode = (err as { code?: string } | null)?.code;
-  if (pgCode === UNIQUE_VIOLATION) return new ConflictError('A record with the same key already exists');
-  // DESIGN.md §4: BAD_USER_INPUT carries extensions.field; the database does not say which input it was.
-  if (pgCode === CHECK_VIOLATION) return new HubError('BAD_USER_INPUT', 'A value is outside what the hub accepts', { field: null });
-  if (pgCode === INVALID_TEXT) return new HubError('BAD_USER_INPUT', 'A value has the wrong form', { field: null });
-  if (isDatabaseUnavailable(err)) return new ServiceUnavailableError();
+  if (pgCode === UNIQUE_VIOLATION) return toGraphQLError(new ConflictError('A record with the same key already exists'));
+  // The database does not say which input it was: field null.
+  if (pgCode === CHECK_VIOLATION) return toGraphQLError(new BadInputError(null, 'A value is outside what the hub accepts'));
+  if (pgCode === INVALID_TEXT) return toGraphQLError(new BadInputError(null, 'A value has the wrong form'));
+  if (isDatabaseUnavailable(err)) return toGraphQLError(new ServiceUnavailableError());
   return undefined;
 }
 

@@ -186,11 +186,7 @@ describe('access matrix (test/fixtures/access-matrix.ts)', () => {
         const ctx = { viewer: principalViewer(principal, f), _shield: { cache: {} } };
         const res = await rules[type][field.name].resolve(undefined, args, ctx, { fieldName: field.name }, options);
         const got: Outcome =
-          res === true
-            ? 'ALLOWED'
-            : (res as { extensions?: { code?: string } })?.extensions?.code === 'UNAUTHENTICATED'
-              ? 'UNAUTHENTICATED'
-              : 'FORBIDDEN';
+          res === true ? 'ALLOWED' : (res as { code?: string })?.code === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
         if (got !== expectedOutcome(op, principal))
           mismatches.push(`${op} as ${principal}: rule says ${got}, matrix ${expectedOutcome(op, principal)}`);
       }

@@ -114,7 +114,7 @@ describe('Guarantee.compensations and what a compensation leads to', () => {
       const record = await new CompensationRepo(m).find(new Scope(b.owner), compensationId);
       const stranger = await business(m);
       const ctx = buildContext(m, stranger.owner, pino({ level: 'silent' }));
-      await expect(new CompensationResolver().guarantee(record!, ctx)).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+      await expect(new CompensationResolver().guarantee(record!, ctx)).rejects.toMatchObject({ code: 'NOT_FOUND' });
       const own = buildContext(m, b.owner, pino({ level: 'silent' }));
       expect((await new CompensationResolver().guarantee(record!, own)).id).toBe(b.guarantee.id);
     });

@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { GraphQLError } from 'graphql';
 import { importFile } from '../../src/modules/guarantee/import/import.run';
+import { DomainError } from '../../src/platform/errors';
 import { IMPORT_COLUMNS } from '../../src/modules/guarantee/import/import.csv';
 import { createAgreement, createBank, createInstitution } from '../fixtures/business';
 import { csvRow, generateRows, toCsv, type CsvRow } from '../fixtures/import-csv';
@@ -96,13 +98,15 @@ describe('importFile (npm run import)', () => {
     const { institution, bank, count } = await partners();
     const bad = path.join(dir, 'bad-header.csv');
     fs.writeFileSync(bad, toCsv([csvRow(bank.id, 'H-1')], IMPORT_COLUMNS.slice(0, 11)));
-    await expect(importFile(ds, institution.id, bad)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'csv' } });
+    // The command gets the hub's domain errors, not GraphQL ones (issue 7: domain errors mapped at the edge).
+    const refusal = await importFile(ds, institution.id, bad).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).not.toBeInstanceOf(GraphQLError);
+    expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
     const good = path.join(dir, 'good.csv');
     fs.writeFileSync(good, toCsv([csvRow(bank.id, 'G-1')]));
-    await expect(importFile(ds, '00000000-0000-4000-8000-000000000000', good)).rejects.toMatchObject({
-      extensions: { field: 'institutionId' },
-    });
-    await expect(importFile(ds, institution.id, path.join(dir, 'x.txt'))).rejects.toMatchObject({ extensions: { field: 'file' } });
+    await expect(importFile(ds, '00000000-0000-4000-8000-000000000000', good)).rejects.toMatchObject({ field: 'institutionId' });
+    await expect(importFile(ds, institution.id, path.join(dir, 'x.txt'))).rejects.toMatchObject({ field: 'file' });
     expect(await count()).toBe(0);
   });
 

@@ -23,7 +23,7 @@ async function rejected(token: string | Promise<string>): Promise<string> {
     (e: unknown) => e,
   );
   expect(err).toBeInstanceOf(UnauthenticatedError);
-  return (err as UnauthenticatedError).extensions.code as string;
+  return (err as UnauthenticatedError).code;
 }
 
 describe('tokens (DESIGN.md §3: HS256, sub, role and scope ids)', () => {

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { checkEvidence, checkMoney, checkPaymentDate } from '../../src/modules/compensation/compensation.checks';
+import { amountSchema, checkEvidence, checkPaymentDate } from '../../src/modules/compensation/compensation.checks';
+import { parseInput } from '../../src/platform/validation/parse';
 import { Dec } from '../../src/platform/lib/decimal';
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {
     fn();
   } catch (err) {
-    const e = err as { extensions?: { code?: string; field?: string } };
-    expect(e.extensions?.code).toBe('BAD_USER_INPUT');
-    return e.extensions?.field;
+    const e = err as { code?: string; field?: string };
+    expect(e.code).toBe('BAD_USER_INPUT');
+    return e.field;
   }
   return undefined;
 }
@@ -20,11 +21,11 @@ describe('compensation checks', () => {
     ['800000.5', '800000.50'],
     ['9999999999999999.99', '9999999999999999.99'],
   ])('accepts money %s as %s', (value, text) => {
-    expect(checkMoney('amount', new Dec(value))).toBe(text);
+    expect(parseInput(amountSchema, { amount: new Dec(value) }).amount).toBe(text);
   });
 
   it.each(['0', '0.00', '-0.01', '0.001', '1.005', '10000000000000000.00'])('rejects money %s on its field', (value) => {
-    expect(fieldOf(() => checkMoney('amount', new Dec(value)))).toBe('amount');
+    expect(fieldOf(() => parseInput(amountSchema, { amount: new Dec(value) }))).toBe('amount');
   });
 
   it('pays between the lower bound and today, both included', () => {

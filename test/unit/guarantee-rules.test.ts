@@ -10,7 +10,6 @@ import {
 import { GuaranteeKind } from '../../src/modules/guarantee/guarantee.entity';
 import { decodeCursor, encodeCursor } from '../../src/modules/guarantee/page/guarantee.page';
 import { type GuaranteeDraft, validateGuarantee } from '../../src/modules/guarantee/grant/grant.validate';
-import { checkFraction, checkMoney } from '../../src/platform/lib/values';
 
 const CAP = '10000000.00';
 
@@ -127,16 +126,6 @@ describe('validateGuarantee: the one validation of createGuarantee and the impor
         ['borrower.kind', 'POLICY_VIOLATION'],
       ]);
     }
-  });
-
-  it('checks money and fractions exactly, never through floating point', () => {
-    expect(checkMoney('0.1')).toEqual({ ok: true, value: '0.10' });
-    expect(checkMoney('9999999999999999.99')).toEqual({ ok: true, value: '9999999999999999.99' });
-    expect(checkMoney('10000000000000000.00').ok).toBe(false);
-    expect(checkMoney('1e3').ok).toBe(false);
-    expect(checkFraction('0.000001')).toEqual({ ok: true, value: '0.000001' });
-    expect(checkFraction('1.0000000').ok).toBe(true);
-    expect(checkFraction('0.0000001').ok).toBe(false);
   });
 });
 

@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, ForbiddenError } from '../../platform/errors';
-import { isUuid } from '../../platform/lib/ids';
-import { checkText, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
 import { SystemScope } from '../../access/system-scope';
 import { PUBLIC_REGIONS, RegionRepo } from '../region/region.repo';
 import type { Bank } from './bank.entity';
 import { BankRepo } from './bank.repo';
-import type { BankInput } from './bank.inputs';
+import { bankSchema, type BankInput } from './bank.inputs';
 
 /** Banks: reference data for every business role (a bank sees itself), recorded by the financial regulator. */
 export class BankService {
@@ -22,12 +21,11 @@ export class BankService {
 
   /** 市地方金融监管局 records a bank; its name is unique. */
   async create(input: BankInput): Promise<Bank> {
-    const name = required('name', checkText(input.name, 200));
-    const regionId = input.regionId ?? null;
-    if (regionId !== null && !isUuid(regionId)) throw new BadInputError('regionId', 'regionId names no region');
+    const parsed = parseInput(bankSchema, input);
+    const name = parsed.name;
+    const regionId = parsed.regionId ?? null;
     // A regulator narrowed to a county records that county's banks only (DESIGN.md §3); a city-wide bank is the city's.
-    if (!this.scope.coversRegion(regionId?.toLowerCase() ?? ''))
-      throw new ForbiddenError('A county department records banks of its own region only');
+    if (!this.scope.coversRegion(regionId ?? '')) throw new ForbiddenError('A county department records banks of its own region only');
     return this.manager.transaction(async (tx) => {
       if (regionId !== null && !(await new RegionRepo(tx).exists(SystemScope.because(PUBLIC_REGIONS), regionId)))
         throw new BadInputError('regionId', 'regionId names no region');

@@ -4,10 +4,10 @@ import { BadInputError, NotFoundError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
 import { dec, MAX_MONEY } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
-import { checkDate, checkMoney, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
 import type { CapitalInjection } from './capital.entity';
 import { CapitalRepo } from './capital.repo';
-import { CAPITAL_BASES, CapitalForm, type CapitalInjectionInput } from './capital.types';
+import { CAPITAL_BASES, CapitalForm, type CapitalInjectionInput, injectionSchema } from './capital.types';
 
 /** 动态资本金补充 (实施意见（六）, R10): injections and the institution capital they move. */
 export class CapitalService {
@@ -29,8 +29,7 @@ export class CapitalService {
    */
   async record(input: CapitalInjectionInput): Promise<CapitalInjection> {
     const recordedBy = this.scope.viewer?.sub ?? 'unknown';
-    const amount = required('amount', checkMoney(input.amount, 'positive'));
-    const injectedOn = required('injectedOn', checkDate(input.injectedOn));
+    const { amount, injectedOn } = parseInput(injectionSchema, input);
     const today = businessToday();
     if (injectedOn > today) throw new BadInputError('injectedOn', `injectedOn may not be in the future (today is ${today})`);
     const basis = checkBasis(input.basis);

@@ -1,6 +1,11 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import type { Dec } from '../../platform/lib/decimal';
 import { DateScalar, DecimalScalar } from '../../platform/scalars';
+import { z } from 'zod';
+import { eventDate, money } from '../../platform/validation/schemas';
+
+/** What of a CapitalInjectionInput needs no database, declared once (the service parses it). */
+export const injectionSchema = z.object({ amount: money('positive'), injectedOn: eventDate });
 
 /** 实施意见（六）: 政府、金融机构、企业、社会团体和个人出资 — who puts the capital in. */
 export enum CapitalSource {

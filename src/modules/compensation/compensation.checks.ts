@@ -1,17 +1,13 @@
+import { z } from 'zod';
 import { BadInputError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
-import { type Dec, MAX_MONEY, MONEY_SCALE, money } from '../../platform/lib/decimal';
+import { money } from '../../platform/validation/schemas';
 
 /**
- * Checks of a compensation or recovery that need no database. Money is numeric(18,2): a third decimal
- * place would be rounded away silently by PostgreSQL, so it is refused instead.
+ * Checks of a compensation or recovery that need no database. The amount (of a compensation or of a recovery)
+ * is money > 0 with at most 2 places: numeric(18,2) would round a third away silently, so it is refused.
  */
-export function checkMoney(field: string, amount: Dec): string {
-  if (!amount.isFinite() || amount.lte(0)) throw new BadInputError(field, 'The amount must be greater than 0');
-  if (amount.decimalPlaces() > MONEY_SCALE) throw new BadInputError(field, 'The amount has at most 2 decimal places (fen)');
-  if (amount.gt(MAX_MONEY)) throw new BadInputError(field, 'The amount is too large');
-  return money(amount);
-}
+export const amountSchema = z.object({ amount: money('positive') });
 
 /** A payment date: a business day that has happened (Asia/Shanghai), not before `notBefore`. */
 export function checkPaymentDate(

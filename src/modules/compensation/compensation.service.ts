@@ -8,7 +8,8 @@ import { GuaranteeStatus } from '../guarantee/guarantee.entity';
 import { endGuarantee } from '../guarantee/guarantee.end';
 import { GuaranteeRepo, type GuaranteeRecord } from '../guarantee/guarantee.repo';
 import { openLead } from '../lead/lead.service';
-import { checkEvidence, checkMoney, checkPaymentDate } from './compensation.checks';
+import { amountSchema, checkEvidence, checkPaymentDate } from './compensation.checks';
+import { parseInput } from '../../platform/validation/parse';
 import type { CompensationInput } from './compensation.inputs';
 import { CompensationRepo, type CompensationRecord } from './compensation.repo';
 
@@ -24,7 +25,7 @@ export class CompensationService {
    * guarantee serialise and together never exceed its guaranteed amount.
    */
   async record(input: CompensationInput): Promise<CompensationRecord> {
-    const amount = checkMoney('amount', input.amount);
+    const { amount } = parseInput(amountSchema, input);
     checkPaymentDate('paidOn', input.paidOn);
     const evidence = checkEvidence(input.suspectedMalicious, input.evidence);
     if (!isUuid(input.guaranteeId)) throw new NotFoundError('Guarantee', input.guaranteeId);
@@ -61,7 +62,7 @@ export class CompensationService {
 
   /** 追偿: money recovered from the borrower; the compensation's recovered amount never exceeds it. */
   async recordRecovery(compensationId: string, amount: Dec, recoveredOn: string): Promise<CompensationRecord> {
-    const value = checkMoney('amount', amount);
+    const { amount: value } = parseInput(amountSchema, { amount });
     checkPaymentDate('recoveredOn', recoveredOn);
     if (!isUuid(compensationId)) throw new NotFoundError('Compensation', compensationId);
 

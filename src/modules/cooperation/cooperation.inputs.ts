@@ -1,6 +1,24 @@
 import { Field, ID, InputType } from 'type-graphql';
 import type { Dec } from '../../platform/lib/decimal';
 import { DateScalar, DecimalScalar } from '../../platform/scalars';
+import { z } from 'zod';
+import { eventDate, fraction, hubId, maturityDate, money, note, whenValid } from '../../platform/validation/schemas';
+
+/** What of a CooperationAgreementInput needs no database, declared once (the service parses it). */
+export const agreementSchema = z
+  .object({
+    bankRiskShare: fraction,
+    creditLine: money('zero'),
+    signedOn: eventDate,
+    expiresOn: maturityDate.nullish().transform((d) => d ?? null),
+    exceptionReason: note(2000),
+    bankId: hubId('bank'),
+  })
+  .refine((a) => a.expiresOn === null || a.expiresOn >= a.signedOn, {
+    path: ['expiresOn'],
+    message: 'may not be before signedOn',
+    when: whenValid('signedOn', 'expiresOn'),
+  });
 
 @InputType({ description: '签订银担合作协议: an agreement the institution signs with a bank (实施意见（四）（五）).' })
 export class CooperationAgreementInput {

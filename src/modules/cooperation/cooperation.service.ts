@@ -3,11 +3,11 @@ import type { Scope } from '../../access/scope';
 import { BadInputError, NotFoundError, PolicyViolationError } from '../../platform/errors';
 import { dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
-import { checkFraction, checkMoney, checkText, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
 import type { PolicyService } from '../policy/policy.service';
 import type { CooperationAgreement } from './cooperation.entity';
 import { CooperationRepo } from './cooperation.repo';
-import type { CooperationAgreementInput } from './cooperation.inputs';
+import { agreementSchema, type CooperationAgreementInput } from './cooperation.inputs';
 
 /** 银担合作协议: signed by the institution, read by both sides, the PBOC and the banking regulator. */
 export class CooperationService {
@@ -30,12 +30,7 @@ export class CooperationService {
    */
   async sign(input: CooperationAgreementInput): Promise<CooperationAgreement> {
     if (!this.scope.actsFor(input.institutionId)) throw new NotFoundError('Institution', input.institutionId);
-    const bankRiskShare = required('bankRiskShare', checkFraction(input.bankRiskShare));
-    const creditLine = required('creditLine', checkMoney(input.creditLine, 'zero'));
-    const expiresOn = input.expiresOn ?? null;
-    if (expiresOn !== null && expiresOn < input.signedOn) throw new BadInputError('expiresOn', 'expiresOn may not be before signedOn');
-    const reason = input.exceptionReason?.trim() ? required('exceptionReason', checkText(input.exceptionReason, 2000)) : null;
-    if (!isUuid(input.bankId)) throw new BadInputError('bankId', 'bankId names no bank');
+    const { bankRiskShare, creditLine, expiresOn, exceptionReason: reason } = parseInput(agreementSchema, input);
 
     return this.manager.transaction(async (tx) => {
       const repo = new CooperationRepo(tx);

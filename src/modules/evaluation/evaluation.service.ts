@@ -2,10 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { Role } from '../../access/roles';
 import type { Scope } from '../../access/scope';
 import { SystemScope } from '../../access/system-scope';
-import { BadInputError, ConflictError, HubError, NotFoundError } from '../../platform/errors';
+import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
 import { isUuid } from '../../platform/lib/ids';
-import { checkText, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
+import { note } from '../../platform/validation/schemas';
+import { z } from 'zod';
 import type { PolicyService } from '../policy/policy.service';
 import { averageFeeRate, compensationRate, smallAgriShare } from '../indicators/indicators.calc';
 import { leverage, scoreProblem } from './evaluation.calc';
@@ -40,7 +42,7 @@ export class EvaluationService {
     }
     const problem = scoreProblem(input.score);
     if (problem) throw new BadInputError('score', problem);
-    const comment = input.comment == null || input.comment.trim() === '' ? null : required('comment', checkText(input.comment, 2000));
+    const { comment } = parseInput(z.object({ comment: note(2000) }), input);
     const role = this.scope.viewer?.role;
     if (!isUuid(input.institutionId)) throw new NotFoundError('Institution', input.institutionId);
 
@@ -50,10 +52,9 @@ export class EvaluationService {
       if (!institution) throw new NotFoundError('Institution', input.institutionId);
       if (EVALUATOR_OF_LEVEL[institution.level] !== role) {
         // FORBIDDEN naming its rule: the role may evaluate, but not this level (the shield's refusals name none).
-        throw new HubError(
-          'FORBIDDEN',
+        throw new ForbiddenError(
           `A ${institution.level} institution is evaluated by ${EVALUATOR_OF_LEVEL[institution.level]} (实施意见（九）)`,
-          { rule: 'R11' },
+          'R11',
         );
       }
       const existing = await repo.exists(this.scope, input.institutionId, input.year);

@@ -1,7 +1,31 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { Dec } from '../../platform/lib/decimal';
+import { dec, type Dec } from '../../platform/lib/decimal';
 import { DecimalScalar } from '../../platform/scalars';
 import { InstitutionLevel } from './institution.entity';
+import { z } from 'zod';
+import { checkCreditCode } from '../../platform/lib/identifiers';
+import { hubId, line, money, no, rule, whenValid } from '../../platform/validation/schemas';
+
+const creditCode = rule((raw) => {
+  const checked = checkCreditCode(typeof raw === 'string' ? raw : '');
+  return checked.ok ? checked.value : no(checked.reason);
+});
+
+/** What of an InstitutionInput needs no database, declared once (the service parses it). */
+export const institutionSchema = z
+  .object({
+    name: line(200),
+    creditCode,
+    registeredCapital: money('zero'),
+    paidInCapital: money('zero'),
+    netAssets: money('any'),
+    regionId: hubId('region'),
+  })
+  .refine((i) => !dec(i.paidInCapital).gt(i.registeredCapital), {
+    path: ['paidInCapital'],
+    message: 'may not exceed registeredCapital',
+    when: whenValid('registeredCapital', 'paidInCapital'),
+  });
 
 @InputType({ description: '政府性融资担保机构登记: a new institution, recorded by the finance bureau.' })
 export class InstitutionInput {

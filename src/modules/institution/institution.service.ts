@@ -2,15 +2,13 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
-import { dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
-import { checkCreditCode } from '../../platform/lib/identifiers';
-import { checkMoney, checkText, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
 import { SystemScope } from '../../access/system-scope';
 import { PUBLIC_REGIONS, RegionRepo } from '../region/region.repo';
 import { type GuaranteeInstitution, ListStatus } from './institution.entity';
 import { InstitutionRepo } from './institution.repo';
-import type { InstitutionInput } from './institution.inputs';
+import { institutionSchema, type InstitutionInput } from './institution.inputs';
 
 /** 名单管理 moves forward one step at a time: reported to the province, then admitted (实施意见（三）). */
 const LIST_ORDER: readonly ListStatus[] = [ListStatus.NOT_REPORTED, ListStatus.REPORTED, ListStatus.ADMITTED];
@@ -33,32 +31,23 @@ export class InstitutionService {
 
   /** 市财政局 records an institution; a county finance bureau only in its own county. */
   async create(input: InstitutionInput): Promise<GuaranteeInstitution> {
-    const name = required('name', checkText(input.name, 200));
-    const credit = checkCreditCode(input.creditCode ?? '');
-    if (!credit.ok) throw new BadInputError('creditCode', `creditCode ${credit.reason}`);
-    const registeredCapital = required('registeredCapital', checkMoney(input.registeredCapital, 'zero'));
-    const paidInCapital = required('paidInCapital', checkMoney(input.paidInCapital, 'zero'));
-    if (dec(paidInCapital).gt(registeredCapital))
-      throw new BadInputError('paidInCapital', 'paidInCapital may not exceed registeredCapital');
-    const netAssets = required('netAssets', checkMoney(input.netAssets, 'any'));
-    if (!isUuid(input.regionId)) throw new BadInputError('regionId', 'regionId names no region');
-    if (!this.scope.coversRegion(input.regionId))
-      throw new ForbiddenError('A county department records institutions of its own region only');
+    const { name, creditCode, registeredCapital, paidInCapital, netAssets, regionId } = parseInput(institutionSchema, input);
+    if (!this.scope.coversRegion(regionId)) throw new ForbiddenError('A county department records institutions of its own region only');
 
     return this.manager.transaction(async (tx) => {
-      if (!(await new RegionRepo(tx).exists(SystemScope.because(PUBLIC_REGIONS), input.regionId)))
+      if (!(await new RegionRepo(tx).exists(SystemScope.because(PUBLIC_REGIONS), regionId)))
         throw new BadInputError('regionId', 'regionId names no region');
       const repo = new InstitutionRepo(tx);
-      const clash = await repo.clash(SystemScope.because('names and credit codes are unique in the hub'), name, credit.value);
+      const clash = await repo.clash(SystemScope.because('names and credit codes are unique in the hub'), name, creditCode);
       if (clash)
         throw new ConflictError(
-          clash.same_name ? `An institution named ${name} exists` : `An institution with credit code ${credit.value} exists`,
+          clash.same_name ? `An institution named ${name} exists` : `An institution with credit code ${creditCode} exists`,
         );
       const id = await repo.insert({
         name,
-        creditCode: credit.value,
+        creditCode,
         level: input.level,
-        regionId: input.regionId,
+        regionId,
         isReGuarantor: input.isReGuarantor ?? false,
         registeredCapital,
         paidInCapital,

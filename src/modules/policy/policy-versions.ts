@@ -2,7 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, ForbiddenError } from '../../platform/errors';
 import { Dec, RATE_SCALE } from '../../platform/lib/decimal';
-import { checkFraction, checkMoney, checkText, required } from '../../platform/lib/values';
+import { parseField } from '../../platform/validation/parse';
+import { fraction, line, money } from '../../platform/validation/schemas';
 import { PolicyParameterSet, type CompensationTierSetting } from './policy.entity';
 import type { PolicyService } from './policy.service';
 import {
@@ -43,18 +44,18 @@ export class PolicyVersions {
     if (this.scope.viewer?.regionId) throw new ForbiddenError('Only the city finance bureau sets the policy numbers');
     if (input.effectiveFrom < POLICY_START)
       throw new BadInputError('effectiveFrom', `effectiveFrom may not be before the policy (${POLICY_START})`);
-    const basis = required('basis', checkText(input.basis, 500));
+    const basis = parseField('basis', line(500), input.basis);
     const base = await this.policy.inForce(input.effectiveFrom);
     if (base.effectiveOn === input.effectiveFrom) throw new ConflictError(`A version already starts on ${input.effectiveFrom}`);
 
     const row: Record<string, unknown> = { ...columnsOf(base), effective_on: input.effectiveFrom, source: basis };
     for (const [field, column] of FRACTIONS) {
       const raw = input[field];
-      if (raw != null) row[column] = required(field, checkFraction(raw));
+      if (raw != null) row[column] = parseField(field, fraction, raw);
     }
     if (input.maxSingleBorrowerShare != null && new Dec(String(row.max_single_borrower_share)).isZero())
       throw new BadInputError('maxSingleBorrowerShare', 'maxSingleBorrowerShare must be greater than 0');
-    if (input.maxHouseholdAmount != null) row.max_household_amount = required('maxHouseholdAmount', checkMoney(input.maxHouseholdAmount));
+    if (input.maxHouseholdAmount != null) row.max_household_amount = parseField('maxHouseholdAmount', money(), input.maxHouseholdAmount);
     if (input.riskCompensationMode != null) row.compensation_mode = input.riskCompensationMode;
     if (input.riskCompensationBands != null) row.compensation_tiers = JSON.stringify(tiersOf(input.riskCompensationBands));
     if (input.feeSubsidyRequiresReGuarantee != null) row.fee_subsidy_requires_re_guarantee = input.feeSubsidyRequiresReGuarantee;
@@ -109,9 +110,9 @@ export function tiersOf(bands: readonly RiskCompensationBandInput[]): Compensati
   let from = new Dec(0);
   return bands.map((b, i) => {
     const field = `riskCompensationBands.${i}`;
-    const fromRate = required(`${field}.fromRate`, checkFraction(b.fromRate));
-    const toRate = required(`${field}.toRate`, checkFraction(b.toRate));
-    const ratio = required(`${field}.ratio`, checkFraction(b.ratio));
+    const fromRate = parseField(`${field}.fromRate`, fraction, b.fromRate);
+    const toRate = parseField(`${field}.toRate`, fraction, b.toRate);
+    const ratio = parseField(`${field}.ratio`, fraction, b.ratio);
     if (!from.eq(fromRate)) throw new BadInputError(`${field}.fromRate`, `${field}.fromRate must be ${from.toFixed()} (no gaps, from 0)`);
     if (!new Dec(toRate).gt(fromRate)) throw new BadInputError(`${field}.toRate`, `${field}.toRate must be above its fromRate`);
     from = new Dec(toRate);

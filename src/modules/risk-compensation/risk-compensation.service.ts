@@ -6,7 +6,9 @@ import { BadInputError, ConflictError, NotFoundError, PolicyViolationError } fro
 import { businessToday } from '../../platform/lib/dates';
 import type { Dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
-import { checkMoney, checkText, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
+import { money, note } from '../../platform/validation/schemas';
+import { z } from 'zod';
 import { InstitutionLevel } from '../institution/institution.entity';
 import { PolicyRepo } from '../policy/policy.repo';
 import type { PolicyService } from '../policy/policy.service';
@@ -19,6 +21,8 @@ import { ClaimStatus } from './risk-compensation.types';
 /** The first year a claim may cover: the table's own check (year BETWEEN 2000 AND 2999). */
 const FIRST_YEAR = 2000;
 const NOTE_MAX = 2000;
+const previewSchema = z.object({ releasedAmount: money('zero'), compensatedAmount: money('zero') });
+const decisionSchema = z.object({ note: note(NOTE_MAX) });
 
 /** A claim's quote as it was frozen at submission: the decision is on these figures, whatever the data does later. */
 export function frozenQuote(claim: RiskCompensationClaim): QuoteValues {
@@ -46,8 +50,7 @@ export class RiskCompensationService {
 
   /** What-if: the quote for any two amounts under the parameter set in force today (Asia/Shanghai). */
   async preview(releasedAmount: Dec | string, compensatedAmount: Dec | string): Promise<QuoteValues> {
-    const released = required('releasedAmount', checkMoney(releasedAmount, 'zero'));
-    const compensated = required('compensatedAmount', checkMoney(compensatedAmount, 'zero'));
+    const { releasedAmount: released, compensatedAmount: compensated } = parseInput(previewSchema, { releasedAmount, compensatedAmount });
     const p = await this.policy.inForce();
     return quoteRiskCompensation(released, compensated, p.compensationTiers, p.compensationMode);
   }
@@ -98,7 +101,7 @@ export class RiskCompensationService {
   /** SUBMITTED → APPROVED or REJECTED, once; a county-narrowed decider reaches only its region's claims (scope). */
   async decide(id: string, approve: boolean, note?: string | null): Promise<RiskCompensationClaim> {
     if (!isUuid(id)) throw new NotFoundError('RiskCompensationClaim', id);
-    const text = note == null || note.trim() === '' ? null : required('note', checkText(note, NOTE_MAX));
+    const { note: text } = parseInput(decisionSchema, { note });
     return this.manager.transaction(async (tx) => {
       const repo = new RiskCompensationRepo(tx);
       const claim = await repo.get(this.scope, id, true);

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { isUuid } from '../../platform/lib/ids';
-import { checkText, required } from '../../platform/lib/values';
+import { parseInput } from '../../platform/validation/parse';
+import { line } from '../../platform/validation/schemas';
+import { z } from 'zod';
 import { SystemScope } from '../../access/system-scope';
 import type { TaskForceMember } from './task-force.entity';
 import { TaskForceRepo, type MemberValues } from './task-force.repo';
@@ -34,7 +36,7 @@ export class TaskForceService {
     const name = normalizeName(input.name ?? '');
     if (!name) throw new BadInputError('name', 'name may not be blank');
     if (name.length > 50) throw new BadInputError('name', 'name has at most 50 characters');
-    const title = required('title', checkText(input.title, 200));
+    const { title } = parseInput(z.object({ title: line(200) }), input);
     if (!Number.isInteger(input.sortOrder) || input.sortOrder < 1)
       throw new BadInputError('sortOrder', 'sortOrder must be a whole number ≥ 1');
     const values: MemberValues = [name, title, input.position, input.isOfficeDirector ?? false, input.sortOrder];

@@ -23,9 +23,12 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Built once: a formatter costs far more to build than to use, and every business date check asks for today. */
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Shanghai, whatever the server's own zone. */
 export function businessToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: BUSINESS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return SHANGHAI_DAY.format(now);
 }
 
 /** First and last day of a 'YYYY-MM' month. */

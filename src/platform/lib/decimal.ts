@@ -30,7 +30,3 @@ export function money(value: Decimal.Value): string {
 export function rate(value: Decimal.Value): string {
   return new Dec(value).toFixed(RATE_SCALE, Decimal.ROUND_HALF_UP);
 }
-
-export function decimalPlaces(value: Dec): number {
-  return value.decimalPlaces();
-}

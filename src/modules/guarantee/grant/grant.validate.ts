@@ -1,16 +1,17 @@
-import { BadInputError, ConflictError, CreditLineExceededError, type HubError, PolicyViolationError } from '../../../platform/errors';
+import { z } from 'zod';
+import { BadInputError, ConflictError, CreditLineExceededError, type DomainError, PolicyViolationError } from '../../../platform/errors';
 import type { Dec } from '../../../platform/lib/decimal';
 import { dec } from '../../../platform/lib/decimal';
-import { isUuid } from '../../../platform/lib/ids';
 import { checkBorrowerIdentifier, type IdentifierKind } from '../../../platform/lib/identifiers';
+import { issuesOf } from '../../../platform/validation/parse';
+import { eventDate, fraction, hubId, line, maturityDate, money, no, oneOf, rule, whenValid } from '../../../platform/validation/schemas';
 import { BorrowerKind } from '../../borrower/borrower.entity';
 import { r2Violation } from './grant.calc';
 import { GuaranteeKind } from '../guarantee.entity';
-import { checkDate, checkFraction, checkMoney, checkText } from '../../../platform/lib/values';
 
 /**
  * The one validation of a guarantee as it enters the hub, shared by createGuarantee and the batch import
- * (which maps CSV columns onto the same fields). Everything decidable without the database is here;
+ * (which maps CSV and XLSX columns onto the same fields): `guaranteeSchema`. Everything decidable without the database is here;
  * grant.batch.ts decides the rest (existence, duplicates, R6 credit line, R1).
  */
 export interface GuaranteeDraft {
@@ -49,66 +50,84 @@ export type Validated = { ok: true; value: ValidGuarantee } | { ok: false; issue
 
 const BORROWER_KINDS = new Set<string>(Object.values(BorrowerKind));
 const GUARANTEE_KINDS = new Set<string>(Object.values(GuaranteeKind));
-/** guarantee.code is varchar(64). */
+/** guarantee.code is varchar(64); borrower.name varchar(200). */
 const CODE_MAX = 64;
+const NAME_MAX = 200;
 
-/** Every problem of the draft, field problems first, then the policy's (R2). */
+const borrowerIdentifier = rule((raw) => {
+  const checked = checkBorrowerIdentifier(typeof raw === 'string' ? raw : '');
+  return checked.ok ? { value: checked.value, kind: checked.kind } : no(checked.reason);
+});
+
+/**
+ * A guarantee as it enters the hub: the GuaranteeInput of createGuarantee and a row of a 总对总 file
+ * (import.csv.ts maps its columns onto these fields). Field order is report order.
+ */
+export const guaranteeSchema = z
+  .object({
+    code: line(CODE_MAX),
+    borrower: z.object({
+      name: line(NAME_MAX),
+      identifier: borrowerIdentifier,
+      kind: oneOf(BorrowerKind),
+      regionId: hubId('region'),
+    }),
+    bankId: hubId('bank'),
+    kind: oneOf(GuaranteeKind),
+    loanAmount: money('positive'),
+    guaranteedAmount: money('positive'),
+    feeRate: fraction,
+    startOn: eventDate,
+    endOn: maturityDate,
+  })
+  .refine((g) => !dec(g.guaranteedAmount).gt(g.loanAmount), {
+    path: ['guaranteedAmount'],
+    message: 'may not exceed loanAmount',
+    when: whenValid('loanAmount', 'guaranteedAmount'),
+  })
+  .refine((g) => g.endOn >= g.startOn, { path: ['endOn'], message: 'may not be before startOn', when: whenValid('startOn', 'endOn') });
+
+/** The order problems are reported in: the input's own, a cross-field problem beside its field. */
+const FIELD_ORDER = [
+  'code',
+  'borrower.name',
+  'borrower.identifier',
+  'borrower.kind',
+  'borrower.regionId',
+  'bankId',
+  'kind',
+  'loanAmount',
+  'guaranteedAmount',
+  'feeRate',
+  'startOn',
+  'endOn',
+];
+const rank = (issue: { field: string }) => FIELD_ORDER.indexOf(issue.field);
+
+/** Every problem of the draft, field problems first (in the input's order), then the policy's (R2). */
 export function validateGuarantee(d: GuaranteeDraft): Validated {
-  const issues: Issue[] = [];
-  const bad = (field: string, message: string) => issues.push({ field, code: 'BAD_USER_INPUT', message: `${field} ${message}` });
-  const take = <T>(field: string, c: { ok: true; value: T } | { ok: false; message: string }): T | undefined => {
-    if (c.ok) return c.value;
-    bad(field, c.message);
-    return undefined;
-  };
-
-  const code = take('code', checkText(d.code, CODE_MAX));
-  const name = take('borrower.name', checkText(d.borrower.name, 200));
-  const identifier = checkBorrowerIdentifier(d.borrower.identifier ?? '');
-  if (!identifier.ok) bad('borrower.identifier', identifier.reason);
-  const borrowerKind = BORROWER_KINDS.has(d.borrower.kind) ? (d.borrower.kind as BorrowerKind) : undefined;
-  if (!borrowerKind) bad('borrower.kind', `must be one of ${[...BORROWER_KINDS].join(', ')}`);
-  if (!isUuid(d.borrower.regionId ?? '')) bad('borrower.regionId', 'names no region');
-  if (!isUuid(d.bankId ?? '')) bad('bankId', 'names no bank');
-  const kind = GUARANTEE_KINDS.has(d.kind) ? (d.kind as GuaranteeKind) : undefined;
-  if (!kind) bad('kind', `must be one of ${[...GUARANTEE_KINDS].join(', ')}`);
-  const loanAmount = take('loanAmount', checkMoney(d.loanAmount));
-  const guaranteedAmount = take('guaranteedAmount', checkMoney(d.guaranteedAmount));
-  if (loanAmount && guaranteedAmount && dec(guaranteedAmount).gt(loanAmount)) bad('guaranteedAmount', 'may not exceed loanAmount');
-  const feeRate = take('feeRate', checkFraction(d.feeRate));
-  const startOn = take('startOn', checkDate(d.startOn));
-  const endOn = take('endOn', checkDate(d.endOn));
-  if (startOn && endOn && endOn < startOn) bad('endOn', 'may not be before startOn');
-
-  if (borrowerKind && kind) {
-    const r2 = r2Violation(borrowerKind, kind);
+  const parsed = guaranteeSchema.safeParse(d);
+  const issues: Issue[] = parsed.success
+    ? []
+    : issuesOf(parsed.error)
+        .sort((a, b) => rank(a) - rank(b))
+        .map((i) => ({ ...i, code: 'BAD_USER_INPUT' as const }));
+  // R2 is the policy's, not the form's: judged whenever both kinds are real, even beside other problems.
+  if (BORROWER_KINDS.has(d.borrower?.kind) && GUARANTEE_KINDS.has(d.kind)) {
+    const r2 = r2Violation(d.borrower.kind as BorrowerKind, d.kind as GuaranteeKind);
     if (r2) issues.push({ field: 'borrower.kind', code: 'POLICY_VIOLATION', message: r2, rule: 'R2' });
   }
-  if (issues.length || !identifier.ok) return { ok: false, issues };
+  if (!parsed.success || issues.length) return { ok: false, issues };
+  const g = parsed.data;
+  const { identifier, ...borrower } = g.borrower;
   return {
     ok: true,
-    value: {
-      bankId: d.bankId.toLowerCase(),
-      code: code!,
-      borrower: {
-        name: name!,
-        identifier: identifier.value,
-        identifierKind: identifier.kind,
-        kind: borrowerKind!,
-        regionId: d.borrower.regionId.toLowerCase(),
-      },
-      kind: kind!,
-      loanAmount: loanAmount!,
-      guaranteedAmount: guaranteedAmount!,
-      feeRate: feeRate!,
-      startOn: startOn!,
-      endOn: endOn!,
-    },
+    value: { ...g, borrower: { ...borrower, identifier: identifier.value, identifierKind: identifier.kind } },
   };
 }
 
 /** The catalogue error of an issue, for writes that stop at the first problem. */
-export function issueError(issue: Issue): HubError {
+export function issueError(issue: Issue): DomainError {
   switch (issue.code) {
     case 'POLICY_VIOLATION':
       return new PolicyViolationError(issue.message, issue.rule ?? 'R2');
