@@ -17,7 +17,8 @@ export function unavailableAs503(log: Logger): ApolloServerPlugin {
           const errors = response.body.singleResult.errors ?? [];
           if (!errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
           response.http.status = 503;
-          log.warn({ operation: operationName ?? operation?.operation ?? null }, 'database unavailable: request answered 503');
+          const fields = (operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+          log.warn({ operation: operationName ?? operation?.operation ?? null, fields }, 'database unavailable: request answered 503');
         },
       };
     },
@@ -40,6 +41,7 @@ export function healthCheck(dataSource: DataSource, log: Logger): { check: () =>
     connectionTimeoutMillis: HEALTH_TIMEOUT_MS,
     query_timeout: HEALTH_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
+    allowExitOnIdle: true,
     application_name: 'liaocheng-guarantee-hub-health',
   });
   pool.on('error', () => undefined); // an idle probe connection the server dropped: the next probe opens another
