@@ -12,6 +12,9 @@ export type ErrorCode =
   | 'CREDIT_LINE_EXCEEDED'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_REQUESTS'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 export const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
@@ -22,6 +25,9 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'CREDIT_LINE_EXCEEDED',
   'NOT_FOUND',
   'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+  'TOO_MANY_REQUESTS',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ]);
 
@@ -83,6 +89,35 @@ export class ConflictError extends HubError {
   }
 }
 
+/** A query over a depth, alias, token, directive or cost limit, refused before it runs (HTTP 400). */
+export class QueryTooComplexError extends HubError {
+  constructor(message: string) {
+    super('QUERY_TOO_COMPLEX', message, { http: { status: 400 } });
+  }
+}
+
+/** Too many login attempts, or the password checker is saturated (HTTP 429); try again after `retryAfter` seconds. */
+export class TooManyRequestsError extends HubError {
+  constructor(message: string, retryAfter: number) {
+    super('TOO_MANY_REQUESTS', message, {
+      retryAfter,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfter)]]) },
+    });
+  }
+}
+
+/**
+ * Apollo re-labels what a validation rule reports (GRAPHQL_VALIDATION_FAILED) and what the parser throws
+ * (GRAPHQL_PARSE_FAILED); a limit's refusal keeps its own code. graphql-js's token limit says
+ * "Document contains more than N tokens".
+ */
+function limitRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th\w+ \d+ tokens/.test(formatted.message);
+  if (!(original instanceof QueryTooComplexError) && !tokens) return undefined;
+  return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
+}
+
 /** PostgreSQL SQLSTATEs the hub turns into catalogue errors. */
 const UNIQUE_VIOLATION = '23505';
 const CHECK_VIOLATION = '23514';
@@ -104,6 +139,8 @@ export function toClientError(err: unknown): HubError | GraphQLError | undefined
 
 /** Apollo `formatError`: a raw database or program message never reaches a client. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log?: (err: unknown) => void): GraphQLFormattedError {
+  const refused = limitRefusal(formatted, error);
+  if (refused) return refused;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};

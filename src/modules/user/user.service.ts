@@ -5,6 +5,7 @@ import { REGION_NARROWABLE, type Viewer } from '../../access/viewer';
 import { BadInputError, ConflictError, UnauthenticatedError } from '../../platform/errors';
 import { isUuid } from '../../platform/lib/ids';
 import { User } from './user.entity';
+import { clearFailures, recordFailure, refuseIfThrottled, type LoginRequest } from './login-guard';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, needsRehash, passwordLength, verifyPassword } from './user.passwords';
 import { AuthPayload, ViewerType, type CreateUserInput } from './user.types';
 
@@ -26,15 +27,27 @@ export class UserService {
   constructor(
     private readonly manager: EntityManager,
     private readonly tokens: TokenSettings | undefined,
+    /** The HTTP server's throttle and argon2 gate, with the caller's address; absent in-process. */
+    private readonly request?: LoginRequest,
   ) {}
 
-  /** A wrong username, a wrong password and a disabled account are one answer: UNAUTHENTICATED. */
+  /**
+   * A wrong username, a wrong password and a disabled account are one answer: UNAUTHENTICATED. A throttled
+   * account or address, or a full argon2 queue, is TOO_MANY_REQUESTS before any password is checked.
+   */
   async login(username: string, password: string): Promise<AuthPayload> {
+    if (this.request) await refuseIfThrottled(this.manager, this.request, username);
     const user = USERNAME.test(username) ? await this.manager.findOne(User, { where: { username } }) : null;
-    const valid = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !valid || !user.active) throw new UnauthenticatedError('Wrong username or password');
+    const hashing = <T>(work: () => Promise<T>) => (this.request ? this.request.guard.gate.run(work) : work());
+    const valid = await hashing(() => verifyPassword(user?.passwordHash ?? null, password));
+    if (!user || !valid || !user.active) {
+      if (this.request) await recordFailure(this.manager, this.request, username);
+      throw new UnauthenticatedError('Wrong username or password');
+    }
+    if (this.request) await clearFailures(this.manager, username);
     if (needsRehash(user.passwordHash)) {
-      await this.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(password) });
+      const passwordHash = await hashing(() => hashPassword(password));
+      await this.manager.update(User, { id: user.id }, { passwordHash });
     }
     const viewer: Viewer = {
       sub: user.id,
