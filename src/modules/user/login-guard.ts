@@ -11,9 +11,10 @@ export interface LoginLimits {
 }
 
 /**
- * At most `atOnce` argon2 checks run together (each takes 64 MiB and ~100 ms of a libuv thread); at most
- * `queued` more wait for a turn, and anything beyond is refused at once. 200 concurrent wrong passwords
- * then cost 2 × 64 MiB at a time and a real login waits behind 16 at most, not behind 200.
+ * At most `atOnce` logins check a password together (argon2: 64 MiB and ~100 ms of libuv threads each,
+ * which also starve the event loop); at most `queued` more wait for a turn, and anything beyond is refused
+ * at once, before any database round trip. 200 concurrent wrong passwords then cost 2 × 64 MiB at a time
+ * and a real login waits behind 16 at most, not behind 200.
  * A counter and a queue: no library bounds the queue and answers "full" rather than waiting.
  */
 export class PasswordGate {
