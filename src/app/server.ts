@@ -14,6 +14,7 @@ import { authenticator } from './authenticate';
 import { buildContext, type Context } from './context';
 import { formatError } from '../platform/errors';
 import { jsonBody, jsonBodyErrors } from './http-limits';
+import { legacyJsonStatus } from './protocol';
 import { queryLimits } from './query-limits';
 import { buildSchema } from './schema';
 
@@ -44,6 +45,7 @@ export function createApollo(log: Logger, httpServer?: http.Server, options: Apo
     parseOptions: limits.parseOptions,
     plugins: [
       ...limits.plugins,
+      legacyJsonStatus,
       // Its per-field wrapper costs ~30% of throughput and the hub sets no cache hints (STACK.md).
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; the hub serves its own explorer at /explorer.

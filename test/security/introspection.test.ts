@@ -40,7 +40,7 @@ describe('introspection', () => {
     const started = performance.now();
     const res = await hub.post({ query });
     expect([res.status, [...new Set(errorCodes(res))], res.json.data]).toEqual([400, ['QUERY_TOO_COMPLEX'], undefined]);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
     expect(res.text.length).toBeLessThan(2_000);
   });
 });

