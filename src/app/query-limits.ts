@@ -100,7 +100,8 @@ function costLimit(maxCost: number): ApolloServerPlugin<Context> {
             if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
               throw new QueryTooComplexError('The query has too many fields once its fragments are expanded');
             }
-            throw err;
+            // Variables that do not coerce: execution refuses them next, as BAD_USER_INPUT with their field.
+            return;
           }
           if (cost > maxCost) throw new QueryTooComplexError(`Query cost limit of ${maxCost} exceeded, found ${cost}.`);
         },
