@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * every hub instance sharing the database agrees (issue 13). The account is a SHA-256 of the username as
  * typed: a password typed into the username box is not kept readable. Rows older than the window are pruned.
  */
-export class LoginFailures1796212800000 implements MigrationInterface {
-  name = 'LoginFailures1796212800000';
+export class LoginFailures1796299200000 implements MigrationInterface {
+  name = 'LoginFailures1796299200000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
