@@ -39,18 +39,29 @@ export async function signToken(secret: string, viewer: Viewer, expiresIn: strin
     .sign(key(secret));
 }
 
-/** Verifies signature, algorithm and expiry, then the claims' shape; any failure is UNAUTHENTICATED. */
-export async function verifyToken(secret: string, token: string): Promise<Viewer> {
+/** JWT_MAX_LIFETIME's default: a day, whatever `exp` a token claims (DESIGN.md §6). */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
+
+/**
+ * Verifies signature, algorithm and expiry, then the claims' shape; any failure is UNAUTHENTICATED.
+ * A token is honoured at most `maxLifetimeSeconds` after its `iat`, whatever its `exp` (another system's
+ * token with `exp` in the year 9999 dies with the others).
+ */
+export async function verifyToken(secret: string, token: string, maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS): Promise<Viewer> {
   let payload;
   try {
     // Other city systems mint tokens too: allow their clocks a little drift, but every token must expire.
     ({ payload } = await jwtVerify(token, key(secret), {
       algorithms: [ALG],
-      requiredClaims: ['sub', 'exp'],
+      requiredClaims: ['sub', 'exp', 'iat'],
       clockTolerance: CLOCK_TOLERANCE,
+      maxTokenAge: maxLifetimeSeconds,
     }));
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
+    if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'iat') {
+      throw new UnauthenticatedError('The token must carry an iat in the past, and is honoured for JWT_MAX_LIFETIME after it');
+    }
     throw new UnauthenticatedError('The token is not valid');
   }
   const role = payload.role;

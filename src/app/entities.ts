@@ -18,6 +18,7 @@ import { Region } from '../modules/region/region.entity';
 import { MonthlyReport, ReportNotification } from '../modules/report/report.entity';
 import { TaskForceMember } from '../modules/task-force/task-force.entity';
 import { User } from '../modules/user/user.entity';
+import { LoginFailure } from '../modules/user/login-failure.entity';
 
 export const ENTITIES = [
   Region,
@@ -39,6 +40,7 @@ export const ENTITIES = [
   TaskForceMember,
   PolicyParameterSet,
   User,
+  LoginFailure,
   AuditLog,
   BusinessMonthStats,
   Inspection,

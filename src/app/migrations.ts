@@ -2,6 +2,7 @@ import { InitialSchema1764201600000 } from '../../migrations/1764201600000-Initi
 import { Oversight1796169600000 } from '../../migrations/1796169600000-Oversight';
 import { BorrowerPerInstitution1796213471254 } from '../../migrations/1796213471254-BorrowerPerInstitution';
 import { PolicyVersionsAndPayments1796256000000 } from '../../migrations/1796256000000-PolicyVersionsAndPayments';
+import { LoginFailures1796299200000 } from '../../migrations/1796299200000-LoginFailures';
 
 /** Every migration, in order. Listed by class (not a glob) so ts-node, vitest and a build all find them. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Oversight1796169600000,
   BorrowerPerInstitution1796213471254,
   PolicyVersionsAndPayments1796256000000,
+  LoginFailures1796299200000,
 ];

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { GraphQLError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -8,11 +7,15 @@ import { getDistDirectory, renderAltair } from 'altair-static';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { bearerToken, verifyToken, type TokenSettings } from '../access/token';
-import type { Viewer } from '../access/viewer';
-import type { Config } from '../platform/config';
+import type { TokenSettings } from '../access/token';
+import { DEFAULT_LIMITS, type Config, type Limits } from '../platform/config';
+import { LoginGuard } from '../modules/user/login-guard';
+import { authenticator } from './authenticate';
 import { buildContext, type Context } from './context';
-import { formatError, UnauthenticatedError } from '../platform/errors';
+import { formatError } from '../platform/errors';
+import { jsonBody, jsonBodyErrors } from './http-limits';
+import { legacyJsonStatus } from './protocol';
+import { queryLimits } from './query-limits';
 import { buildSchema } from './schema';
 import { healthCheck, unavailableAs503 } from './unavailable';
 
@@ -24,16 +27,28 @@ export interface HubDeps {
   jwtSecret: string;
 }
 
-export function createApollo(log: Logger, httpServer?: http.Server): ApolloServer<Context> {
+/** The query limits in force, and whether introspection needs a viewer (production). */
+export interface ApolloOptions {
+  readonly limits?: Limits;
+  readonly production?: boolean;
+}
+
+export function createApollo(log: Logger, httpServer?: http.Server, options: ApolloOptions = {}): ApolloServer<Context> {
   const logUnexpected = (err: unknown) => log.error({ err }, 'unexpected error in a resolver');
+  const limits = queryLimits(options.limits ?? DEFAULT_LIMITS, options.production ?? false);
   return new ApolloServer<Context>({
     schema: buildSchema(logUnexpected),
     formatError: (formatted, error) => formatError(formatted, error, logUnexpected),
     includeStacktraceInErrorResponses: false,
+    // Open to signed-in callers everywhere, to anonymous ones outside production (query-limits.ts).
     introspection: true,
     // main.ts handles SIGINT/SIGTERM: drain through apollo.stop(), then close the database, then exit.
     stopOnTerminationSignals: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [
+      ...limits.plugins,
+      legacyJsonStatus,
       // Its per-field wrapper costs ~30% of throughput and the hub sets no cache hints (STACK.md).
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; the hub serves its own explorer at /explorer.
@@ -49,8 +64,10 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
   const { config, dataSource, log, jwtSecret } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Whose X-Forwarded-For to believe for `req.ip`, the address login failures are counted by (TRUST_PROXY).
+  app.set('trust proxy', config.trustProxy);
   const server = http.createServer(app);
-  const apollo = createApollo(log, server);
+  const apollo = createApollo(log, server, { limits: config.limits, production: config.nodeEnv === 'production' });
   await apollo.start();
 
   const health = healthCheck(dataSource, log);
@@ -76,48 +93,18 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
   }
 
   const tokens: TokenSettings = { secret: jwtSecret, expiresIn: config.jwtExpiresIn };
+  const auth = authenticator(dataSource, jwtSecret, config.limits.jwtMaxLifetimeSeconds);
+  const guard = new LoginGuard(config.limits);
   app.use(
     '/graphql',
-    express.json({ limit: '20mb' }),
-    refuseMalformedJson(log),
+    jsonBody(config.limits.bodyMaxBytes),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const viewer = await viewerOf(req.headers.authorization, jwtSecret);
-        return buildContext(dataSource.manager, viewer, log, tokens);
+        const viewer = await auth.viewerOf(req.headers.authorization);
+        return buildContext(dataSource.manager, viewer, log, tokens, { guard, address: req.ip ?? null });
       },
     }),
   );
+  app.use(jsonBodyErrors);
   return { server, apollo };
-}
-
-/**
- * A body express.json cannot parse: a GraphQL-style 400, logged without the body. Express's default handler would print
- * the parser's message — which quotes the body, a login password with it — to stderr and answer HTML (DESIGN.md §6).
- */
-function refuseMalformedJson(log: Logger): express.ErrorRequestHandler {
-  return (err, _req, res, next) => {
-    if ((err as { type?: unknown })?.type !== 'entity.parse.failed') return next(err);
-    log.warn({ status: 400 }, 'refused a request body that is not valid JSON');
-    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-  };
-}
-
-/**
- * No header: anonymous (rules answer UNAUTHENTICATED where a viewer is needed). A bad, expired or forged
- * token: the whole request is refused, HTTP 401 with `extensions.code` UNAUTHENTICATED (RFC 6750) — the
- * caller meant to be someone, and silently serving it as anonymous would hide the problem.
- */
-async function viewerOf(header: string | undefined, secret: string): Promise<Viewer | null> {
-  try {
-    const token = bearerToken(header);
-    return token === undefined ? null : await verifyToken(secret, token);
-  } catch (err) {
-    if (!(err instanceof UnauthenticatedError)) throw err;
-    throw new GraphQLError(err.message, {
-      extensions: {
-        code: 'UNAUTHENTICATED',
-        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer error="invalid_token"']]) },
-      },
-    });
-  }
 }

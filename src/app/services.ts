@@ -22,6 +22,7 @@ import { RiskCompensationService } from '../modules/risk-compensation/risk-compe
 import { RegionService } from '../modules/region/region.service';
 import { AuditService } from '../modules/audit/audit.service';
 import { UserService } from '../modules/user/user.service';
+import type { LoginRequest } from '../modules/user/login-guard';
 import { ReportService } from '../modules/report/report.service';
 import { TaskForceService } from '../modules/task-force/task-force.service';
 
@@ -39,6 +40,8 @@ export class Services {
     readonly log: Logger,
     /** For minting tokens at login; absent where no login can happen (scripts). */
     readonly tokens?: TokenSettings,
+    /** The HTTP server's login throttle and the caller's address. */
+    readonly login?: LoginRequest,
   ) {}
 
   private once<T>(name: string, make: () => T): T {
@@ -51,7 +54,7 @@ export class Services {
   }
 
   get users(): UserService {
-    return this.once('users', () => new UserService(this.manager, this.tokens));
+    return this.once('users', () => new UserService(this.manager, this.tokens, this.login));
   }
 
   get audit(): AuditService {

@@ -15,6 +15,9 @@ export interface Config {
   readonly jwtExpiresIn: string;
   readonly adminPassword: string | undefined;
   readonly logLevel: string;
+  /** Express `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For names the client; off by default. */
+  readonly trustProxy: boolean | number | string;
+  readonly limits: Limits;
   /** Pool size and the timeouts that keep a request from hanging on the database (DESIGN.md §6 Concurrency). */
   readonly database: DatabaseLimits;
 }
@@ -44,6 +47,40 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = Object.freeze({
   idleInTransactionTimeoutMs: 60_000,
 });
 
+/** DESIGN.md §6 "Abuse": every limit a client can meet, with defaults a real client never hits (README "Limits"). */
+export interface Limits {
+  readonly queryMaxDepth: number;
+  readonly queryMaxAliases: number;
+  readonly queryMaxTokens: number;
+  readonly queryMaxDirectives: number;
+  /** Estimated objects a query may resolve: a list counts its `first:` (or an assumed size) times its items. */
+  readonly queryMaxCost: number;
+  readonly bodyMaxBytes: number;
+  /** Seconds a token is honoured after its `iat`, whatever its `exp`. */
+  readonly jwtMaxLifetimeSeconds: number;
+  readonly loginMaxFailuresPerAccount: number;
+  readonly loginMaxFailuresPerAddress: number;
+  readonly loginFailureWindowSeconds: number;
+  /** argon2 checks at once, and how many more may wait for a turn before TOO_MANY_REQUESTS. */
+  readonly passwordChecksAtOnce: number;
+  readonly passwordChecksQueued: number;
+}
+
+export const DEFAULT_LIMITS: Limits = Object.freeze({
+  queryMaxDepth: 15,
+  queryMaxAliases: 50,
+  queryMaxTokens: 10_000,
+  queryMaxDirectives: 50,
+  queryMaxCost: 50_000,
+  bodyMaxBytes: 1024 * 1024,
+  jwtMaxLifetimeSeconds: 24 * 3600,
+  loginMaxFailuresPerAccount: 10,
+  loginMaxFailuresPerAddress: 100,
+  loginFailureWindowSeconds: 15 * 60,
+  passwordChecksAtOnce: 2,
+  passwordChecksQueued: 16,
+});
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -69,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtExpiresIn: env.JWT_EXPIRES_IN || '8h',
     adminPassword: env.HUB_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    limits: loadLimits(env),
     database: Object.freeze({
       poolSize: parseWhole(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_LIMITS.poolSize, 1),
       poolWaitMs: parseWhole(env, 'DATABASE_POOL_WAIT_MS', DEFAULT_DATABASE_LIMITS.poolWaitMs, 1),
@@ -93,6 +132,51 @@ function parseWhole(env: NodeJS.ProcessEnv, name: string, fallback: number, min:
     throw new ConfigError(`${name} must be a whole number of at least ${min}, not "${raw}"`);
   }
   return value;
+}
+
+function loadLimits(env: NodeJS.ProcessEnv): Limits {
+  const d = DEFAULT_LIMITS;
+  return Object.freeze({
+    queryMaxDepth: positiveInt(env, 'QUERY_MAX_DEPTH', d.queryMaxDepth),
+    queryMaxAliases: positiveInt(env, 'QUERY_MAX_ALIASES', d.queryMaxAliases),
+    queryMaxTokens: positiveInt(env, 'QUERY_MAX_TOKENS', d.queryMaxTokens),
+    queryMaxDirectives: positiveInt(env, 'QUERY_MAX_DIRECTIVES', d.queryMaxDirectives),
+    queryMaxCost: positiveInt(env, 'QUERY_MAX_COST', d.queryMaxCost),
+    bodyMaxBytes: positiveInt(env, 'BODY_MAX_BYTES', d.bodyMaxBytes),
+    jwtMaxLifetimeSeconds: duration(env, 'JWT_MAX_LIFETIME', d.jwtMaxLifetimeSeconds),
+    loginMaxFailuresPerAccount: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', d.loginMaxFailuresPerAccount),
+    loginMaxFailuresPerAddress: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', d.loginMaxFailuresPerAddress),
+    loginFailureWindowSeconds: duration(env, 'LOGIN_FAILURE_WINDOW', d.loginFailureWindowSeconds),
+    passwordChecksAtOnce: positiveInt(env, 'PASSWORD_CHECKS_AT_ONCE', d.passwordChecksAtOnce),
+    passwordChecksQueued: positiveInt(env, 'PASSWORD_CHECKS_QUEUED', d.passwordChecksQueued),
+  });
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of at least 1, not "${raw}"`);
+  return value;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+
+/** "24h", "90m", "1d" or plain seconds. */
+function duration(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
+  const seconds = m ? Number(m[1]) * UNIT_SECONDS[m[2] || 's'] : 0;
+  if (seconds < 1) throw new ConfigError(`${name} must be a duration such as 24h, 90m or 3600, not "${raw}"`);
+  return seconds;
+}
+
+/** Express's `trust proxy`: off, true, a hop count or a list of addresses/subnets ("loopback, 10.0.0.0/8"). */
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 function parseNodeEnv(value: string | undefined): Config['nodeEnv'] {

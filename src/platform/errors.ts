@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'CREDIT_LINE_EXCEEDED'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TOO_MANY_REQUESTS'
   | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
@@ -24,6 +26,8 @@ export const KNOWN_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   'CREDIT_LINE_EXCEEDED',
   'NOT_FOUND',
   'CONFLICT',
+  'QUERY_TOO_COMPLEX',
+  'TOO_MANY_REQUESTS',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ]);
@@ -101,6 +105,24 @@ export class ServiceUnavailableError extends DomainError {
   }
 }
 
+/** A query over a depth, alias, token, directive or cost limit, refused before it runs (HTTP 400). Reported by
+ * validation rules and plugins, so a GraphQLError itself. */
+export class QueryTooComplexError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+  }
+}
+
+/** Too many login attempts, or the password checker is saturated (HTTP 429); try again after `retryAfter` seconds. */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super('TOO_MANY_REQUESTS', message);
+  }
+}
+
 /**
  * The edge: a domain error as a GraphQL error. BAD_USER_INPUT always carries `field` (DESIGN.md §4), null when
  * unknown; SERVICE_UNAVAILABLE carries its HTTP status for Apollo (formatError keeps `http` out of the body).
@@ -110,7 +132,23 @@ export function toGraphQLError(err: DomainError): GraphQLError {
   if (err.code === 'BAD_USER_INPUT') extensions.field = err.field ?? null;
   if (err.rule !== undefined) extensions.rule = err.rule;
   if (err.code === 'SERVICE_UNAVAILABLE') extensions.http = { status: 503 };
+  if (err instanceof TooManyRequestsError) {
+    extensions.retryAfter = err.retryAfter;
+    extensions.http = { status: 429, headers: new Map([['retry-after', String(err.retryAfter)]]) };
+  }
   return new GraphQLError(err.message, { extensions, originalError: err });
+}
+
+/**
+ * Apollo re-labels what a validation rule reports (GRAPHQL_VALIDATION_FAILED) and what the parser throws
+ * (GRAPHQL_PARSE_FAILED); a limit's refusal keeps its own code. graphql-js's token limit says
+ * "Document contains more than N tokens".
+ */
+function limitRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError | undefined {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  const tokens = formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' && /Document contains more th\w+ \d+ tokens/.test(formatted.message);
+  if (!(original instanceof QueryTooComplexError) && !tokens) return undefined;
+  return { message: formatted.message, extensions: { code: 'QUERY_TOO_COMPLEX' } };
 }
 
 /** PostgreSQL SQLSTATEs the hub turns into catalogue errors. */
@@ -164,6 +202,8 @@ export function toClientError(err: unknown): GraphQLError | undefined {
 
 /** Apollo `formatError`: a raw database or program message never reaches a client. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log?: (err: unknown) => void): GraphQLFormattedError {
+  const refused = limitRefusal(formatted, error);
+  if (refused) return refused;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _drop, http: _status, ...extensions } = formatted.extensions ?? {};

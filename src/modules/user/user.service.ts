@@ -5,6 +5,7 @@ import { REGION_NARROWABLE, type Viewer } from '../../access/viewer';
 import { BadInputError, ConflictError, UnauthenticatedError } from '../../platform/errors';
 import { isUuid } from '../../platform/lib/ids';
 import { User } from './user.entity';
+import { clearFailures, recordFailure, refuseIfThrottled, type LoginRequest } from './login-guard';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, needsRehash, passwordLength, verifyPassword } from './user.passwords';
 import { AuthPayload, ViewerType, type CreateUserInput } from './user.types';
 
@@ -26,16 +27,17 @@ export class UserService {
   constructor(
     private readonly manager: EntityManager,
     private readonly tokens: TokenSettings | undefined,
+    /** The HTTP server's throttle and argon2 gate, with the caller's address; absent in-process. */
+    private readonly request?: LoginRequest,
   ) {}
 
-  /** A wrong username, a wrong password and a disabled account are one answer: UNAUTHENTICATED. */
+  /**
+   * A wrong username, a wrong password and a disabled account are one answer: UNAUTHENTICATED. A throttled
+   * account or address, or a full argon2 queue, is TOO_MANY_REQUESTS before any password is checked.
+   */
   async login(username: string, password: string): Promise<AuthPayload> {
-    const user = USERNAME.test(username) ? await this.manager.findOne(User, { where: { username } }) : null;
-    const valid = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !valid || !user.active) throw new UnauthenticatedError('Wrong username or password');
-    if (needsRehash(user.passwordHash)) {
-      await this.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(password) });
-    }
+    // The gate is taken first: when it is full the answer costs no database round trip at all.
+    const user = await (this.request ? this.request.guard.gate.run(() => this.check(username, password)) : this.check(username, password));
     const viewer: Viewer = {
       sub: user.id,
       role: user.role,
@@ -48,6 +50,21 @@ export class UserService {
       token: await signToken(this.tokens.secret, viewer, this.tokens.expiresIn),
       viewer: ViewerType.of(viewer),
     });
+  }
+
+  private async check(username: string, password: string): Promise<User> {
+    if (this.request) await refuseIfThrottled(this.manager, this.request, username);
+    const user = USERNAME.test(username) ? await this.manager.findOne(User, { where: { username } }) : null;
+    const valid = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !valid || !user.active) {
+      if (this.request) await recordFailure(this.manager, this.request, username);
+      throw new UnauthenticatedError('Wrong username or password');
+    }
+    if (this.request) await clearFailures(this.manager, username);
+    if (needsRehash(user.passwordHash)) {
+      await this.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(password) });
+    }
+    return user;
   }
 
   /** ADMIN creates accounts; the role decides which scope id is required and which are refused. */
