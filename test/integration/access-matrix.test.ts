@@ -143,6 +143,7 @@ describe('access matrix (test/fixtures/access-matrix.ts)', () => {
     expect(unruledTypes, "object types (or fields of a field map) without a rule in their module's rules file").toEqual([]);
   });
 
+  // Every operation as every role and anonymously: about a thousand requests, minutes on a loaded two-core machine.
   it('matches what the shield does when every operation runs as every role and anonymously', async () => {
     const observed = new Map<string, Outcome>();
     for (const principal of PRINCIPALS) {
@@ -165,7 +166,7 @@ describe('access matrix (test/fixtures/access-matrix.ts)', () => {
     const ops = OPERATIONS.map(({ type, field }) => `${type}.${field.name}`).filter((op) => op in ACCESS_MATRIX);
     // A grid per side: the assertion's diff shows exactly which cell moved (columns: ANONYMOUS, then Role order).
     expect(renderMatrix(ops, (op, p) => observed.get(`${op} ${p}`)!)).toEqual(renderMatrix(ops, expectedOutcome));
-  });
+  }, 300_000);
 
   it('evaluates each root rule directly to the same answers (the shield itself, without the resolvers)', async () => {
     const rules = mergeRules(MODULE_RULES) as Record<string, Record<string, { resolve: (...args: unknown[]) => unknown }>>;

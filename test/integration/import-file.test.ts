@@ -135,5 +135,5 @@ describe('importFile (npm run import)', () => {
     const usage = await cli([file]);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--institution is required');
-  }, 60_000);
+  }, 180_000);
 });
