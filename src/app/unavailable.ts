@@ -15,6 +15,14 @@ export function unavailableAs503(log: Logger): ApolloServerPlugin {
         async willSendResponse({ response, operationName, operation }) {
           if (response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors ?? [];
+          // A domain error thrown where the shield does not wrap (an `allow` field such as login) reaches Apollo
+          // without its HTTP status: TOO_MANY_REQUESTS is 429 with its Retry-After, wherever it was thrown.
+          const throttled = errors.find((e) => e.extensions?.code === 'TOO_MANY_REQUESTS');
+          if (throttled) {
+            response.http.status = 429;
+            const retryAfter = throttled.extensions?.retryAfter;
+            if (typeof retryAfter === 'number') response.http.headers.set('retry-after', String(retryAfter));
+          }
           if (!errors.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) return;
           response.http.status = 503;
           const fields = (operation?.selectionSet.selections ?? []).flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));

@@ -88,7 +88,8 @@ describe('npm run import: a CSV file in the encoding Chinese offices save', () =
     const [before, after] = neither.csv.split('商行');
     const broken = Buffer.concat([iconv.encode(before, 'gbk'), Buffer.from([0xff]), iconv.encode(after, 'gbk')]);
     await expect(importFile(ds, neither.institution.id, write('broken.csv', broken))).rejects.toMatchObject({
-      extensions: { code: 'BAD_USER_INPUT', field: 'csv' },
+      code: 'BAD_USER_INPUT',
+      field: 'csv',
       message: expect.stringContaining('row 1'),
     });
     expect(await neither.stored()).toEqual([]);
@@ -98,7 +99,8 @@ describe('npm run import: a CSV file in the encoding Chinese offices save', () =
     const [head, tail] = mixed.csv.split(NAMES[2]);
     const pasted = Buffer.concat([Buffer.from(head, 'utf8'), iconv.encode(NAMES[2], 'gbk'), Buffer.from(tail, 'utf8')]);
     await expect(importFile(ds, mixed.institution.id, write('mixed.csv', pasted))).rejects.toMatchObject({
-      extensions: { code: 'BAD_USER_INPUT', field: 'csv' },
+      code: 'BAD_USER_INPUT',
+      field: 'csv',
     });
     expect(await mixed.stored()).toEqual([]);
   });
