@@ -32,11 +32,7 @@ export class OversightRepo extends Repository {
   /** One inspection in scope, or null. */
   inspection(scope: Scope, id: string): Promise<Inspection | null> {
     const scoped = scope.inspections('n');
-    return this.manager
-      .createQueryBuilder(Inspection, 'n')
-      .where('n.id = :id', { id })
-      .andWhere(scoped.sql, scoped.params)
-      .getOne();
+    return this.manager.createQueryBuilder(Inspection, 'n').where('n.id = :id', { id }).andWhere(scoped.sql, scoped.params).getOne();
   }
 
   async insertInspection(i: NewInspection): Promise<string> {
