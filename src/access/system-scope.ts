@@ -56,6 +56,9 @@ export class SystemScope extends Scope {
   override aggregates(): ScopeCondition {
     return ALL;
   }
+  override inspections(): ScopeCondition {
+    return ALL;
+  }
   override banks(): ScopeCondition {
     return ALL;
   }

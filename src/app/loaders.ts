@@ -13,7 +13,7 @@ import type { GuaranteeInstitution } from '../modules/institution/institution.en
 import { InstitutionRepo } from '../modules/institution/institution.repo';
 import { leadByCompensationLoader } from '../modules/lead/lead.loaders';
 import type { LeadView } from '../modules/lead/lead.types';
-import { supervisedInstitutionIds } from '../modules/oversight/oversight.service';
+import { OversightRepo } from '../modules/oversight/oversight.repo';
 import type { Region } from '../modules/region/region.entity';
 import { PUBLIC_REGIONS, RegionRepo } from '../modules/region/region.repo';
 import { isUuid } from '../platform/lib/ids';
@@ -48,7 +48,7 @@ export class Loaders {
     this.guarantee = guaranteeByIdLoader(manager, scope);
     this.compensationsByGuarantee = compensationsByGuaranteeLoader(manager, scope);
     this.leadByCompensation = leadByCompensationLoader(manager, scope);
-    this.meetingInstitutions = new DataLoader((ids) => supervisedInstitutionIds(manager, scope, ids));
+    this.meetingInstitutions = new DataLoader((ids) => new OversightRepo(manager).supervisedInstitutionIds(scope, ids));
   }
 }
 

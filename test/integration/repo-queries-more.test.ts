@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { Scope } from '../../src/access/scope';
@@ -6,6 +7,8 @@ import { BankRepo } from '../../src/modules/bank/bank.repo';
 import { CapitalRepo } from '../../src/modules/capital/capital.repo';
 import { InstitutionRepo } from '../../src/modules/institution/institution.repo';
 import { ListStatus } from '../../src/modules/institution/institution.entity';
+import { InspectionKind } from '../../src/modules/oversight/oversight.entity';
+import { OversightRepo } from '../../src/modules/oversight/oversight.repo';
 import { PolicyRepo } from '../../src/modules/policy/policy.repo';
 import { RegionRepo } from '../../src/modules/region/region.repo';
 import { reportFigures } from '../../src/modules/report/report.calc';
@@ -13,8 +16,10 @@ import { ReportRepo } from '../../src/modules/report/report.repo';
 import { quoteRiskCompensation } from '../../src/modules/risk-compensation/risk-compensation.calc';
 import { RiskCompensationRepo } from '../../src/modules/risk-compensation/risk-compensation.repo';
 import { ClaimStatus } from '../../src/modules/risk-compensation/risk-compensation.types';
+import { ScorecardRepo } from '../../src/modules/scorecard/scorecard.repo';
 import { TaskForceRepo } from '../../src/modules/task-force/task-force.repo';
 import { CITY_2023_TIERS } from '../../src/modules/policy/policy.seed';
+import { WarningRepo } from '../../src/modules/warning/warning.repo';
 import { viewer } from '../fixtures/viewers';
 import { snapshot, SYSTEM } from '../support/sql-log';
 
@@ -42,6 +47,9 @@ describe('repository SQL snapshots, continued', () => {
       const id = await log.record('RiskCompensationRepo.insert', () => repo.insert(b.institutionId, 2024, quote, 'test'));
       await log.record('RiskCompensationRepo.get (locked)', () => repo.get(own, id, true));
       await log.record('RiskCompensationRepo.setDecision', () => repo.setDecision(id, ClaimStatus.APPROVED, Role.FINANCE, null));
+      await log.record('RiskCompensationRepo.payable (risk compensation)', () => repo.payable(own, 'risk_compensation_claim', id));
+      await log.record('RiskCompensationRepo.payable (fee subsidy)', () => repo.payable(own, 'fee_subsidy_claim', randomUUID()));
+      await log.record('RiskCompensationRepo.markPaid', () => repo.markPaid('risk_compensation_claim', id, '2025-01-02', 'test'));
     });
   });
 
@@ -89,6 +97,14 @@ describe('repository SQL snapshots, continued', () => {
       await log.record('PolicyRepo.inForce', () => repo.inForce(SYSTEM, '2024-01-01'));
       await log.record('PolicyRepo.effectiveDates', () => repo.effectiveDates(SYSTEM));
       await log.record('PolicyRepo.anyInForceBy', () => repo.anyInForceBy(SYSTEM, '2024-12-31'));
+      await log.record('PolicyRepo.list', () => repo.list(SYSTEM));
+      // A copy of the latest version, a day after it: every column the table requires.
+      const [{ id: _id, created_at: _createdAt, ...latest }] = await m.query(
+        `SELECT * FROM policy_parameter_set ORDER BY effective_on DESC LIMIT 1`,
+      );
+      const row = { ...latest, effective_on: '2099-01-01', compensation_tiers: JSON.stringify(latest.compensation_tiers) };
+      const id = await log.record('PolicyRepo.insert', () => repo.insert(row));
+      await log.record('PolicyRepo.get', () => repo.get(SYSTEM, id));
     });
     await snapshot('region.repo.sql', async (log, m, b) => {
       const repo = new RegionRepo(m);
@@ -109,6 +125,44 @@ describe('repository SQL snapshots, continued', () => {
       const id = await log.record('TaskForceRepo.insert', () => repo.insert(['测试成员', '测试单位', 'MEMBER', false, 99]));
       await log.record('TaskForceRepo.update', () => repo.update(id, ['测试成员', '测试单位', 'MEMBER', false, 98]));
       await log.record('TaskForceRepo.get', () => repo.get(SYSTEM, id));
+    });
+  });
+
+  it('oversight.repo.sql, scorecard.repo.sql and warning.repo.sql', async () => {
+    await snapshot('oversight.repo.sql', async (log, m, b, own) => {
+      const repo = new OversightRepo(m);
+      const regulator = new Scope(viewer(Role.FINANCIAL_REGULATOR));
+      const inspection = {
+        institutionId: b.institutionId,
+        kind: InspectionKind.ON_SITE,
+        inspectedOn: '2024-03-01',
+        findings: 'test',
+        rectificationDueOn: null,
+        recordedBy: 'test',
+      };
+      const id = await log.record('OversightRepo.insertInspection', () => repo.insertInspection(inspection));
+      await log.record('OversightRepo.inspections (institution viewer)', () => repo.inspections(own, b.institutionId));
+      await log.record('OversightRepo.inspection', () => repo.inspection(regulator, id));
+      await log.record('OversightRepo.close', () => repo.close(id, { rectifiedOn: '2024-04-01', note: null, closedBy: 'test' }));
+      const meeting = { heldOn: '2024-03-01', topic: 'test', decisions: ['test'], recordedBy: 'test' };
+      const meetingId = await log.record('OversightRepo.insertMeeting', () => repo.insertMeeting(meeting));
+      await log.record('OversightRepo.insertMeetingInstitutions', () => repo.insertMeetingInstitutions(meetingId, [b.institutionId]));
+      await log.record('OversightRepo.meetings', () => repo.meetings(SYSTEM));
+      await log.record('OversightRepo.meeting', () => repo.meeting(SYSTEM, meetingId));
+      await log.record('OversightRepo.supervisedInstitutionIds', () => repo.supervisedInstitutionIds(own, [meetingId]));
+    });
+    await snapshot('scorecard.repo.sql', async (log, m, b) => {
+      const bank = new Scope(viewer(Role.BANK, { bankId: b.bankId }));
+      await log.record('ScorecardRepo.bankYear (bank viewer)', () => new ScorecardRepo(m).bankYear(bank, '2024-01-01', '2024-12-31'));
+    });
+    await snapshot('warning.repo.sql', async (log, m, b, own) => {
+      const repo = new WarningRepo(m);
+      const ids = [b.institutionId];
+      await log.record('WarningRepo.institutionFigures', () => repo.institutionFigures(own, '2024-03-31'));
+      await log.record('WarningRepo.institutionFigures (one)', () => repo.institutionFigures(own, '2024-03-31', b.institutionId));
+      await log.record('WarningRepo.households', () => repo.households(own, ids, '2024-03-31'));
+      await log.record('WarningRepo.agreementsInForce', () => repo.agreementsInForce(own, ids, '2024-03-31'));
+      await log.record('WarningRepo.firstReportDates', () => repo.firstReportDates(own, ids, '2024-02'));
     });
   });
 });

@@ -73,6 +73,7 @@ describe('repository SQL snapshots (test/queries/*.sql)', () => {
       const repo = new CooperationRepo(m);
       await log.record('CooperationRepo.list (both parties)', () => repo.list(own, { institutionId: b.institutionId, bankId: b.bankId }));
       await log.record('CooperationRepo.get', () => repo.get(own, b.agreementId));
+      await log.record('CooperationRepo.byIds', () => repo.byIds(own, [b.agreementId]));
       await log.record('CooperationRepo.institutionExists', () => repo.institutionExists(own, b.institutionId));
       await log.record('CooperationRepo.bankExists', () => repo.bankExists(own, b.bankId));
       await log.record('CooperationRepo.lockForGrant (some banks)', () => repo.lockForGrant(SYSTEM, b.institutionId, [b.bankId]));

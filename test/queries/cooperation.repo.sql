@@ -6,6 +6,9 @@ SELECT "a"."id" AS "a_id", "a"."institution_id" AS "a_institution_id", "a"."bank
 -- CooperationRepo.get
 SELECT "a"."id" AS "a_id", "a"."institution_id" AS "a_institution_id", "a"."bank_id" AS "a_bank_id", "a"."bank_risk_share" AS "a_bank_risk_share", "a"."credit_line" AS "a_credit_line", "a"."used_credit" AS "a_used_credit", "a"."batch_mode" AS "a_batch_mode", "a"."green_channel" AS "a_green_channel", "a"."exception_reason" AS "a_exception_reason", "a"."signed_on" AS "a_signed_on", "a"."expires_on" AS "a_expires_on", "a"."created_at" AS "a_created_at" FROM "cooperation_agreement" "a" WHERE "a"."id" = $1 AND "a"."institution_id" = $2;
 
+-- CooperationRepo.byIds
+SELECT "a"."id" AS "a_id", "a"."institution_id" AS "a_institution_id", "a"."bank_id" AS "a_bank_id", "a"."bank_risk_share" AS "a_bank_risk_share", "a"."credit_line" AS "a_credit_line", "a"."used_credit" AS "a_used_credit", "a"."batch_mode" AS "a_batch_mode", "a"."green_channel" AS "a_green_channel", "a"."exception_reason" AS "a_exception_reason", "a"."signed_on" AS "a_signed_on", "a"."expires_on" AS "a_expires_on", "a"."created_at" AS "a_created_at" FROM "cooperation_agreement" "a" WHERE "a"."id" = ANY($1) AND "a"."institution_id" = $2;
+
 -- CooperationRepo.institutionExists
 SELECT 1 FROM guarantee_institution i WHERE i.id = $1 AND i.id = $2;
 

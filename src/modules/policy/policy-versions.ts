@@ -1,10 +1,12 @@
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
+import { SystemScope } from '../../access/system-scope';
 import { BadInputError, ConflictError, ForbiddenError } from '../../platform/errors';
 import { Dec, RATE_SCALE } from '../../platform/lib/decimal';
 import { parseField } from '../../platform/validation/parse';
 import { fraction, line, money } from '../../platform/validation/schemas';
-import { PolicyParameterSet, type CompensationTierSetting } from './policy.entity';
+import type { CompensationTierSetting, PolicyParameterSet } from './policy.entity';
+import { PolicyRepo } from './policy.repo';
 import type { PolicyService } from './policy.service';
 import {
   RiskCompensationMode,
@@ -26,6 +28,9 @@ const FRACTIONS = [
   ['maxSingleBorrowerShare', 'max_single_borrower_share', 'maxSingleBorrowerShare'],
 ] as const;
 
+/** R14: the policy's numbers are reference data, the same for every viewer the rules admit. */
+const VERSIONS = SystemScope.because('R14 policy parameter versions: reference data, the same for every reader');
+
 /** R14: the versions of the policy's numbers, read by every government role and added by the city's FINANCE. */
 export class PolicyVersions {
   constructor(
@@ -35,7 +40,7 @@ export class PolicyVersions {
   ) {}
 
   async list(): Promise<PolicyParameterSetView[]> {
-    const sets = await this.manager.find(PolicyParameterSet, { order: { effectiveOn: 'ASC' } });
+    const sets = await new PolicyRepo(this.manager).list(VERSIONS);
     return sets.map(view);
   }
 
@@ -69,13 +74,9 @@ export class PolicyVersions {
       row.report_due_day = input.reportDueDay;
     }
 
-    const columns = Object.keys(row);
-    const [{ id }] = await this.manager.query(
-      `INSERT INTO policy_parameter_set (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
-      columns.map((c) => row[c]),
-    );
-    const added = await this.manager.findOneByOrFail(PolicyParameterSet, { id });
-    return view(added);
+    const repo = new PolicyRepo(this.manager);
+    const id = await repo.insert(row);
+    return view((await repo.get(VERSIONS, id))!);
   }
 }
 

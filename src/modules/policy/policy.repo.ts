@@ -27,4 +27,24 @@ export class PolicyRepo extends Repository {
   async anyInForceBy(_scope: SystemScope, on: string): Promise<boolean> {
     return !!(await this.first(`SELECT 1 FROM policy_parameter_set WHERE effective_on <= :on LIMIT 1`, { on }));
   }
+
+  /** Every set, oldest first (R14: the versions every government role reads). */
+  list(_scope: SystemScope): Promise<PolicyParameterSet[]> {
+    return this.manager.find(PolicyParameterSet, { order: { effectiveOn: 'ASC' } });
+  }
+
+  /** One set by id, or null. */
+  get(_scope: SystemScope, id: string): Promise<PolicyParameterSet | null> {
+    return this.manager.findOneBy(PolicyParameterSet, { id });
+  }
+
+  /** A new version from its stored columns (names from the caller's fixed list, never from input). */
+  async insert(row: Record<string, unknown>): Promise<string> {
+    const columns = Object.keys(row);
+    const [{ id }] = await this.manager.query(
+      `INSERT INTO policy_parameter_set (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING id`,
+      columns.map((c) => row[c]),
+    );
+    return id;
+  }
 }

@@ -7,7 +7,7 @@ import { isUuid } from '../../platform/lib/ids';
 import { weightedLiability } from '../evaluation/evaluation.calc';
 import type { PolicyParameterSet } from '../policy/policy.entity';
 import type { PolicyService } from '../policy/policy.service';
-import { agreementsInForce, firstReportDates, households, institutionFigures, type InstitutionFigures } from './warning.data';
+import { WarningRepo, type InstitutionFigures } from './warning.repo';
 import * as calc from './warning.calc';
 import { SupervisionEntry, Warning, WarningIndicator, WarningLevel } from './warning.types';
 
@@ -40,11 +40,12 @@ export class WarningService {
     if (from > today) throw new BadInputError('month', `month may not be in the future (today is ${today})`);
     const atEnd = to < today ? to : today;
     const warnings = await this.on(atEnd);
-    const institutions = await institutionFigures(this.manager, this.scope, atEnd);
+    const repo = new WarningRepo(this.manager);
+    const institutions = await repo.institutionFigures(this.scope, atEnd);
     const ids = institutions.map((i) => i.id);
     const p = await this.parameters(atEnd, 'month');
     const due = dueDate(month, p.reportDueDay);
-    const firsts = await firstReportDates(this.manager, ids, month);
+    const firsts = await repo.firstReportDates(this.scope, ids, month);
     const entries: SupervisionEntry[] = [];
     for (const i of institutions) {
       const first = firsts.get(i.id);
@@ -65,12 +66,13 @@ export class WarningService {
 
   private async on(on: string, institutionId?: string): Promise<Warning[]> {
     const p = await this.parameters(on, 'asOf');
-    const institutions = await institutionFigures(this.manager, this.scope, on, institutionId);
+    const repo = new WarningRepo(this.manager);
+    const institutions = await repo.institutionFigures(this.scope, on, institutionId);
     const ids = institutions.map((i) => i.id);
-    const [held, agreements] = await Promise.all([households(this.manager, ids, on), agreementsInForce(this.manager, ids, on)]);
+    const [held, agreements] = await Promise.all([repo.households(this.scope, ids, on), repo.agreementsInForce(this.scope, ids, on)]);
     const lastMonth = previousMonth(on);
     const due = dueDate(lastMonth, p.reportDueDay);
-    const reported = on > due ? await firstReportDates(this.manager, ids, lastMonth) : new Map<string, string>();
+    const reported = on > due ? await repo.firstReportDates(this.scope, ids, lastMonth) : new Map<string, string>();
 
     const out: Warning[] = [];
     for (const i of institutions) {
