@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { IMiddlewareTypeMap } from 'graphql-middleware';
 import { recordMutation } from '../modules/audit/audit.record';
-import { isDatabaseUnavailable, toClientError } from '../platform/errors';
+import { isDatabaseUnavailable } from '../platform/db/unavailable';
+import { toClientError } from '../platform/errors';
 import { bindContext, type Context } from './context';
 
 /**

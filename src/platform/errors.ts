@@ -1,4 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnavailable } from './db/unavailable';
 
 /**
  * The error catalogue (DESIGN.md §4). Services throw these domain errors; resolvers do not catch; formatError
@@ -155,35 +156,6 @@ function limitRefusal(formatted: GraphQLFormattedError, error: unknown): GraphQL
 const UNIQUE_VIOLATION = '23505';
 const CHECK_VIOLATION = '23514';
 const INVALID_TEXT = '22P02';
-/**
- * Connection exceptions (08…), the server shutting down, crashed or starting (57P01–57P03), too many
- * connections (53300), statement timeout (57014), lock timeout (55P03), idle-in-transaction timeout (25P03),
- * and the socket errors of a server that is not there.
- */
-const UNAVAILABLE_CODES: ReadonlySet<string> = new Set([
-  ...['08000', '08001', '08003', '08004', '08006', '57P01', '57P02', '57P03', '53300', '57014', '55P03', '25P03'],
-  ...['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'],
-]);
-/** What pg and pg-pool say, without a code, when a connection ends or none comes in time. */
-const UNAVAILABLE_MESSAGE =
-  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed)/;
-
-/**
- * TypeORM's word for a transaction whose connection broke under it (the server died mid-request): its
- * remaining statements, the COMMIT included, are refused, so nothing of it was committed.
- */
-const BROKEN_RUNNER: ReadonlySet<string> = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
-
-/** Whether an error (or the driver error or cause it wraps) says the database cannot serve now. */
-export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
-  if (typeof err !== 'object' || err === null || depth > 3) return false;
-  const { code, message, name, driverError, cause } = err as Record<string, unknown>;
-  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
-  if (typeof name === 'string' && BROKEN_RUNNER.has(name)) return true;
-  if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
-  return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
-}
-
 /**
  * Maps an error that escaped a resolver to what the client sees. Known codes pass through;
  * a unique violation is a CONFLICT; anything else is logged by the caller and masked.
