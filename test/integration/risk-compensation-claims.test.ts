@@ -169,7 +169,7 @@ describe('submitRiskCompensationClaim (实施意见（七）)', () => {
     ['the current year (not complete)', 0, 'BAD_USER_INPUT', 'year'],
     ['a future year', 1, 'BAD_USER_INPUT', 'year'],
     ['a year before 2000', -(LAST_YEAR + 1 - 1999), 'BAD_USER_INPUT', 'year'],
-    ['a year before any policy set (2022)', 2022 - (LAST_YEAR + 1), 'POLICY_VIOLATION', undefined],
+    ['a year before any policy set (2022)', 2022 - (LAST_YEAR + 1), 'BAD_USER_INPUT', 'year'],
   ])('refuses %s, nothing written', async (_name, offset, code, field) => {
     await inRollback(async (m) => {
       const s = await scenario(m);

@@ -61,7 +61,7 @@ export class EvaluationService {
       if (existing) throw new ConflictError(`The institution's evaluation for ${input.year} is already recorded`);
 
       const yearEnd = `${input.year}-12-31`;
-      const p = await this.policy.inForce(yearEnd);
+      const p = await this.policy.inForce(yearEnd, 'year');
       // The indicators are figures about the institution the evaluator reaches (checked above), computed from
       // rows the evaluator need not read itself (SASAC reads no guarantees): no row leaves, only the figures.
       const figures = SystemScope.because("R11 indicators of an institution in the evaluator's scope");

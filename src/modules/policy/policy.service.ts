@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { BadInputError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
 import { SystemScope } from '../../access/system-scope';
 import type { PolicyParameterSet } from './policy.entity';
@@ -10,22 +11,24 @@ const REFERENCE = SystemScope.because('R14 policy parameters: reference data eve
 
 /** R14: every rule reads its numbers from the parameter set in force on the business day in question. */
 export class PolicyService {
-  private readonly cache = new Map<string, Promise<PolicyParameterSet>>();
+  private readonly cache = new Map<string, Promise<PolicyParameterSet | null>>();
   private effectiveDates: Promise<string[]> | undefined;
 
   constructor(private readonly manager: EntityManager) {}
 
-  /** The set with the latest effective date not after `on` (default: today in Shanghai). */
-  inForce(on: string = businessToday()): Promise<PolicyParameterSet> {
+  /**
+   * The set with the latest effective date not after `on` (default: today in Shanghai). A date before the first
+   * version (the policy of 2023-03-29) is the caller's input out of range: BAD_USER_INPUT naming `field` (R14).
+   */
+  async inForce(on: string = businessToday(), field = 'on'): Promise<PolicyParameterSet> {
     let found = this.cache.get(on);
     if (!found) {
-      found = new PolicyRepo(this.manager).inForce(REFERENCE, on).then((set) => {
-        if (!set) throw new Error(`no policy parameters are in force on ${on}`);
-        return set;
-      });
+      found = new PolicyRepo(this.manager).inForce(REFERENCE, on);
       this.cache.set(on, found);
     }
-    return found;
+    const set = await found;
+    if (!set) throw new BadInputError(field, `no policy parameters are in force on ${on}: the policy dates from 2023-03-29`);
+    return set;
   }
 
   /**

@@ -85,12 +85,12 @@ export class RiskCompensationService {
         );
       }
       if (!(await new PolicyRepo(tx).anyInForceBy(SystemScope.because('R14 policy parameters: reference data'), yearEnd)))
-        throw new PolicyViolationError(`No risk-compensation policy was in force in ${year}`, 'R7');
+        throw new BadInputError('year', `No policy parameters were in force in ${year}: the policy dates from 2023-03-29 (R14)`);
       const open = await repo.openClaimStatus(this.scope, institutionId, year);
       if (open) throw new ConflictError(`A claim for ${year} already exists (${open}); a new one may follow only a rejection`);
 
       const sums = await repo.yearSums(this.scope, institutionId, year);
-      const p = await this.policy.inForce(yearEnd);
+      const p = await this.policy.inForce(yearEnd, 'year');
       const q = quoteRiskCompensation(sums.released, sums.compensated, p.compensationTiers, p.compensationMode);
       // The unique partial index uq_risk_claim_open turns a concurrent second submission into CONFLICT.
       const id = await repo.insert(institutionId, year, q, this.viewer?.sub);

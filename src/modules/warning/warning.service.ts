@@ -163,12 +163,8 @@ export class WarningService {
   }
 
   /** The version in force on the date; a date before the first one is BAD_USER_INPUT (R14). */
-  private async parameters(on: string, field: string): Promise<PolicyParameterSet> {
-    try {
-      return await this.policy.inForce(on);
-    } catch {
-      throw new BadInputError(field, `no policy parameters are in force on ${on} (the policy dates from 2023-03-29)`);
-    }
+  private parameters(on: string, field: string): Promise<PolicyParameterSet> {
+    return this.policy.inForce(on, field);
   }
 }
 
