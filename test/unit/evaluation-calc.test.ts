@@ -14,7 +14,6 @@ const W: LeverageWeights = {
   smallLoanAmount: '5000000.00',
   farmerLoanAmount: '2000000.00',
   smallWeight: '0.750000',
-  bondWeight: '0.800000',
 };
 
 describe('R3, R4, R7 ratios (实施意见（二）（四）（七）)', () => {
@@ -50,8 +49,9 @@ describe('R9 leverage weights (放大倍数)', () => {
     ['FARMER', 'LOAN', '3000000.00', '1'], // the small/micro bound does not apply to farmers
     ['OTHER_ENTERPRISE', 'LOAN', '100000.00', '1'],
     ['AGRICULTURAL_ENTERPRISE', 'LOAN', '100000.00', '1'],
-    ['SMALL_ENTERPRISE', 'BOND', '100000.00', '0.8'],
-    ['OTHER_ENTERPRISE', 'BOND', '90000000.00', '0.8'],
+    // No issuer rating is recorded, so no bond earns the 80% of issuers rated AA or above.
+    ['SMALL_ENTERPRISE', 'BOND', '100000.00', '1'],
+    ['OTHER_ENTERPRISE', 'BOND', '90000000.00', '1'],
     ['SMALL_ENTERPRISE', 'OTHER_FINANCING', '100000.00', '1'],
   ])('%s %s with balance %s weighs %s', (borrowerKind, guaranteeKind, balance, weight) => {
     expect(leverageWeight({ borrowerKind, guaranteeKind, balance }, W).eq(dec(weight))).toBe(true);
@@ -67,7 +67,7 @@ describe('R9 leverage weights (放大倍数)', () => {
     const households = [
       { borrowerKind: 'SMALL_ENTERPRISE', guaranteeKind: 'LOAN', balance: '4000000.00' }, // × 0.75 = 3,000,000
       { borrowerKind: 'FARMER', guaranteeKind: 'LOAN', balance: '1000000.00' }, // × 0.75 = 750,000
-      { borrowerKind: 'OTHER_ENTERPRISE', guaranteeKind: 'BOND', balance: '5000000.00' }, // × 0.8 = 4,000,000
+      { borrowerKind: 'OTHER_ENTERPRISE', guaranteeKind: 'BOND', balance: '4000000.00' }, // × 1 (no rating recorded)
       { borrowerKind: 'OTHER_ENTERPRISE', guaranteeKind: 'LOAN', balance: '2250000.00' }, // × 1
     ];
     expect(weightedLiability(households, W).toFixed(2)).toBe('10000000.00');

@@ -15,8 +15,6 @@ export interface LeverageWeights {
   farmerLoanAmount: string;
   /** Weight of those (75%). */
   smallWeight: string;
-  /** Weight of bond guarantees (80%). */
-  bondWeight: string;
 }
 
 /** 小微企业 borrowers for R9's 75% weight (individual businesses count as small/micro, as in R1). */
@@ -36,9 +34,12 @@ export interface HouseholdBalance {
   balance: string;
 }
 
-/** R9 weight of a household's balance: 75% small/micro ≤ 5,000,000 or farmer ≤ 2,000,000 loans, 80% bonds, else 100%. */
+/**
+ * R9 weight of a household's balance: 75% small/micro ≤ 5,000,000 or farmer ≤ 2,000,000 loans, else 100%. Bonds
+ * weigh 80% only when the issuer is rated AA or above (银保监发〔2018〕1号); the hub records no rating, so a bond
+ * guarantee counts in full.
+ */
 export function leverageWeight(h: HouseholdBalance, w: LeverageWeights): Dec {
-  if (h.guaranteeKind === 'BOND') return dec(w.bondWeight);
   if (h.guaranteeKind === 'LOAN') {
     if (SMALL_MICRO.has(h.borrowerKind) && dec(h.balance).lte(w.smallLoanAmount)) return dec(w.smallWeight);
     if (FARMERS.has(h.borrowerKind) && dec(h.balance).lte(w.farmerLoanAmount)) return dec(w.smallWeight);

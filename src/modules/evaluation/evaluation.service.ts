@@ -71,7 +71,6 @@ export class EvaluationService {
         smallLoanAmount: p.leverageSmallLoanAmount,
         farmerLoanAmount: p.leverageFarmerLoanAmount,
         smallWeight: p.leverageSmallWeight,
-        bondWeight: p.leverageBondWeight,
       };
 
       const id = await repo.insert({

@@ -107,7 +107,6 @@ export class WarningService {
         smallLoanAmount: p.leverageSmallLoanAmount,
         farmerLoanAmount: p.leverageFarmerLoanAmount,
         smallWeight: p.leverageSmallWeight,
-        bondWeight: p.leverageBondWeight,
       };
       raise(
         WarningIndicator.LEVERAGE,
