@@ -145,7 +145,7 @@ export async function insertAgreements(
 /**
  * `count` borrowers with valid, distinct identifiers across the 11 county-level regions. Each has a
  * home institution: its county's own with probability 0.7 (development zones have none), otherwise a
- * municipal one; its borrower row is that institution's (borrowers are per institution, DESIGN.md §6), and
+ * municipal one; its borrower row is that institution's (borrowers are per institution, ../shared/DESIGN.md §6), and
  * the demo's guarantees go through the home institution only.
  */
 export async function insertBorrowers(

@@ -1,4 +1,4 @@
-/* Identifier masking (DESIGN.md §3, beside the project in ../shared/): what a viewer without the right sees. */
+/* Identifier masking (../shared/DESIGN.md §3): what a viewer without the right sees. */
 
 /**
  * Masks a borrower identifier for viewers without the right to it: the first 4 characters (the
@@ -11,7 +11,7 @@ export function maskIdentifier(identifier: string): string {
 }
 
 /*
- * Free text (DESIGN.md §6 "No identity leaks"): an identifier is masked whatever its spelling — glued to letters
+ * Free text (../shared/DESIGN.md §6 "No identity leaks"): an identifier is masked whatever its spelling — glued to letters
  * (`ID3715…`), with spaces or hyphens inside, in full-width digits (０-９, Ｘ), with zero-width characters between its
  * digits, or as a 15-digit first-generation 身份证号. The patterns below read those spellings directly, so the text
  * around an identifier is returned untouched; the identifier itself is normalised (ASCII, no separators) and masked as

@@ -2,14 +2,14 @@ import { Role } from './roles';
 import { REGION_NARROWABLE } from './viewer';
 
 /**
- * Which government roles read every institution's rows of each kind (DESIGN.md §3, "reads" column),
+ * Which government roles read every institution's rows of each kind (../shared/DESIGN.md §3, "reads" column),
  * narrowed to their region when their token carries a regionId. The holding group, the institution and
  * the bank reach rows through their own paths (scope.ts); every other role reads none of that kind.
  * Keep in step with test/fixtures/access-matrix.ts: the matrix says who may ask, this says what they get.
  */
 const roles = (...r: Role[]): ReadonlySet<Role> => new Set(r);
 
-/** Government roles that read every institution's rows of a kind (narrowed by regionId), per DESIGN.md §3. */
+/** Government roles that read every institution's rows of a kind (narrowed by regionId), per ../shared/DESIGN.md §3. */
 export const READERS = {
   /** Guarantees, borrowers, compensations: "all business data" (TASK_FORCE_OFFICE: everything but leads and users). */
   business: roles(Role.TASK_FORCE_OFFICE, Role.FINANCE, Role.FINANCIAL_REGULATOR, Role.INDUSTRY, Role.LOCAL_GOVERNMENT),

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The departments the policy names (DESIGN.md §3). One enum, used by tokens, rules and users. */
+/** The departments the policy names (../shared/DESIGN.md §3). One enum, used by tokens, rules and users. */
 export enum Role {
   ADMIN = 'ADMIN',
   TASK_FORCE_OFFICE = 'TASK_FORCE_OFFICE',

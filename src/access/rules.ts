@@ -33,7 +33,7 @@ export function anyRoleBut(...roles: Role[]) {
 }
 
 /**
- * "All business data" (DESIGN.md §3): the government readers of READERS.business, the holding group, the
+ * "All business data" (../shared/DESIGN.md §3): the government readers of READERS.business, the holding group, the
  * institution and the bank. Which rows each then sees is decided by scope.ts.
  */
 export const BUSINESS_READERS: readonly Role[] = [...READERS.business, Role.HOLDING_GROUP, Role.GUARANTEE_INSTITUTION, Role.BANK];

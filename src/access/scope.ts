@@ -3,7 +3,7 @@ import { Role } from './roles';
 import { REGION_NARROWABLE, type Viewer } from './viewer';
 
 /**
- * Which rows a viewer may read (DESIGN.md §3), as SQL conditions every read, nested field and loader
+ * Which rows a viewer may read (../shared/DESIGN.md §3), as SQL conditions every read, nested field and loader
  * appends. A row outside the scope behaves exactly like a missing one. This file is the one home of
  * row scoping: a module picks the method named after the kind of row it reads.
  *
@@ -147,7 +147,7 @@ export class Scope {
     return this.owned(alias, READERS.leads, undefined);
   }
 
-  /** Whether a borrower identifier shows in full for business of this institution (DESIGN.md §3). */
+  /** Whether a borrower identifier shows in full for business of this institution (../shared/DESIGN.md §3). */
   seesBorrowerIdentity(institutionId: string): boolean {
     const v = this.viewer;
     if (!v) return false;

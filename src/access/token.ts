@@ -25,7 +25,7 @@ export async function checkTokenSettings(settings: TokenSettings): Promise<void>
   }
 }
 
-/** Tokens from the hub's `login` and from other city systems sharing JWT_SECRET look the same (DESIGN.md §3). */
+/** Tokens from the hub's `login` and from other city systems sharing JWT_SECRET look the same (../shared/DESIGN.md §3). */
 export async function signToken(secret: string, viewer: Viewer, expiresIn: string): Promise<string> {
   const claims: Record<string, string> = { role: viewer.role };
   if (viewer.regionId) claims.regionId = viewer.regionId;
@@ -39,7 +39,7 @@ export async function signToken(secret: string, viewer: Viewer, expiresIn: strin
     .sign(key(secret));
 }
 
-/** JWT_MAX_LIFETIME's default: a day, whatever `exp` a token claims (DESIGN.md §6). */
+/** JWT_MAX_LIFETIME's default: a day, whatever `exp` a token claims (../shared/DESIGN.md §6). */
 export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
 
 /**

@@ -1,6 +1,6 @@
 import { Role } from './roles';
 
-/** Who is calling: the verified claims of a bearer token (DESIGN.md §3). */
+/** Who is calling: the verified claims of a bearer token (../shared/DESIGN.md §3). */
 export interface Viewer {
   /** The caller in whichever system issued the token; not necessarily a hub user. */
   readonly sub: string;

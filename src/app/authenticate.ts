@@ -32,7 +32,7 @@ export function authenticator(dataSource: DataSource, secret: string, maxLifetim
         const token = bearerToken(header);
         if (token === undefined) return null;
         const viewer = await verifyToken(secret, token, maxLifetimeSeconds);
-        // DESIGN.md §3: a local government sees its own county or zone; the city's own id would widen it to all.
+        // ../shared/DESIGN.md §3: a local government sees its own county or zone; the city's own id would widen it to all.
         if (viewer.role === Role.LOCAL_GOVERNMENT && !(await isLocalRegion(viewer.regionId!))) {
           throw new UnauthenticatedError('A local-government token must name a county-level region or a development zone');
         }

@@ -17,9 +17,9 @@ export interface DataSourceOptions extends Partial<DatabaseLimits> {
 export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
   const limits = { ...DEFAULT_DATABASE_LIMITS, ...options };
   const settings = [
-    // Business dates are Asia/Shanghai dates (DESIGN.md): now() and current_date agree with them.
+    // Business dates are Asia/Shanghai dates (../shared/DESIGN.md): now() and current_date agree with them.
     'timezone=Asia/Shanghai',
-    // DESIGN.md §6: no statement, lock wait or forgotten transaction holds a connection for long.
+    // ../shared/DESIGN.md §6: no statement, lock wait or forgotten transaction holds a connection for long.
     `statement_timeout=${limits.statementTimeoutMs}`,
     `lock_timeout=${limits.lockTimeoutMs}`,
     `idle_in_transaction_session_timeout=${limits.idleInTransactionTimeoutMs}`,

@@ -1,7 +1,7 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 
 /**
- * DESIGN.md §6: a body over the limit is refused (413) before it is parsed, and a body that is not JSON is
+ * ../shared/DESIGN.md §6: a body over the limit is refused (413) before it is parsed, and a body that is not JSON is
  * refused (400); both answer a JSON GraphQL error, never Express's HTML page, and neither body is logged.
  */
 export function jsonBody(maxBytes: number): RequestHandler {

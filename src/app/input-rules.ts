@@ -17,7 +17,7 @@ import { isUuid } from '../platform/lib/ids';
 import { textProblem } from '../platform/validation/text';
 
 /**
- * One rule for every text a client sends, whatever the field (DESIGN.md §6): each String and ID value in the
+ * One rule for every text a client sends, whatever the field (../shared/DESIGN.md §6): each String and ID value in the
  * arguments — top-level or anywhere inside an input object or list — passes `textProblem` (no NUL, lone
  * surrogate, control or bidirectional-override character; tab and line breaks allowed) or the field is
  * BAD_USER_INPUT naming it, before the resolver runs. It sits inside the unit of work, so nothing is written and

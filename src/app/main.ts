@@ -71,7 +71,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: Error) => {
-  // A migration that fails quotes its values in the message: print it without them (DESIGN.md §6).
+  // A migration that fails quotes its values in the message: print it without them (../shared/DESIGN.md §6).
   console.error(`hub: could not start: ${safeMessage(err)}`);
   process.exit(1);
 });

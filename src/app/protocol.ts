@@ -9,7 +9,7 @@ const REQUEST_ERRORS: ReadonlySet<string> = new Set(['GRAPHQL_PARSE_FAILED', 'GR
  * SHOULD use 200 even for a request that fails to parse, validate or coerce its variables (the client reads
  * the errors from the body); with `application/graphql-response+json` those are 400, as Apollo answers.
  * Apollo answers 400 for both, failing three SHOULDs of the graphql-http audit; this puts them right.
- * QUERY_TOO_COMPLEX keeps its 400 whatever the media type (DESIGN.md §6).
+ * QUERY_TOO_COMPLEX keeps its 400 whatever the media type (../shared/DESIGN.md §6).
  */
 export const legacyJsonStatus: ApolloServerPlugin<Context> = {
   async requestDidStart({ request }) {

@@ -30,7 +30,7 @@ export interface QueryLimits {
 }
 
 /**
- * DESIGN.md §6 "Abuse": a query over a limit is refused before it runs, with QUERY_TOO_COMPLEX and HTTP 400.
+ * ../shared/DESIGN.md §6 "Abuse": a query over a limit is refused before it runs, with QUERY_TOO_COMPLEX and HTTP 400.
  * Tokens stop the parser itself (graphql-js `maxTokens`), so a 600 KB document is never built; depth, aliases
  * (counted through every fragment spread) and directives are graphql-armor's validation rules; the cost is
  * graphql-query-complexity's, after validation, because only then are the variables (`first: $n`) known.
@@ -110,7 +110,7 @@ function costLimit(maxCost: number): ApolloServerPlugin<Context> {
   };
 }
 
-/** DESIGN.md §6: in production, introspection needs a signed-in viewer (development keeps the explorer open). */
+/** ../shared/DESIGN.md §6: in production, introspection needs a signed-in viewer (development keeps the explorer open). */
 function introspectionGate(production: boolean): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {

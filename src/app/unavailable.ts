@@ -4,7 +4,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 
 /**
- * DESIGN.md §6 Failure: a request the database could not serve is answered 503 with SERVICE_UNAVAILABLE
+ * ../shared/DESIGN.md §6 Failure: a request the database could not serve is answered 503 with SERVICE_UNAVAILABLE
  * (errors.ts maps the driver's errors to that code, in one place) and leaves one log line, without a stack:
  * while the database is down every request fails the same way, and a trace each would bury the log.
  */

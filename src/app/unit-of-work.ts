@@ -21,7 +21,7 @@ class Refusal extends Error {
 /**
  * Every mutation field is one unit of work: one transaction on one connection, on which its services,
  * their reads (the policy in force included) and its audit row run, so a request never holds a connection
- * while asking the pool for another (DESIGN.md §6), and an accepted mutation commits together with its
+ * while asking the pool for another (../shared/DESIGN.md §6), and an accepted mutation commits together with its
  * audit row. A refused mutation is rolled back whole and audited afterwards. The wrapper sits outside the
  * shield (the first middleware is the outermost), so denials are audited too. Fields of the result are
  * resolved after the commit, on the request's ordinary context.

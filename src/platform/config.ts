@@ -18,7 +18,7 @@ export interface Config {
   /** Express `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For names the client; off by default. */
   readonly trustProxy: boolean | number | string;
   readonly limits: Limits;
-  /** Pool size and the timeouts that keep a request from hanging on the database (DESIGN.md §6 Concurrency). */
+  /** Pool size and the timeouts that keep a request from hanging on the database (../shared/DESIGN.md §6 Concurrency). */
   readonly database: DatabaseLimits;
 }
 
@@ -47,7 +47,7 @@ export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = Object.freeze({
   idleInTransactionTimeoutMs: 60_000,
 });
 
-/** DESIGN.md §6 "Abuse": every limit a client can meet, with defaults a real client never hits (README "Limits"). */
+/** ../shared/DESIGN.md §6 "Abuse": every limit a client can meet, with defaults a real client never hits (README "Limits"). */
 export interface Limits {
   readonly queryMaxDepth: number;
   readonly queryMaxAliases: number;

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable } from './db/unavailable';
 
 /**
- * The error catalogue (DESIGN.md §4). Services throw these domain errors; resolvers do not catch; formatError
+ * The error catalogue (../shared/DESIGN.md §4). Services throw these domain errors; resolvers do not catch; formatError
  * (and the shield's fallback) map them to GraphQL errors at the edge. Clients branch on `extensions.code`,
  * never on the message.
  */
@@ -44,7 +44,7 @@ export class DomainError extends Error {
     message: string,
     /** The input field (path inside the input, 'borrower.identifier') a BAD_USER_INPUT is about; null when unknown. */
     readonly field?: string | null,
-    /** The policy rule (DESIGN.md) a refusal names: 'R2', 'R6' … */
+    /** The policy rule (../shared/DESIGN.md) a refusal names: 'R2', 'R6' … */
     readonly rule?: string,
   ) {
     super(message);
@@ -98,7 +98,7 @@ export class ConflictError extends DomainError {
 
 /**
  * The database cannot serve the request now (down, restarting, no free connection in time, a lock or
- * statement timeout): HTTP 503, the client may try again (DESIGN.md §6 Failure).
+ * statement timeout): HTTP 503, the client may try again (../shared/DESIGN.md §6 Failure).
  */
 export class ServiceUnavailableError extends DomainError {
   constructor(message = 'The database is unavailable; try again shortly') {
@@ -125,7 +125,7 @@ export class TooManyRequestsError extends DomainError {
 }
 
 /**
- * The edge: a domain error as a GraphQL error. BAD_USER_INPUT always carries `field` (DESIGN.md §4), null when
+ * The edge: a domain error as a GraphQL error. BAD_USER_INPUT always carries `field` (../shared/DESIGN.md §4), null when
  * unknown; SERVICE_UNAVAILABLE carries its HTTP status for Apollo (formatError keeps `http` out of the body).
  */
 export function toGraphQLError(err: DomainError): GraphQLError {

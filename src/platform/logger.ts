@@ -1,7 +1,7 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /*
- * DESIGN.md §6 "Nothing without a trace" and "No identity leaks" (beside the project in ../shared/): logs never carry
+ * ../shared/DESIGN.md §6 "Nothing without a trace" and "No identity leaks": logs never carry
  * identifiers, names, passwords, tokens or request bodies. Two layers: redaction of the keys that hold them, whichever
  * object logs them; and an error serializer that drops what a failed statement carries (its SQL and parameters, the
  * driver's `detail` that quotes a conflicting key) and the values PostgreSQL quotes in its messages.

@@ -15,7 +15,7 @@ export interface MutationRecord {
 
 /**
  * One row of the append-only audit log. An accepted mutation's row is written on the mutation's own
- * transaction, so the two commit together (DESIGN.md §6, "nothing without a trace"); a refused one's row
+ * transaction, so the two commit together (../shared/DESIGN.md §6, "nothing without a trace"); a refused one's row
  * after its rollback. Every string is made storable first: jsonb and text refuse NUL and lone surrogates,
  * and a row that cannot be written would take the mutation down with it.
  */

@@ -8,7 +8,7 @@ const DEFAULT_PAGE = 50;
 const MAX_PAGE = 200;
 const CURSOR = /^audit:(\d{1,19})$/;
 
-/** The shield admits the log's readers, who read all of it (DESIGN.md §3). */
+/** The shield admits the log's readers, who read all of it (../shared/DESIGN.md §3). */
 const WHOLE_LOG = SystemScope.because('audit log: its readers read every row');
 
 /** Reads of the audit log (ADMIN, FINANCIAL_REGULATOR): newest first, keyset-paged on the increasing id. */

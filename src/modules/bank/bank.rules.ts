@@ -4,7 +4,7 @@ import { Role } from '../../access/roles';
 
 export const bankRules = {
   Query: { banks: anyRoleBut(Role.ADMIN, Role.PUBLIC_SECURITY) },
-  // DESIGN.md §3: the financial regulator writes banks.
+  // ../shared/DESIGN.md §3: the financial regulator writes banks.
   Mutation: { createBank: hasRole(Role.FINANCIAL_REGULATOR) },
   Bank: allow,
 };

@@ -24,7 +24,7 @@ export class BankService {
     const parsed = parseInput(bankSchema, input);
     const name = parsed.name;
     const regionId = parsed.regionId ?? null;
-    // A regulator narrowed to a county records that county's banks only (DESIGN.md §3); a city-wide bank is the city's.
+    // A regulator narrowed to a county records that county's banks only (../shared/DESIGN.md §3); a city-wide bank is the city's.
     if (!this.scope.coversRegion(regionId ?? '')) throw new ForbiddenError('A county department records banks of its own region only');
     return this.manager.transaction(async (tx) => {
       if (regionId !== null && !(await new RegionRepo(tx).exists(SystemScope.because(PUBLIC_REGIONS), regionId)))

@@ -34,7 +34,7 @@ registerEnumType(BorrowerKind, {
 export { IdentifierKind };
 
 /**
- * A borrower as ONE institution declared it (DESIGN.md §6 "Ownership"): a row per (institution, identifier),
+ * A borrower as ONE institution declared it (../shared/DESIGN.md §6 "Ownership"): a row per (institution, identifier),
  * so no institution's write changes what another's guarantees show, and an id is never shared by two
  * institutions. The normalised identifier is the identity key shared across institutions: R1 counts a
  * household per institution (its row), the city groups one borrower across institutions by identifier.

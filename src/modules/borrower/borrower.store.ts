@@ -21,7 +21,7 @@ export interface BorrowerRecord extends BorrowerFacts {
 /**
  * Registers the institution's borrowers by identifier — or brings the institution's own row up to date with
  * its latest declaration of name, kind and region — and returns identifier → id. Only rows of this
- * institution are ever written or returned (DESIGN.md §6 "Ownership"): another institution's row for the
+ * institution are ever written or returned (../shared/DESIGN.md §6 "Ownership"): another institution's row for the
  * same identifier is neither changed nor met, so nothing here depends on whether it exists — not the id
  * (fresh for every institution), not the outcome, not a lock wait.
  *

@@ -1,7 +1,7 @@
 import { BUSINESS_READERS, hasRole } from '../../access/rules';
 import { Role } from '../../access/roles';
 
-/** Roles that read business data (DESIGN.md §3), a bank the compensations of its own loans; which rows each reads is scope.compensations. */
+/** Roles that read business data (../shared/DESIGN.md §3), a bank the compensations of its own loans; which rows each reads is scope.compensations. */
 const readsCompensations = hasRole(...BUSINESS_READERS);
 
 /** A compensation's lead: only roles that read leads at all (the task-force office reads "everything but leads"). */

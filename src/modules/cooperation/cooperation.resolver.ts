@@ -45,7 +45,7 @@ export class CooperationResolver {
 
   /**
    * The reason is free text an institution writes, and may quote a borrower: its identifiers show in full only to
-   * those who see the institution's borrowers (DESIGN.md §3, §6 "No identity leaks"); PBOC, the banking regulator
+   * those who see the institution's borrowers (../shared/DESIGN.md §3, §6 "No identity leaks"); PBOC, the banking regulator
    * and the task-force office read them masked. The field keeps the entity's declaration.
    */
   @FieldResolver()

@@ -3,7 +3,7 @@ import { BUSINESS_READERS, hasRole } from '../../access/rules';
 import { Role } from '../../access/roles';
 
 /**
- * DESIGN.md §3: the business readers, the holding group, both parties, and the PBOC and banking regulator
+ * ../shared/DESIGN.md §3: the business readers, the holding group, both parties, and the PBOC and banking regulator
  * (cooperation data, no borrower identities). Which agreements each sees is scope.agreements.
  */
 const readsAgreements = hasRole(...BUSINESS_READERS, Role.PBOC, Role.BANKING_REGULATOR);

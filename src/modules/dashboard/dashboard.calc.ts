@@ -3,7 +3,7 @@ import { averageFeeRate, compensationRate, smallAgriShare } from '../indicators/
 
 /**
  * The dashboard's figures over the monthly aggregate's sums: the shared ratios (R3, R4, R7,
- * indicators/indicators.calc.ts) and the balance. Money rounds half-up to the fen (DESIGN.md R7).
+ * indicators/indicators.calc.ts) and the balance. Money rounds half-up to the fen (../shared/DESIGN.md R7).
  */
 
 /** 在保余额: everything granted up to the period's end less everything released up to then. */

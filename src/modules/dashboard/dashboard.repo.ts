@@ -4,7 +4,7 @@ import { Repository } from '../../platform/db/repository';
 /**
  * The dashboard's one statement over business_month_stats. GROUPING SETS computes the total and the
  * groups by region, institution, bank and month in a single pass over the (scoped, filtered) cells up to
- * the period's end, so the number of statements never grows with the number of slices (DESIGN.md §5).
+ * the period's end, so the number of statements never grows with the number of slices (../shared/DESIGN.md §5).
  *
  * Flows (new business, releases, compensations) count the months from `from` on; the balance counts every
  * month up to `to` whatever `from` is — for a month slice, every month up to that month's end (a running sum).

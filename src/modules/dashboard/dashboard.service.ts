@@ -24,7 +24,7 @@ interface Period {
 }
 
 /**
- * City dashboards (DESIGN.md §1) over business_month_stats only, never the guarantee table (§5: 10^6 rows):
+ * City dashboards (../shared/DESIGN.md §1) over business_month_stats only, never the guarantee table (§5: 10^6 rows):
  * one grouped statement answers every slice, however many regions, institutions, banks and months there
  * are, plus the policy targets' lookup.
  */

@@ -2,7 +2,7 @@ import { Dec, dec } from '../../platform/lib/decimal';
 import { ratio } from '../indicators/indicators.calc';
 
 /**
- * The indicators of a 绩效考核 (实施意见（九）, DESIGN.md R11) as pure functions over decimal text: R3 支小支农
+ * The indicators of a 绩效考核 (实施意见（九）, ../shared/DESIGN.md R11) as pure functions over decimal text: R3 支小支农
  * share, R4 average fee rate, R7 compensation rate (indicators/indicators.calc.ts) and R9 leverage (放大倍数).
  * Ratios are rounded half-up to 6 places, as stored. Every bound comes from the policy parameter set in force, passed in.
  */

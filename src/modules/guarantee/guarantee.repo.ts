@@ -173,7 +173,7 @@ export class GuaranteeRepo extends Repository {
   /**
    * totalCount from business_month_stats, where every guarantee is counted once (institution × bank × region
    * × start month) and the scope's columns exist too: a few hundred aggregate rows instead of 10^6 guarantees
-   * (DESIGN.md §5). Only for filters the aggregate can express (no status, month-aligned dates).
+   * (../shared/DESIGN.md §5). Only for filters the aggregate can express (no status, month-aligned dates).
    */
   async countFromAggregate(scope: Scope, filter: GuaranteeWhere | null | undefined): Promise<number> {
     const scoped = scope.guarantees('s');

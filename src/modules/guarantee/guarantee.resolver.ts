@@ -50,11 +50,11 @@ export class GuaranteeResolver {
 
   @Mutation(() => GuaranteeImportResult, {
     description:
-      '“总对总”批量导入 (CSV with the header of DESIGN.md §4): valid rows accepted in one transaction, each invalid row reported.',
+      '“总对总”批量导入 (CSV with the header of ../shared/DESIGN.md §4): valid rows accepted in one transaction, each invalid row reported.',
   })
   importGuarantees(
     @Arg('institutionId', () => ID, { description: "担保机构 (the caller's own)" }) institutionId: string,
-    @Arg('csv', () => String, { description: 'CSV text with a header row; columns are listed in DESIGN.md.' }) csv: string,
+    @Arg('csv', () => String, { description: 'CSV text with a header row; columns are listed in ../shared/DESIGN.md.' }) csv: string,
     @Ctx() ctx: Context,
   ): Promise<GuaranteeImportResult> {
     return ctx.services.guaranteeImport.importCsv(institutionId, csv);
@@ -77,7 +77,7 @@ export class GuaranteeResolver {
     return g.joined?.bank ?? required(ctx.loaders.bank.load(g.bankId), `bank ${g.bankId} of guarantee ${g.id}`);
   }
 
-  /** The identifier shows in full only to those who see the owning institution's borrowers (DESIGN.md §3). */
+  /** The identifier shows in full only to those who see the owning institution's borrowers (../shared/DESIGN.md §3). */
   @FieldResolver(() => Borrower, { description: '被担保人' })
   borrower(@Root() g: GuaranteeRecord & Partial<JoinedGuarantee>, @Ctx() ctx: Context): BorrowerView | Promise<BorrowerView> {
     if (g.joined) return g.joined.borrower;

@@ -3,7 +3,7 @@ import { BUSINESS_READERS, hasRole } from '../../access/rules';
 import { Role } from '../../access/roles';
 
 /**
- * DESIGN.md §3: business readers, the holding group, the institution (its own) and the bank (its loans);
+ * ../shared/DESIGN.md §3: business readers, the holding group, the institution (its own) and the bank (its loans);
  * which rows each reads is scope.guarantees. Not PBOC / BANKING_REGULATOR (no borrower data), SASAC,
  * TASK_FORCE_MEMBER (aggregates only), PUBLIC_SECURITY (leads only) or ADMIN.
  */

@@ -3,7 +3,7 @@ import { dec, rate } from '../../platform/lib/decimal';
 /**
  * The indicator maths every figure of the hub shares — dashboards, evaluations, monthly reports, risk
  * compensation — as pure functions of decimal text. A ratio over nothing is null, never 0: "no new business"
- * is not "0% 支小支农". Rates round half-up to 6 places (numeric(9,6), DESIGN.md R7).
+ * is not "0% 支小支农". Rates round half-up to 6 places (numeric(9,6), ../shared/DESIGN.md R7).
  */
 
 /** part ÷ whole to 6 places, or null when whole is 0. */

@@ -8,7 +8,7 @@ const readsInstitutions = anyRoleBut(Role.ADMIN, Role.PUBLIC_SECURITY);
 export const institutionRules = {
   Query: { institutions: readsInstitutions, institution: readsInstitutions },
   Mutation: {
-    // DESIGN.md §3: FINANCE writes institutions; FINANCIAL_REGULATOR their list status (实施意见（三）).
+    // ../shared/DESIGN.md §3: FINANCE writes institutions; FINANCIAL_REGULATOR their list status (实施意见（三）).
     createInstitution: hasRole(Role.FINANCE),
     updateInstitutionListStatus: hasRole(Role.FINANCIAL_REGULATOR),
   },

@@ -69,7 +69,7 @@ export class LeadRepo extends Repository {
       params.status = filter.status;
     }
     const rows = await this.rows<LeadRow>(`${SELECT_LEADS} WHERE ${where.join(' AND ')} ORDER BY l.created_at DESC, l.id`, params);
-    // DESIGN.md §3: in full for the owning institution, FINANCE, FINANCIAL_REGULATOR and, in leads, the police.
+    // ../shared/DESIGN.md §3: in full for the owning institution, FINANCE, FINANCIAL_REGULATOR and, in leads, the police.
     return rows.map((row) => ({ compensationId: row.compensation_id, view: toView(row, scope.seesLeadIdentity(row.institution_id)) }));
   }
 

@@ -5,7 +5,7 @@ import { LeadStatus } from './lead.entity';
 /**
  * What a lead shows (实施意见（十）: 线索移交公安部门). A flat projection built from one joined row, holding
  * final values only: the police read the institution, the borrower and the compensation they need, and
- * no field leads on to the compensation, guarantee, institution or borrower objects (DESIGN.md §3).
+ * no field leads on to the compensation, guarantee, institution or borrower objects (../shared/DESIGN.md §3).
  */
 @ObjectType('MaliciousDefaultLead', {
   simpleResolvers: true,

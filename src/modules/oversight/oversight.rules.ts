@@ -3,7 +3,7 @@ import { hasRole } from '../../access/rules';
 import { READERS } from '../../access/readers';
 import { Role } from '../../access/roles';
 
-/** R20 (DESIGN.md §3, beside the project in ../shared/): who records and who reads oversight records. */
+/** R20 (../shared/DESIGN.md §3): who records and who reads oversight records. */
 export const oversightRules = {
   Query: {
     // The government readers and the inspected institution (its own, by scope).

@@ -6,7 +6,7 @@ import { REGION_NARROWABLE } from '../../access/viewer';
 export const policyRules = {
   Query: {
     policyTargets: anyRoleBut(Role.PUBLIC_SECURITY),
-    // R14 (DESIGN.md §3, beside the project in ../shared/): every government role; the police read leads only.
+    // R14 (../shared/DESIGN.md §3): every government role; the police read leads only.
     policyParameterSets: hasRole(...REGION_NARROWABLE, Role.PBOC, Role.BANKING_REGULATOR),
   },
   // The city's finance bureau alone (a county bureau is refused by the service: the numbers are the city's).

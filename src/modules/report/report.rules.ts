@@ -15,7 +15,7 @@ export const reportRules = {
       Role.GUARANTEE_INSTITUTION,
       Role.BANK,
     ),
-    // Beyond the contract: a bank's inbox of 通报 (DESIGN.md §3: a bank reads its notifications).
+    // Beyond the contract: a bank's inbox of 通报 (../shared/DESIGN.md §3: a bank reads its notifications).
     reportNotifications: hasRole(Role.BANK),
   },
   // 实施意见（十二）: 各级政府性融资担保机构要按月…报备 — the institution reports its own month.

@@ -61,7 +61,7 @@ function account(username: string): string {
 }
 
 /**
- * DESIGN.md §6: after `loginMaxFailuresPerAccount` failures within the window an account answers
+ * ../shared/DESIGN.md §6: after `loginMaxFailuresPerAccount` failures within the window an account answers
  * TOO_MANY_REQUESTS until the oldest of them leaves the window, and so does an address after
  * `loginMaxFailuresPerAddress` (higher: a department's users may share one NAT address).
  */

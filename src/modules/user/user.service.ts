@@ -11,7 +11,7 @@ import { AuthPayload, ViewerType, type CreateUserInput } from './user.types';
 
 const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
 
-/** Which scope ids each role takes (DESIGN.md §3): the one a scoped role needs, nothing it would ignore. */
+/** Which scope ids each role takes (../shared/DESIGN.md §3): the one a scoped role needs, nothing it would ignore. */
 const SCOPE_TABLES = { regionId: 'region', institutionId: 'guarantee_institution', bankId: 'bank' } as const;
 type ScopeField = keyof typeof SCOPE_TABLES;
 

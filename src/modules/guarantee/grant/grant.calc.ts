@@ -4,7 +4,7 @@ import { GuaranteeKind } from '../guarantee.entity';
 
 /**
  * The rules a guarantee is judged by when it is granted, as pure functions over plain values
- * (DESIGN.md R1, R2, R6). Amounts are decimal text; "以下/不超过" include the bound (民法典 art. 1259).
+ * (../shared/DESIGN.md R1, R2, R6). Amounts are decimal text; "以下/不超过" include the bound (民法典 art. 1259).
  */
 
 /** 小微企业 (small, micro, 个体工商户) and “三农” (农户, 家庭农场, 农民专业合作社, 涉农企业): R1's borrower kinds. */

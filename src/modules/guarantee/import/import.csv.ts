@@ -1,6 +1,6 @@
 import type { GuaranteeDraft, Issue } from '../grant/grant.validate';
 
-/** DESIGN.md §4: the 总对总 batch file's columns, exactly, in this order. */
+/** ../shared/DESIGN.md §4: the 总对总 batch file's columns, exactly, in this order. */
 export const IMPORT_COLUMNS = [
   'code',
   'borrower_name',
@@ -53,7 +53,7 @@ export interface ImportRowIssue {
 }
 
 /**
- * Why a header is not the one DESIGN.md §4 lists, or null when it is. Blank cells after the last column
+ * Why a header is not the one ../shared/DESIGN.md §4 lists, or null when it is. Blank cells after the last column
  * are no column (a spreadsheet writes them for formatted empty columns), as columnCountProblem allows them
  * in data rows.
  */

@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { BadInputError } from '../../../platform/errors';
 
 /**
- * DESIGN.md §6 "Files from Chinese offices": Excel and WPS on Chinese Windows save "CSV" in the ANSI code page,
+ * ../shared/DESIGN.md §6 "Files from Chinese offices": Excel and WPS on Chinese Windows save "CSV" in the ANSI code page,
  * GBK (whose superset is GB18030), and "CSV UTF-8" with a BOM. Both import; nothing is ever stored garbled.
  */
 export type CsvEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';

@@ -65,7 +65,7 @@ export async function findGuarantee(manager: EntityManager, scope: Scope, id: st
  * totalCount. Every guarantee is counted once in business_month_stats (institution × bank × region × start
  * month), kept current in each grant's transaction, and the scope conditions are over institution_id and
  * bank_id, which the aggregate has too: so a count whose filter the aggregate can express reads a few
- * hundred aggregate rows instead of scanning 10^6 guarantees (DESIGN.md §5). A status filter, or dates that
+ * hundred aggregate rows instead of scanning 10^6 guarantees (../shared/DESIGN.md §5). A status filter, or dates that
  * do not fall on month boundaries, count the guarantee rows themselves.
  */
 function countGuarantees(manager: EntityManager, scope: Scope, filter: GuaranteeFilter | null | undefined): Promise<number> {
