@@ -6,7 +6,7 @@ import type { Bank } from '../modules/bank/bank.entity';
 import { BankRepo } from '../modules/bank/bank.repo';
 import type { CooperationAgreement } from '../modules/cooperation/cooperation.entity';
 import { CooperationRepo } from '../modules/cooperation/cooperation.repo';
-import { borrowerLoader, type BorrowerRecord } from '../modules/borrower/borrower.store';
+import { BorrowerRepo, type BorrowerRecord } from '../modules/borrower/borrower.repo';
 import { compensationsByGuaranteeLoader, guaranteeByIdLoader, type CompensationRecord } from '../modules/compensation/compensation.repo';
 import type { GuaranteeRecord } from '../modules/guarantee/guarantee.repo';
 import type { GuaranteeInstitution } from '../modules/institution/institution.entity';
@@ -44,7 +44,9 @@ export class Loaders {
     this.institution = byId((ids) => new InstitutionRepo(manager).byIds(scope, ids));
     this.bank = byId((ids) => new BankRepo(manager).byIds(scope, ids));
     this.agreement = byId((ids) => new CooperationRepo(manager).byIds(scope, ids));
-    this.borrower = borrowerLoader(manager);
+    // Reached only through a guarantee or lead the scope let through, which decides what of the identifier shows.
+    const borrowers = SystemScope.because('borrowers are read through a guarantee or lead already in scope');
+    this.borrower = byId((ids) => new BorrowerRepo(manager).byIds(borrowers, ids));
     this.guarantee = guaranteeByIdLoader(manager, scope);
     this.compensationsByGuarantee = compensationsByGuaranteeLoader(manager, scope);
     this.leadByCompensation = leadByCompensationLoader(manager, scope);

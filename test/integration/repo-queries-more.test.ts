@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, it } from 'vitest';
+import { BorrowerKind } from '../../src/modules/borrower/borrower.entity';
+import { BorrowerRepo } from '../../src/modules/borrower/borrower.repo';
+import { IdentifierKind } from '../../src/platform/lib/identifiers';
+import { validCreditCode } from '../fixtures/business';
 import { Role } from '../../src/access/roles';
 import { Scope } from '../../src/access/scope';
 import { AuditRepo } from '../../src/modules/audit/audit.repo';
@@ -125,6 +129,24 @@ describe('repository SQL snapshots, continued', () => {
       const id = await log.record('TaskForceRepo.insert', () => repo.insert(['测试成员', '测试单位', 'MEMBER', false, 99]));
       await log.record('TaskForceRepo.update', () => repo.update(id, ['测试成员', '测试单位', 'MEMBER', false, 98]));
       await log.record('TaskForceRepo.get', () => repo.get(SYSTEM, id));
+    });
+  });
+
+  it('borrower.repo.sql', async () => {
+    await snapshot('borrower.repo.sql', async (log, m, b) => {
+      const repo = new BorrowerRepo(m);
+      await log.record('BorrowerRepo.upsert', () =>
+        repo.upsert(b.institutionId, [
+          {
+            name: '快照企业',
+            identifier: validCreditCode(),
+            identifierKind: IdentifierKind.CREDIT_CODE,
+            kind: BorrowerKind.SMALL_ENTERPRISE,
+            regionId: b.guarantee.regionId,
+          },
+        ]),
+      );
+      await log.record('BorrowerRepo.byIds', () => repo.byIds(SYSTEM, [b.guarantee.borrowerId]));
     });
   });
 

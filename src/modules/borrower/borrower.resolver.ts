@@ -3,7 +3,7 @@ import { maskIdentifier } from '../../access/mask';
 import type { Context } from '../../app/context';
 import { Region } from '../region/region.entity';
 import { Borrower } from './borrower.entity';
-import type { BorrowerRecord } from './borrower.store';
+import type { BorrowerRecord } from './borrower.repo';
 import type { BorrowerView } from './borrower.view';
 
 @Resolver(() => Borrower)

@@ -1,5 +1,5 @@
 import { maskIdentifier } from '../../access/mask';
-import type { BorrowerRecord } from './borrower.store';
+import type { BorrowerRecord } from './borrower.repo';
 
 /** A borrower as one viewer sees it through one guarantee: the identifier already decided, full or masked. */
 export interface BorrowerView extends BorrowerRecord {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { SystemScope } from '../../../access/system-scope';
 import { BadInputError } from '../../../platform/errors';
 import { dec, type Dec } from '../../../platform/lib/decimal';
-import { upsertBorrowers } from '../../borrower/borrower.store';
+import { BorrowerRepo } from '../../borrower/borrower.repo';
 import { CooperationRepo, type AgreementState } from '../../cooperation/cooperation.repo';
 import { LedgerRepo } from '../../ledger/ledger.repo';
 import type { PolicyService } from '../../policy/policy.service';
@@ -113,8 +113,7 @@ export class GrantBatch {
   }
 
   private async insert(accepted: { item: ValidGuarantee; agreement: AgreementState | undefined }[]): Promise<GuaranteeRecord[]> {
-    const borrowerIds = await upsertBorrowers(
-      this.tx,
+    const borrowerIds = await new BorrowerRepo(this.tx).upsert(
       this.institutionId,
       accepted.map((a) => a.item.borrower),
     );
