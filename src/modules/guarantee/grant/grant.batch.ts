@@ -39,7 +39,7 @@ export type Outcome = { kind: 'accepted'; row: GuaranteeRecord } | { kind: 'dupl
  * borrowers (R1), then the monthly aggregate's cells.
  * - R6: the agreements are locked FOR UPDATE once (in id order) and their used credit tracked here, so
  *   concurrent grants under one agreement serialise and never pass its credit line together.
- * - R1: the upsert locks the institution's own borrower rows (borrower.store.ts) until commit; the in-force
+ * - R1: the upsert locks the institution's own borrower rows (BorrowerRepo.upsert) until commit; the in-force
  *   sum is read after it, so a concurrent grant to the same borrower waits, then counts the one before it.
  * Several chunks of one import may run through one GrantBatch in one transaction.
  */
