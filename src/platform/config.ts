@@ -109,27 +109,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     limits: loadLimits(env),
     database: Object.freeze({
-      poolSize: parseWhole(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_LIMITS.poolSize, 1),
-      poolWaitMs: parseWhole(env, 'DATABASE_POOL_WAIT_MS', DEFAULT_DATABASE_LIMITS.poolWaitMs, 1),
-      statementTimeoutMs: parseWhole(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_LIMITS.statementTimeoutMs, 1),
-      lockTimeoutMs: parseWhole(env, 'DATABASE_LOCK_TIMEOUT_MS', DEFAULT_DATABASE_LIMITS.lockTimeoutMs, 1),
-      idleInTransactionTimeoutMs: parseWhole(
+      poolSize: positiveInt(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_LIMITS.poolSize),
+      poolWaitMs: positiveInt(env, 'DATABASE_POOL_WAIT_MS', DEFAULT_DATABASE_LIMITS.poolWaitMs),
+      statementTimeoutMs: positiveInt(env, 'DATABASE_STATEMENT_TIMEOUT_MS', DEFAULT_DATABASE_LIMITS.statementTimeoutMs),
+      lockTimeoutMs: positiveInt(env, 'DATABASE_LOCK_TIMEOUT_MS', DEFAULT_DATABASE_LIMITS.lockTimeoutMs),
+      idleInTransactionTimeoutMs: positiveInt(
         env,
         'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
         DEFAULT_DATABASE_LIMITS.idleInTransactionTimeoutMs,
-        1,
       ),
     }),
   });
 }
 
-/** A whole number of at least `min`; 0 (PostgreSQL's "no timeout") is not offered: every limit holds. */
-function parseWhole(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+/** A whole number of at least 1, written in digits; 0 (PostgreSQL's "no timeout") is not offered: every limit holds. */
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min) {
-    throw new ConfigError(`${name} must be a whole number of at least ${min}, not "${raw}"`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
+    throw new ConfigError(`${name} must be a whole number of at least 1, not "${raw}"`);
   }
   return value;
 }
@@ -150,14 +149,6 @@ function loadLimits(env: NodeJS.ProcessEnv): Limits {
     passwordChecksAtOnce: positiveInt(env, 'PASSWORD_CHECKS_AT_ONCE', d.passwordChecksAtOnce),
     passwordChecksQueued: positiveInt(env, 'PASSWORD_CHECKS_QUEUED', d.passwordChecksQueued),
   });
-}
-
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a whole number of at least 1, not "${raw}"`);
-  return value;
 }
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
