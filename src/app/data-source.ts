@@ -12,6 +12,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 export interface DataSourceOptions extends Partial<DatabaseLimits> {
   /** An idle pooled connection that fails (the server went away): the pool drops it and opens a new one when asked. */
   onPoolError?: (err: Error) => void;
+  /** A read replica (platform/db/replicas.ts): no extensions to install, and no transaction may write. */
+  readOnly?: boolean;
 }
 
 export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
@@ -23,6 +25,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     `statement_timeout=${limits.statementTimeoutMs}`,
     `lock_timeout=${limits.lockTimeoutMs}`,
     `idle_in_transaction_session_timeout=${limits.idleInTransactionTimeoutMs}`,
+    ...(options.readOnly ? ['default_transaction_read_only=on'] : []),
   ];
   return new DataSource({
     type: 'postgres',
@@ -34,6 +37,7 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     synchronize: false,
     logging: false,
     uuidExtension: 'pgcrypto',
+    installExtensions: !options.readOnly,
     poolErrorHandler: options.onPoolError ?? (() => undefined),
     extra: {
       max: limits.poolSize,

@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { redactUrl, type Config } from '../platform/config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/db/embedded';
+import { ReadReplicas } from '../platform/db/replicas';
 import { ensureFirstAdmin } from '../modules/user/user.bootstrap';
 import { applyReferenceData } from './reference-data';
 
 export interface Database {
   readonly dataSource: DataSource;
+  /** DATABASE_REPLICA_URLS, when set: where read-only operations may run. */
+  readonly replicas?: ReadReplicas;
   /** For start-up messages: the URL without its password, and whether it is the embedded server. */
   readonly description: string;
   close(): Promise<void>;
@@ -39,10 +43,19 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
     await embedded?.stop();
     throw new DatabaseUnavailableError(`cannot connect to ${redactUrl(url)}: ${(err as Error).message}`);
   }
+  let replicas: ReadReplicas | undefined;
   try {
-    await migrate(dataSource, log);
-    await applyReferenceData(dataSource);
-    await ensureFirstAdmin(dataSource.manager, config.adminPassword, log);
+    // One hub at a time: the first migrates, loads reference data and creates the admin; the next finds them done.
+    await underStartLock(dataSource, async () => {
+      await runMigrations(dataSource, log);
+      await applyReferenceData(dataSource);
+      await ensureFirstAdmin(dataSource.manager, config.adminPassword, log);
+    });
+    if (config.replicas.urls.length > 0) {
+      const open = (replicaUrl: string) =>
+        createDataSource(replicaUrl, { ...config.database, onPoolError: quietPoolErrors(log), readOnly: true });
+      replicas = await ReadReplicas.start(dataSource, config.replicas, open, log);
+    }
   } catch (err) {
     await dataSource.destroy();
     await embedded?.stop();
@@ -50,8 +63,10 @@ export async function openDatabase(config: Config, log: Logger): Promise<Databas
   }
   return {
     dataSource,
+    replicas,
     description: embedded ? `embedded PostgreSQL in ${path.join(config.dataDir, 'pg')} (${redactUrl(url)})` : redactUrl(url),
     async close() {
+      await replicas?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
       if (embedded) {
         fs.rmSync(path.join(config.dataDir, 'embedded-url'), { force: true });
@@ -76,14 +91,27 @@ function quietPoolErrors(log: Logger): (err: Error) => void {
 
 /** Several hubs may start at once against one database: an advisory lock lets one migrate at a time. */
 export async function migrate(dataSource: DataSource, log: Logger): Promise<void> {
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  await underStartLock(dataSource, () => runMigrations(dataSource, log));
+}
+
+async function runMigrations(dataSource: DataSource, log: Logger): Promise<void> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  for (const m of applied) log.info({ migration: m.name }, 'applied migration');
+}
+
+/**
+ * Runs `work` while holding the start-up advisory lock, on a connection of its own outside the pool (so the
+ * work may use every pooled connection, even with DATABASE_POOL_SIZE=1). The lock ends with its session:
+ * a hub killed mid-start leaves nothing locked.
+ */
+async function underStartLock(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: (dataSource.options as { url?: string }).url });
+  client.on('error', () => undefined); // a lost lock connection fails the next query on it, or nothing
+  await client.connect();
   try {
-    await runner.query(`SELECT pg_advisory_lock(hashtext('liaocheng-hub:migrate'))`);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    for (const m of applied) log.info({ migration: m.name }, 'applied migration');
+    await client.query(`SELECT pg_advisory_lock(hashtext('liaocheng-hub:migrate'))`);
+    await work();
   } finally {
-    await runner.query(`SELECT pg_advisory_unlock(hashtext('liaocheng-hub:migrate'))`).catch(() => undefined);
-    await runner.release();
+    await client.end().catch(() => undefined);
   }
 }

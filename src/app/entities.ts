@@ -1,3 +1,4 @@
+import { ReplicaReadFence } from '../platform/db/read-fence.entity';
 import { AuditLog } from '../modules/audit/audit.entity';
 import { Bank } from '../modules/bank/bank.entity';
 import { Borrower } from '../modules/borrower/borrower.entity';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   PolicyParameterSet,
   User,
   LoginFailure,
+  ReplicaReadFence,
   AuditLog,
   BusinessMonthStats,
   Inspection,

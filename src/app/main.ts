@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   try {
     const jwtSecret = resolveJwtSecret(config);
     await checkTokenSettings({ secret: jwtSecret, expiresIn: config.jwtExpiresIn });
-    ({ server, apollo } = await createHttpServer({ config, dataSource: db.dataSource, log, jwtSecret }));
+    ({ server, apollo } = await createHttpServer({ config, dataSource: db.dataSource, replicas: db.replicas, log, jwtSecret }));
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(config.port, resolve);

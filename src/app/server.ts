@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { TokenSettings } from '../access/token';
 import { DEFAULT_LIMITS, type Config, type Limits } from '../platform/config';
+import type { ReadReplicas } from '../platform/db/replicas';
 import { LoginGuard } from '../modules/user/login-guard';
 import { authenticator } from './authenticate';
 import { buildContext, type Context } from './context';
@@ -16,6 +17,7 @@ import { formatError } from '../platform/errors';
 import { jsonBody, jsonBodyErrors } from './http-limits';
 import { legacyJsonStatus } from './protocol';
 import { queryLimits } from './query-limits';
+import { readRouting } from './read-routing';
 import { buildSchema } from './schema';
 import { healthCheck, unavailableAs503 } from './unavailable';
 
@@ -25,12 +27,15 @@ export interface HubDeps {
   log: Logger;
   /** Secret tokens are verified with: JWT_SECRET, or the one generated into the data dir in development. */
   jwtSecret: string;
+  /** Streaming replicas for read-only operations (DATABASE_REPLICA_URLS). */
+  replicas?: ReadReplicas;
 }
 
 /** The query limits in force, and whether introspection needs a viewer (production). */
 export interface ApolloOptions {
   readonly limits?: Limits;
   readonly production?: boolean;
+  readonly replicas?: ReadReplicas;
 }
 
 export function createApollo(log: Logger, httpServer?: http.Server, options: ApolloOptions = {}): ApolloServer<Context> {
@@ -54,6 +59,7 @@ export function createApollo(log: Logger, httpServer?: http.Server, options: Apo
       // Apollo's landing page loads from a CDN; the hub serves its own explorer at /explorer.
       ApolloServerPluginLandingPageDisabled(),
       unavailableAs503(log),
+      ...(options.replicas ? [readRouting(options.replicas, log)] : []),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
     ],
   });
@@ -61,13 +67,13 @@ export function createApollo(log: Logger, httpServer?: http.Server, options: Apo
 
 /** The HTTP app: /graphql, /healthz and, outside production, a schema explorer served from the hub itself. */
 export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Server; apollo: ApolloServer<Context> }> {
-  const { config, dataSource, log, jwtSecret } = deps;
+  const { config, dataSource, log, jwtSecret, replicas } = deps;
   const app = express();
   app.disable('x-powered-by');
   // Whose X-Forwarded-For to believe for `req.ip`, the address login failures are counted by (TRUST_PROXY).
   app.set('trust proxy', config.trustProxy);
   const server = http.createServer(app);
-  const apollo = createApollo(log, server, { limits: config.limits, production: config.nodeEnv === 'production' });
+  const apollo = createApollo(log, server, { limits: config.limits, production: config.nodeEnv === 'production', replicas });
   await apollo.start();
 
   const health = healthCheck(dataSource, log);

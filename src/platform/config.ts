@@ -20,6 +20,17 @@ export interface Config {
   readonly limits: Limits;
   /** Pool size and the timeouts that keep a request from hanging on the database (../shared/DESIGN.md §6 Concurrency). */
   readonly database: DatabaseLimits;
+  /** Streaming replicas for read-only work (README "Scaling"). */
+  readonly replicas: ReplicaSettings;
+}
+
+export interface ReplicaSettings {
+  /** DATABASE_REPLICA_URLS, comma-separated; none: the primary serves everything. */
+  readonly urls: readonly string[];
+  /** HUB_REPLICA_MAX_LAG: a replica lacking WAL the primary had this long ago is skipped. */
+  readonly maxLagMs: number;
+  /** HUB_REPLICA_PROBE_INTERVAL: how often the primary's WAL position and each replica's replay are read. */
+  readonly probeIntervalMs: number;
 }
 
 export interface DatabaseLimits {
@@ -90,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = parsePort(env.PORT ?? '4000');
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl !== undefined) assertPostgresUrl(databaseUrl);
+  const replicaUrls = (env.DATABASE_REPLICA_URLS ?? '').split(',').flatMap((u) => (u.trim() ? [u.trim()] : []));
+  for (const url of replicaUrls) assertPostgresUrl(url, 'DATABASE_REPLICA_URLS');
+  if (replicaUrls.length > 0 && databaseUrl === undefined) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary)');
   const jwtSecret = env.JWT_SECRET || undefined;
   if (nodeEnv === 'production' && jwtSecret === undefined) {
     throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
@@ -119,6 +133,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_DATABASE_LIMITS.idleInTransactionTimeoutMs,
       ),
     }),
+    replicas: Object.freeze({
+      urls: Object.freeze(replicaUrls),
+      maxLagMs: duration(env, 'HUB_REPLICA_MAX_LAG', 5, 'ms'),
+      probeIntervalMs: duration(env, 'HUB_REPLICA_PROBE_INTERVAL', 1, 'ms'),
+    }),
   });
 }
 
@@ -142,25 +161,24 @@ function loadLimits(env: NodeJS.ProcessEnv): Limits {
     queryMaxDirectives: positiveInt(env, 'QUERY_MAX_DIRECTIVES', d.queryMaxDirectives),
     queryMaxCost: positiveInt(env, 'QUERY_MAX_COST', d.queryMaxCost),
     bodyMaxBytes: positiveInt(env, 'BODY_MAX_BYTES', d.bodyMaxBytes),
-    jwtMaxLifetimeSeconds: duration(env, 'JWT_MAX_LIFETIME', d.jwtMaxLifetimeSeconds),
+    jwtMaxLifetimeSeconds: duration(env, 'JWT_MAX_LIFETIME', d.jwtMaxLifetimeSeconds, 's'),
     loginMaxFailuresPerAccount: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', d.loginMaxFailuresPerAccount),
     loginMaxFailuresPerAddress: positiveInt(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', d.loginMaxFailuresPerAddress),
-    loginFailureWindowSeconds: duration(env, 'LOGIN_FAILURE_WINDOW', d.loginFailureWindowSeconds),
+    loginFailureWindowSeconds: duration(env, 'LOGIN_FAILURE_WINDOW', d.loginFailureWindowSeconds, 's'),
     passwordChecksAtOnce: positiveInt(env, 'PASSWORD_CHECKS_AT_ONCE', d.passwordChecksAtOnce),
     passwordChecksQueued: positiveInt(env, 'PASSWORD_CHECKS_QUEUED', d.passwordChecksQueued),
   });
 }
 
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** "24h", "90m", "1d" or plain seconds. */
-function duration(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** "24h", "90m", "1d", "500ms" or plain seconds; `fallback` in seconds; the result in `unit`. */
+function duration(env: NodeJS.ProcessEnv, name: string, fallback: number, unit: 's' | 'ms'): number {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const m = /^(\d+)\s*([smhd]?)$/.exec(raw.trim());
-  const seconds = m ? Number(m[1]) * UNIT_SECONDS[m[2] || 's'] : 0;
-  if (seconds < 1) throw new ConfigError(`${name} must be a duration such as 24h, 90m or 3600, not "${raw}"`);
-  return seconds;
+  const m = /^(\d+)\s*(ms|[smhd]?)$/.exec(raw?.trim() ?? '');
+  const ms = raw === undefined || raw === '' ? fallback * 1000 : m ? Number(m[1]) * UNIT_MS[m[2] || 's'] : 0;
+  if (ms < UNIT_MS[unit]) throw new ConfigError(`${name} must be a duration such as 24h, 90m, 5s or 3600, not "${raw}"`);
+  return Math.floor(ms / UNIT_MS[unit]);
 }
 
 /** Express's `trust proxy`: off, true, a hop count or a list of addresses/subnets ("loopback, 10.0.0.0/8"). */
@@ -184,18 +202,18 @@ function parsePort(value: string): number {
   return port;
 }
 
-function assertPostgresUrl(value: string): void {
+function assertPostgresUrl(value: string, name = 'DATABASE_URL'): void {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)');
+    throw new ConfigError(`${name} is not a valid URL (expected postgres://user:password@host:port/database)`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//`);
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://, not ${url.protocol}//`);
   }
   if (url.pathname.length <= 1) {
-    throw new ConfigError('DATABASE_URL must name a database (postgres://…/hub)');
+    throw new ConfigError(`${name} must name a database (postgres://…/hub)`);
   }
 }
 

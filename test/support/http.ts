@@ -6,6 +6,7 @@ import { signToken } from '../../src/access/token';
 import type { Viewer } from '../../src/access/viewer';
 import { createHttpServer } from '../../src/app/server';
 import { loadConfig } from '../../src/platform/config';
+import type { ReadReplicas } from '../../src/platform/db/replicas';
 
 const SECRET = 'http-support-secret-0123456789abcdefghijklmnop';
 
@@ -24,10 +25,10 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-/** The hub's own HTTP server (createHttpServer) on `dataSource`, listening on a free port. */
-export async function serveHub(dataSource: DataSource, log: Logger = pino({ level: 'silent' })): Promise<TestHub> {
+/** The hub's own HTTP server (createHttpServer) on `dataSource` (and its read replicas), listening on a free port. */
+export async function serveHub(dataSource: DataSource, log: Logger = pino({ level: 'silent' }), replicas?: ReadReplicas): Promise<TestHub> {
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: SECRET });
-  const { server } = await createHttpServer({ config, dataSource, log, jwtSecret: SECRET });
+  const { server } = await createHttpServer({ config, dataSource, log, jwtSecret: SECRET, replicas });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const tokens = new Map<Viewer, string>();

@@ -26,3 +26,20 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1);
 }
+
+/** Timeouts are the statement's own doing: running it again on the primary would only double its cost. */
+const NOT_THE_REPLICAS_FAULT: ReadonlySet<string> = new Set(['57014', '55P03', '25P03']);
+
+export function codeOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.code ?? e?.driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Whether the primary should answer what a read replica could not (platform/db/replicas.ts). */
+export function replicaFailed(err: unknown): boolean {
+  const code = codeOf(err);
+  if (code !== undefined && NOT_THE_REPLICAS_FAULT.has(code)) return false;
+  // 40001 on a standby: "canceling statement due to conflict with recovery"; 25006: a write reached it.
+  return isDatabaseUnavailable(err) || code === '40001' || code === '25006';
+}
