@@ -23,11 +23,22 @@ export interface RunningHub {
   exited: Promise<number | null>;
 }
 
-/** Starts `src/app/main.ts` as `npm start` does (or through `npm start` itself), with the given environment, and waits until it listens. */
-export function startHub(env: Record<string, string | undefined>, timeoutMs = 90_000, via: 'node' | 'npm' = 'node'): Promise<RunningHub> {
+/**
+ * Starts `src/app/main.ts` through ts-node, the compiled `dist/src/app/main.js` as `npm start` runs it (`dist`: build
+ * first; `npm test` does), or `npm start` itself, with the given environment, and waits until it listens.
+ */
+export function startHub(
+  env: Record<string, string | undefined>,
+  timeoutMs = 90_000,
+  via: 'node' | 'npm' | 'dist' = 'node',
+): Promise<RunningHub> {
   const { DATABASE_URL: _inherited, ...base } = process.env;
   const [command, args] =
-    via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/app/main.ts']];
+    via === 'npm'
+      ? ['npm', ['start', '--silent']]
+      : via === 'dist'
+        ? [process.execPath, ['dist/src/app/main.js']]
+        : [process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/app/main.ts']];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...base, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: '0', ...env },
