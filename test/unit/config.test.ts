@@ -83,3 +83,35 @@ describe('the development JWT secret', () => {
     }
   });
 });
+
+describe('read replicas', () => {
+  const primary = 'postgres://hub@db:5432/hub';
+
+  it('are off by default, with a 5 s lag limit probed every second', () => {
+    expect(loadConfig({ DATABASE_URL: primary }).replicas).toEqual({ urls: [], maxLagMs: 5_000, probeIntervalMs: 1_000 });
+  });
+
+  it('take a comma-separated list and durations in ms, s or m', () => {
+    const config = loadConfig({
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URLS: ' postgres://hub@r1/hub, ,postgres://hub@r2/hub ',
+      HUB_REPLICA_MAX_LAG: '1m',
+      HUB_REPLICA_PROBE_INTERVAL: '250ms',
+    });
+    expect(config.replicas).toEqual({ urls: ['postgres://hub@r1/hub', 'postgres://hub@r2/hub'], maxLagMs: 60_000, probeIntervalMs: 250 });
+  });
+
+  it('refuse a bad URL, a replica without a primary and a duration under a millisecond', () => {
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'mysql://r1/hub' })).toThrow(
+      /DATABASE_REPLICA_URLS must start/,
+    );
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://hub@r1/hub' })).toThrow(/needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: primary, HUB_REPLICA_MAX_LAG: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: primary, HUB_REPLICA_PROBE_INTERVAL: 'soon' })).toThrow(ConfigError);
+  });
+
+  it('leave the second-based durations as they were: 500ms is under a second', () => {
+    expect(() => loadConfig({ JWT_MAX_LIFETIME: '500ms' })).toThrow(ConfigError);
+    expect(loadConfig({ JWT_MAX_LIFETIME: '90m' }).limits.jwtMaxLifetimeSeconds).toBe(5400);
+  });
+});
