@@ -58,7 +58,9 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
     LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
   };
-  [a, b] = await Promise.all([startHub(env, 90_000, 'dist'), startHub(env, 90_000, 'dist')]);
+  // B also names a read replica that never answers: it starts all the same, and the primary serves its reads.
+  const unreachableReplica = { DATABASE_REPLICA_URLS: 'postgres://postgres@127.0.0.1:1/postgres' };
+  [a, b] = await Promise.all([startHub(env, 90_000, 'dist'), startHub({ ...env, ...unreachableReplica }, 90_000, 'dist')]);
 }, 120_000);
 
 afterAll(async () => {
@@ -101,5 +103,6 @@ describe('two hubs on one database', () => {
     expect(added.codes).toEqual([]);
     const after = await post(b, SETS, {}, finance);
     expect(after.json.data.policyParameterSets.map((s: { effectiveFrom: string }) => s.effectiveFrom)).toContain('2032-01-01');
+    expect(b.output()).toContain('read replica skipped');
   });
 });

@@ -97,8 +97,13 @@ export class ReadReplicas {
     if (usable.length === 0) return this.onPrimary();
     let fence: Position | null = null;
     if (viewer !== null) {
-      const [row] = (await this.primary.query(SQL.fence, [viewer])) as { position: string }[];
-      fence = row ? BigInt(row.position) : null;
+      try {
+        const [row] = (await this.primary.query(SQL.fence, [viewer])) as { position: string }[];
+        fence = row ? BigInt(row.position) : null;
+      } catch {
+        // Whether the viewer's writes reached a replica cannot be known: the primary answers, or says it cannot (503).
+        return this.onPrimary();
+      }
     }
     const caughtUp = usable.filter((r) => fence === null || (r.replayed !== null && r.replayed >= fence));
     if (caughtUp.length === 0) return this.onPrimary();
