@@ -4,7 +4,7 @@ import { BadInputError } from '../../platform/errors';
 import { businessToday, monthBounds } from '../../platform/lib/dates';
 import { isUuid } from '../../platform/lib/ids';
 import type { PolicyService } from '../policy/policy.service';
-import { NO_SUMS, type SliceFigures, type SliceSums, sliceOf } from './dashboard.calc';
+import { NO_SUMS, everyMonth, type SliceFigures, type SliceSums, sliceOf } from './dashboard.calc';
 import type { DashboardFilter } from './dashboard.types';
 import { DashboardRepo, GROUP, type DashboardRow } from './dashboard.repo';
 
@@ -43,7 +43,7 @@ export class DashboardService {
     const targets = await this.policy.targets(period.to < today ? period.to : today).catch(() => this.policy.targets());
     // An id that is no uuid names nothing: the answer is the empty dashboard, as for an unknown uuid.
     const ids = [filter?.regionId, filter?.institutionId, filter?.bankId];
-    if (ids.some((id) => id !== null && id !== undefined && !isUuid(id))) return { ...empty(), targets };
+    if (ids.some((id) => id !== null && id !== undefined && !isUuid(id))) return { ...figuresOf([], period), targets };
 
     const rows = await new DashboardRepo(this.manager).slices(this.scope, {
       ...period,
@@ -51,16 +51,7 @@ export class DashboardService {
       institutionId: filter?.institutionId,
       bankId: filter?.bankId,
     });
-    const out = empty();
-    for (const row of rows) {
-      const slice = sliceOf(row.key ?? 'total', row.label ?? '合计', sumsOf(row));
-      if (row.grp === GROUP.total) out.total = slice;
-      else if (row.grp === GROUP.region) out.byRegion.push(slice);
-      else if (row.grp === GROUP.institution) out.byInstitution.push(slice);
-      else if (row.grp === GROUP.bank) out.byBank.push(slice);
-      else if (row.grp === GROUP.month) out.byMonth.push(slice);
-    }
-    return { ...out, targets };
+    return { ...figuresOf(rows, period), targets };
   }
 
   /**
@@ -82,12 +73,34 @@ function empty(): Omit<DashboardFigures, 'targets'> {
   return { total: sliceOf('total', '合计', NO_SUMS), byRegion: [], byInstitution: [], byBank: [], byMonth: [] };
 }
 
+/** The slices of the repository's rows; byMonth every month of the period (dashboard.calc.ts everyMonth). */
+function figuresOf(rows: DashboardRow[], period: Period): Omit<DashboardFigures, 'targets'> {
+  const out = empty();
+  const months: { month: string; sums: SliceSums }[] = [];
+  for (const row of rows) {
+    if (row.grp === GROUP.month) {
+      months.push({ month: row.key!, sums: sumsOf(row) });
+      continue;
+    }
+    const slice = sliceOf(row.key ?? 'total', row.label ?? '合计', sumsOf(row));
+    if (row.grp === GROUP.total) out.total = slice;
+    else if (row.grp === GROUP.region) out.byRegion.push(slice);
+    else if (row.grp === GROUP.institution) out.byInstitution.push(slice);
+    else if (row.grp === GROUP.bank) out.byBank.push(slice);
+  }
+  out.byMonth = everyMonth(months, period.from?.slice(0, 7) ?? null, period.to.slice(0, 7));
+  return out;
+}
+
 function sumsOf(row: DashboardRow): SliceSums {
   return {
     newCount: Number(row.new_count),
     newAmount: row.new_amount,
+    smallAgriCount: Number(row.small_agri_count),
     smallAgriAmount: row.small_agri_amount,
+    smallHouseholdAmount: row.small_household_amount,
     feeWeightedAmount: row.fee_weighted_amount,
+    feeRateSum: row.fee_rate_sum,
     releasedAmount: row.released_amount,
     compensatedAmount: row.compensated_amount,
     grantedToDate: row.granted_to_date,
