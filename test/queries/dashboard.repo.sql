@@ -91,3 +91,11 @@ SELECT b.grp,
 ) slices
 -- Months by key (YYYY-MM is chronological); the others by name in code-point order, ties by id.
 ORDER BY grp, label COLLATE "C", key;
+
+-- DashboardRepo.dataVersion
+SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS own_writes,
+(SELECT coalesce(sum(v.version), 0) FROM ledger_version v)::text || ':' ||
+(SELECT md5(coalesce(string_agg(n.id::text || n.name, '|' ORDER BY n.id), ''))
+   FROM (SELECT r.id, r.name FROM region r
+         UNION ALL SELECT i.id, i.name FROM guarantee_institution i WHERE TRUE
+         UNION ALL SELECT k.id, k.name FROM bank k WHERE TRUE) n) AS version;

@@ -112,4 +112,26 @@ export class DashboardRepo extends Repository {
     Object.assign(params, scoped.params);
     return this.rows<DashboardRow>(dashboardSql(where.join(' AND '), filter.from !== null), params);
   }
+
+  /**
+   * What the dashboard's answers depend on besides the filter and scope, as one string (dashboard.cache.ts): the sum
+   * of the institutions' ledger versions (it grows with every committed write of the aggregate) and a digest of the
+   * names the slices are labelled with. `ownWrites` when this transaction has written anything: its reads must
+   * not be cached (it may yet roll back). Every institution's version, whatever the scope: another county's
+   * institution may write cells a county viewer sees (by the borrower's region). No row reaches the viewer.
+   */
+  async dataVersion(scope: Scope): Promise<{ version: string; ownWrites: boolean }> {
+    const i = scope.institutions('i');
+    const k = scope.banks('k');
+    const row = await this.first<{ version: string; own_writes: boolean }>(
+      `SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS own_writes,
+              (SELECT coalesce(sum(v.version), 0) FROM ledger_version v)::text || ':' ||
+              (SELECT md5(coalesce(string_agg(n.id::text || n.name, '|' ORDER BY n.id), ''))
+                 FROM (SELECT r.id, r.name FROM region r
+                       UNION ALL SELECT i.id, i.name FROM guarantee_institution i WHERE ${i.sql}
+                       UNION ALL SELECT k.id, k.name FROM bank k WHERE ${k.sql}) n) AS version`,
+      { ...i.params, ...k.params },
+    );
+    return { version: row!.version, ownWrites: row!.own_writes };
+  }
 }
