@@ -12,7 +12,7 @@ export class LedgerVersion1796320000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE TABLE ledger_version (
-        institution_id uuid PRIMARY KEY REFERENCES guarantee_institution(id),
+        institution_id uuid PRIMARY KEY REFERENCES guarantee_institution(id) ON DELETE CASCADE,
         version bigint NOT NULL CHECK (version > 0)
       )`);
     // Existing business counts as one version of each institution that has any.
