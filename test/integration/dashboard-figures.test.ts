@@ -164,6 +164,19 @@ describe('dashboard figures from the monthly aggregate', () => {
     });
   });
 
+  it('a period of more than 1,200 months is BAD_USER_INPUT (byMonth would list each)', async () => {
+    await inRollback(async (m) => {
+      const s = await scenario(m);
+      const run = (filter: Record<string, unknown>) => gql(m, viewer(Role.FINANCE), DASHBOARD, { filter });
+      const refused = await run({ from: '1900-01-01', to: '2000-01-31' }); // 1,201 months
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
+      expect(ok(await run({ from: '1900-01-01', to: '1999-12-31' })).dashboard.byMonth).toHaveLength(1200);
+      // Without `from`, counted from the first month recorded (here 2023-12).
+      const open = await run({ institutionId: s.a.id, to: '2123-12-31' });
+      expect(open.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
+    });
+  });
+
   it('an id that names nothing is an empty dashboard, not an error', async () => {
     await inRollback(async (m) => {
       for (const filter of [{ institutionId: 'not-an-id' }, { bankId: '00000000-0000-0000-0000-000000000000' }, { regionId: '12' }]) {

@@ -107,9 +107,20 @@ function figuresOf(rows: DashboardRow[], period: Period): Answer {
     else if (row.grp === GROUP.institution) out.byInstitution.push(slice);
     else if (row.grp === GROUP.bank) out.byBank.push(slice);
   }
+  const first = period.from?.slice(0, 7) ?? months[0]?.month;
+  // byMonth has a slice per month of the period: a period of centuries would be tens of thousands of them.
+  if (first && monthCount(first, period.to.slice(0, 7)) > MAX_MONTHS)
+    throw new BadInputError(
+      period.from ? 'filter.from' : 'filter.to',
+      `the period may span at most ${MAX_MONTHS} months (byMonth lists each)`,
+    );
   out.byMonth = everyMonth(months, period.from?.slice(0, 7) ?? null, period.to.slice(0, 7));
   return out;
 }
+
+const MAX_MONTHS = 1200;
+const monthCount = (first: string, last: string) =>
+  (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
 
 function sumsOf(row: DashboardRow): SliceSums {
   return {
