@@ -56,4 +56,9 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
        FROM compensation c JOIN guarantee g ON g.id = c.guarantee_id) x
      GROUP BY institution_id, bank_id, region_id, month`,
   );
+  // A new data version for every institution, as LedgerRepo bumps it: a running hub's dashboard cache recomputes.
+  await manager.query(
+    `INSERT INTO ledger_version AS v (institution_id, version) SELECT id, 1 FROM guarantee_institution
+     ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1`,
+  );
 }

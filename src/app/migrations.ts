@@ -3,7 +3,8 @@ import { Oversight1796169600000 } from '../../migrations/1796169600000-Oversight
 import { BorrowerPerInstitution1796213471254 } from '../../migrations/1796213471254-BorrowerPerInstitution';
 import { PolicyVersionsAndPayments1796256000000 } from '../../migrations/1796256000000-PolicyVersionsAndPayments';
 import { LoginFailures1796299200000 } from '../../migrations/1796299200000-LoginFailures';
-import { ReplicaReadFence1796320000000 } from '../../migrations/1796320000000-ReplicaReadFence';
+import { LedgerVersion1796320000000 } from '../../migrations/1796320000000-LedgerVersion';
+import { ReplicaReadFence1796320100000 } from '../../migrations/1796320100000-ReplicaReadFence';
 
 /** Every migration, in order. Listed by class (not a glob) so ts-node, vitest and a build all find them. */
 export const MIGRATIONS = [
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   BorrowerPerInstitution1796213471254,
   PolicyVersionsAndPayments1796256000000,
   LoginFailures1796299200000,
-  ReplicaReadFence1796320000000,
+  LedgerVersion1796320000000,
+  ReplicaReadFence1796320100000,
 ];

@@ -24,9 +24,14 @@ describe('dashboard figures from the monthly aggregate', () => {
         label: '合计',
         newCount: 3,
         newAmount: '1800000.00',
+        smallAgriCount: 2,
+        smallAgriCountShare: '0.666667', // 2 of 3 guarantees
         smallAgriAmount: '1300000.00',
         smallAgriShare: '0.722222', // 1,300,000 ÷ 1,800,000
+        smallHouseholdAmount: '1000000.00', // the 300,000 one's borrower held more than 5,000,000
+        smallHouseholdShare: '0.555556', // 1,000,000 ÷ 1,800,000 (all new business)
         averageFeeRate: '0.008611', // (8,000 + 6,000 + 1,500) ÷ 1,800,000, amount-weighted
+        meanFeeRate: '0.008333', // (0.8% + 1.2% + 0.5%) ÷ 3, each guarantee once
         outstandingBalance: '2000000.00', // 400,000 (2023-12, before the period) + 1,800,000 − 200,000
         releasedAmount: '200000.00',
         compensatedAmount: '0.00',
@@ -34,6 +39,7 @@ describe('dashboard figures from the monthly aggregate', () => {
       });
       expect(dashboard.targets).toEqual({
         smallAgriShare: '0.800000',
+        smallHouseholdShare: '0.500000',
         averageFeeRate: '0.010000',
         minBankRiskShare: '0.200000',
         maxHouseholdAmount: '10000000.00',
@@ -45,8 +51,12 @@ describe('dashboard figures from the monthly aggregate', () => {
         ['2024-02', '2024-02', 1, '300000.00', '2000000.00'],
       ]);
       expect(pick(dashboard.byMonth, '2024-01')).toMatchObject({
+        smallAgriCount: 1,
+        smallAgriCountShare: '0.500000',
         smallAgriShare: '0.666667',
+        smallHouseholdShare: '0.666667',
         averageFeeRate: '0.009333',
+        meanFeeRate: '0.010000',
         compensationRate: null,
       });
 
@@ -112,11 +122,58 @@ describe('dashboard figures from the monthly aggregate', () => {
         outstandingBalance: '1900000.00',
         compensationRate: '0.166667',
       });
-      expect(all.byMonth.map((x: any) => x.key)).toEqual(['2023-12', '2024-01', '2024-02', '2024-03']);
+      // From the first month recorded to `to`, every month: April to December 2024 had no business.
+      expect(all.byMonth.map((x: any) => x.key)).toEqual([
+        '2023-12',
+        ...['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'].map((m) => `2024-${m}`),
+      ]);
       const byRegion = await run({ regionId: s.r2, bankId: s.x.id, from: '2024-01-01', to: '2024-01-31' });
       // Only institution B's January cell is in region 2 with bank X.
       expect(byRegion.total).toMatchObject({ newCount: 1, newAmount: '700000.00', averageFeeRate: '0.009000' });
       expect(byRegion.byInstitution.map((x: any) => x.key)).toEqual([s.b.id]);
+    });
+  });
+
+  it('byMonth lists every month of the period: zero flows, null ratios, the balance carried (no gap in a chart)', async () => {
+    await inRollback(async (m) => {
+      const s = await scenario(m);
+      const { dashboard } = ok(
+        await gql(m, viewer(Role.TASK_FORCE_OFFICE), DASHBOARD, {
+          filter: { institutionId: s.a.id, from: '2023-11-01', to: '2024-05-31' },
+        }),
+      );
+      expect(
+        dashboard.byMonth.map((x: any) => [x.key, x.newCount, x.newAmount, x.smallAgriCountShare, x.meanFeeRate, x.outstandingBalance]),
+      ).toEqual([
+        ['2023-11', 0, '0.00', null, null, '0.00'],
+        ['2023-12', 1, '400000.00', '1.000000', '0.010000', '400000.00'],
+        ['2024-01', 2, '1500000.00', '0.500000', '0.010000', '1900000.00'],
+        ['2024-02', 1, '300000.00', '1.000000', '0.005000', '2000000.00'],
+        ['2024-03', 0, '0.00', null, null, '1900000.00'],
+        ['2024-04', 0, '0.00', null, null, '1900000.00'],
+        ['2024-05', 0, '0.00', null, null, '1900000.00'],
+      ]);
+      expect(pick(dashboard.byMonth, '2024-04')).toMatchObject({
+        smallAgriCount: 0,
+        smallAgriShare: null,
+        smallHouseholdShare: null,
+        averageFeeRate: null,
+        releasedAmount: '0.00',
+        compensationRate: null,
+      });
+    });
+  });
+
+  it('a period of more than 1,200 months is BAD_USER_INPUT (byMonth would list each)', async () => {
+    await inRollback(async (m) => {
+      const s = await scenario(m);
+      const run = (filter: Record<string, unknown>) => gql(m, viewer(Role.FINANCE), DASHBOARD, { filter });
+      const refused = await run({ from: '1900-01-01', to: '2000-01-31' }); // 1,201 months
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
+      expect(ok(await run({ from: '1900-01-01', to: '1999-12-31' })).dashboard.byMonth).toHaveLength(1200);
+      // Without `from`, counted from the first month recorded (here 2023-12).
+      const open = await run({ institutionId: s.a.id, to: '2123-12-31' });
+      expect(open.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.to' });
     });
   });
 

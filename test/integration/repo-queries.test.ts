@@ -146,6 +146,7 @@ describe('repository SQL snapshots (test/queries/*.sql)', () => {
       await log.record('DashboardRepo.slices (up to a month, city-wide)', () =>
         repo.slices(new Scope(viewer(Role.FINANCE)), { from: null, to: '2024-12-31' }),
       );
+      await log.record('DashboardRepo.dataVersion', () => repo.dataVersion(SYSTEM));
     });
     await snapshot('evaluation.repo.sql', async (log, m, b) => {
       const sasac = new Scope(viewer(Role.SASAC));

@@ -1,6 +1,8 @@
 -- NOTE: This file is written by test/integration/repo-queries.test.ts. Review it; do not edit it by hand.
 
 -- LedgerRepo.addNewBusiness
+INSERT INTO ledger_version AS v (institution_id, version) VALUES ($1, 1)
+ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1;
 INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count, small_agri_amount, small_household_amount, fee_weighted_amount, fee_rate_sum)
 VALUES ($1, $2, $3, $4, 1, $5::numeric, CASE WHEN $6::boolean THEN 1 ELSE 0 END, CASE WHEN $6::boolean THEN $5::numeric ELSE 0 END, CASE WHEN $7::boolean THEN $5::numeric ELSE 0 END, $5::numeric * $8::numeric, $8::numeric)
 ON CONFLICT (institution_id, bank_id, region_id, month) DO UPDATE SET
@@ -13,6 +15,8 @@ fee_weighted_amount = business_month_stats.fee_weighted_amount + EXCLUDED.fee_we
 fee_rate_sum = business_month_stats.fee_rate_sum + EXCLUDED.fee_rate_sum;
 
 -- LedgerRepo.addNewBusinessMany
+INSERT INTO ledger_version AS v (institution_id, version) VALUES ($1, 1)
+ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1;
 INSERT INTO business_month_stats AS s (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count, small_agri_amount,
                                        small_household_amount, fee_weighted_amount, fee_rate_sum)
 SELECT $1::uuid, g.bank_id, g.region_id, date_trunc('month', g.start_on)::date, count(*),
@@ -32,12 +36,16 @@ ON CONFLICT (institution_id, bank_id, region_id, month) DO UPDATE SET
   fee_rate_sum = s.fee_rate_sum + EXCLUDED.fee_rate_sum;
 
 -- LedgerRepo.addReleased
+INSERT INTO ledger_version AS v (institution_id, version) VALUES ($1, 1)
+ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1;
 INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, released_amount)
 VALUES ($1, $2, $3, $4, $5::numeric)
 ON CONFLICT (institution_id, bank_id, region_id, month) DO UPDATE SET
 released_amount = business_month_stats.released_amount + EXCLUDED.released_amount;
 
 -- LedgerRepo.addCompensated
+INSERT INTO ledger_version AS v (institution_id, version) VALUES ($1, 1)
+ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1;
 INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, compensated_amount)
 VALUES ($1, $2, $3, $4, $5::numeric)
 ON CONFLICT (institution_id, bank_id, region_id, month) DO UPDATE SET

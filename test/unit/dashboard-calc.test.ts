@@ -76,9 +76,14 @@ describe('在保余额 and money: half-up to the fen', () => {
       label: '合计',
       newCount: 0,
       newAmount: '0.00',
+      smallAgriCount: 0,
+      smallAgriCountShare: null,
       smallAgriAmount: '0.00',
       smallAgriShare: null,
+      smallHouseholdAmount: '0.00',
+      smallHouseholdShare: null,
       averageFeeRate: null,
+      meanFeeRate: null,
       outstandingBalance: '0.00',
       releasedAmount: '0.00',
       compensatedAmount: '0.00',
@@ -90,16 +95,22 @@ describe('在保余额 and money: half-up to the fen', () => {
     const slice = sliceOf('2024-01', '2024-01', {
       newCount: 2,
       newAmount: '1500000.00',
+      smallAgriCount: 1,
       smallAgriAmount: '1000000.00',
+      smallHouseholdAmount: '1000000.00',
       feeWeightedAmount: '14000.00000000',
+      feeRateSum: '0.020000',
       releasedAmount: '200000.00',
       compensatedAmount: '50000.00',
       grantedToDate: '1900000.00',
       releasedToDate: '200000.00',
     });
     expect(slice).toMatchObject({
+      smallAgriCountShare: '0.500000',
       smallAgriShare: '0.666667',
+      smallHouseholdShare: '0.666667',
       averageFeeRate: '0.009333',
+      meanFeeRate: '0.010000', // (0.8% + 1.2%) ÷ 2: each guarantee once, whatever its amount
       outstandingBalance: '1700000.00',
       compensationRate: '0.250000',
     });

@@ -8,6 +8,8 @@ import { Repository } from '../../platform/db/repository';
  *
  * Flows (new business, releases, compensations) count the months from `from` on; the balance counts every
  * month up to `to` whatever `from` is — for a month slice, every month up to that month's end (a running sum).
+ * Month rows come for every recorded month up to `to`, those before `from` too: the service fills the months
+ * without a cell (no gaps in byMonth) with the balance of the month before them.
  */
 
 /** GROUPING(region_id, institution_id, bank_id, month): a bit per column left out of the group. */
@@ -19,8 +21,11 @@ export interface DashboardRow {
   label: string | null;
   new_count: string;
   new_amount: string;
+  small_agri_count: string;
   small_agri_amount: string;
+  small_household_amount: string;
   fee_weighted_amount: string;
+  fee_rate_sum: string;
   released_amount: string;
   compensated_amount: string;
   granted_to_date: string;
@@ -37,8 +42,11 @@ function dashboardSql(where: string, hasFrom: boolean): string {
            s.region_id, s.institution_id, s.bank_id, s.month,
            ${flow('new_count')} AS new_count,
            ${flow('new_amount')} AS new_amount,
+           ${flow('small_agri_count')} AS small_agri_count,
            ${flow('small_agri_amount')} AS small_agri_amount,
+           ${flow('small_household_amount')} AS small_household_amount,
            ${flow('fee_weighted_amount')} AS fee_weighted_amount,
+           ${flow('fee_rate_sum')} AS fee_rate_sum,
            ${flow('released_amount')} AS released_amount,
            ${flow('compensated_amount')} AS compensated_amount,
            coalesce(bool_or(${inPeriod}), FALSE) AS in_period,
@@ -60,14 +68,15 @@ function dashboardSql(where: string, hasFrom: boolean): string {
                     WHEN ${GROUP.bank} THEN b.bank_id::text WHEN ${GROUP.month} THEN to_char(b.month, 'YYYY-MM') END AS key,
          CASE b.grp WHEN ${GROUP.region} THEN r.name WHEN ${GROUP.institution} THEN i.name
                     WHEN ${GROUP.bank} THEN k.name WHEN ${GROUP.month} THEN to_char(b.month, 'YYYY-MM') END AS label,
-         b.new_count::text, b.new_amount::text, b.small_agri_amount::text, b.fee_weighted_amount::text,
+         b.new_count::text, b.new_amount::text, b.small_agri_count::text, b.small_agri_amount::text, b.small_household_amount::text,
+         b.fee_weighted_amount::text, b.fee_rate_sum::text,
          b.released_amount::text, b.compensated_amount::text, b.granted_to_date::text, b.released_to_date::text
     FROM balanced b
     LEFT JOIN region r ON b.grp = ${GROUP.region} AND r.id = b.region_id
     LEFT JOIN guarantee_institution i ON b.grp = ${GROUP.institution} AND i.id = b.institution_id
     LEFT JOIN bank k ON b.grp = ${GROUP.bank} AND k.id = b.bank_id
    WHERE b.grp = ${GROUP.total}
-      OR (b.grp = ${GROUP.month} AND b.in_period)
+      OR b.grp = ${GROUP.month}
       OR (b.grp IN (${GROUP.region}, ${GROUP.institution}, ${GROUP.bank}) AND (b.in_period OR b.granted <> b.released))
   ) slices
   -- Months by key (YYYY-MM is chronological); the others by name in code-point order, ties by id.
@@ -102,5 +111,27 @@ export class DashboardRepo extends Repository {
     where.push(`(${scoped.sql})`);
     Object.assign(params, scoped.params);
     return this.rows<DashboardRow>(dashboardSql(where.join(' AND '), filter.from !== null), params);
+  }
+
+  /**
+   * What the dashboard's answers depend on besides the filter and scope, as one string (dashboard.cache.ts): the sum
+   * of the institutions' ledger versions (it grows with every committed write of the aggregate) and a digest of the
+   * names the slices are labelled with. `ownWrites` when this transaction has written anything: its reads must
+   * not be cached (it may yet roll back). Every institution's version, whatever the scope: another county's
+   * institution may write cells a county viewer sees (by the borrower's region). No row reaches the viewer.
+   */
+  async dataVersion(scope: Scope): Promise<{ version: string; ownWrites: boolean }> {
+    const i = scope.institutions('i');
+    const k = scope.banks('k');
+    const row = await this.first<{ version: string; own_writes: boolean }>(
+      `SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS own_writes,
+              (SELECT coalesce(sum(v.version), 0) FROM ledger_version v)::text || ':' ||
+              (SELECT md5(coalesce(string_agg(n.id::text || n.name, '|' ORDER BY n.id), ''))
+                 FROM (SELECT r.id, r.name FROM region r
+                       UNION ALL SELECT i.id, i.name FROM guarantee_institution i WHERE ${i.sql}
+                       UNION ALL SELECT k.id, k.name FROM bank k WHERE ${k.sql}) n) AS version`,
+      { ...i.params, ...k.params },
+    );
+    return { version: row!.version, ownWrites: row!.own_writes };
   }
 }

@@ -40,6 +40,15 @@ export class DashboardSlice {
   @Field(() => DecimalScalar, { description: '新增担保金额 in the period.' })
   newAmount: string;
 
+  @Field(() => Int, { description: '支小支农新增担保笔数 in the period (R1, R3).' })
+  smallAgriCount: number;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '支小支农笔数占比 (R3, by count): smallAgriCount ÷ newCount, half-up to 6 places; null without new business.',
+  })
+  smallAgriCountShare: string | null;
+
   @Field(() => DecimalScalar, { description: '支小支农新增担保金额 in the period (R1, R3).' })
   smallAgriAmount: string;
 
@@ -50,10 +59,30 @@ export class DashboardSlice {
   smallAgriShare: string | null;
 
   @Field(() => DecimalScalar, {
+    description:
+      "单户500万元及以下新增担保金额 (R3, 国办发〔2019〕6号): new 支小支农 guarantees whose borrower's in-force amount at the institution, this guarantee included, was at most 5,000,000 (the version in force on its start day; inclusive) when granted.",
+  })
+  smallHouseholdAmount: string;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      '单户500万元及以下占比 (R3, national rule ≥ 50%): smallHouseholdAmount ÷ newAmount (all new business, as smallAgriShare), half-up to 6 places; null without new business.',
+  })
+  smallHouseholdShare: string | null;
+
+  @Field(() => DecimalScalar, {
     nullable: true,
     description: '平均担保费率 (R4): amount-weighted, Σ amount × rate ÷ Σ amount, 6 places; null without new business.',
   })
   averageFeeRate: string | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      '担保费率简单平均 (R4, reported beside the weighted one): Σ fee rate ÷ newCount, half-up to 6 places; null without new business.',
+  })
+  meanFeeRate: string | null;
 
   @Field(() => DecimalScalar, {
     description: '在保余额 at the end of the period (a month: its end): all business granted up to then less all released up to then.',
@@ -90,7 +119,10 @@ export class Dashboard {
   @Field(() => [DashboardSlice], { description: '按合作银行, by label.' })
   byBank: DashboardSlice[];
 
-  @Field(() => [DashboardSlice], { description: '按月: key is YYYY-MM, oldest first.' })
+  @Field(() => [DashboardSlice], {
+    description:
+      '按月: key is YYYY-MM, oldest first; every month of the period (without `from`: from the first month recorded), a month without business with zero flows, null ratios and the balance carried over.',
+  })
   byMonth: DashboardSlice[];
 
   @Field(() => PolicyTargets, { description: '政策目标 in force at the end of the period (today for a period not yet over).' })

@@ -27,3 +27,22 @@ export function averageFeeRate(feeWeightedAmount: string, newAmount: string): st
 export function compensationRate(compensatedAmount: string, releasedAmount: string): string | null {
   return ratio(compensatedAmount, releasedAmount);
 }
+
+/** R3's count share: 支小支农 guarantees ÷ all new guarantees of the period (by number, not amount). */
+export function smallAgriCountShare(smallAgriCount: number, newCount: number): string | null {
+  return ratio(String(smallAgriCount), String(newCount));
+}
+
+/**
+ * R3's national sub-target (国办发〔2019〕6号: 单户500万元及以下占比不低于50%): the new amount of 支小支农 guarantees
+ * whose borrower's in-force amount at the institution, this guarantee included, was at most 5,000,000 at grant
+ * (smallHouseholdAmount of the version in force on its start day, inclusive), ÷ all new amount of the period.
+ */
+export function smallHouseholdShare(smallHouseholdAmount: string, newAmount: string): string | null {
+  return ratio(smallHouseholdAmount, newAmount);
+}
+
+/** R4's plain mean: Σ fee rate ÷ number of new guarantees, each guarantee counting once whatever its amount. */
+export function meanFeeRate(feeRateSum: string, newCount: number): string | null {
+  return ratio(feeRateSum, String(newCount));
+}

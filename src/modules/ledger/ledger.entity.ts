@@ -53,3 +53,16 @@ export class BusinessMonthStats {
   @Column({ name: 'compensated_amount', type: 'numeric', precision: 24, scale: 2, default: '0' })
   compensatedAmount: string;
 }
+
+/**
+ * The data version of an institution's business (issue 12): bumped by every write of the monthly aggregate in the
+ * same transaction (LedgerRepo), read by the dashboard cache (dashboard.cache.ts) to know when an answer is stale.
+ */
+@Entity({ name: 'ledger_version' })
+export class LedgerVersion {
+  @PrimaryColumn({ name: 'institution_id', type: 'uuid' })
+  institutionId: string;
+
+  @Column({ type: 'bigint' })
+  version: string;
+}

@@ -55,6 +55,16 @@ const NEW_BUSINESS_MANY = `
     fee_rate_sum = s.fee_rate_sum + EXCLUDED.fee_rate_sum`;
 
 /**
+ * The institution's data version (ledger_version), bumped before its cells are touched: the dashboard cache
+ * (dashboard.cache.ts) keys on it, so a committed write is seen at the very next read. Taken first in every
+ * ledger write, the version row orders the writers of one institution before any cell, so they cannot deadlock
+ * on cells in different orders.
+ */
+const BUMP = `
+  INSERT INTO ledger_version AS v (institution_id, version) VALUES ($1, 1)
+  ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1`;
+
+/**
  * Keeps business_month_stats current (the monthly aggregate every dashboard, report and count reads). Every
  * write path that changes business calls it inside its own transaction, so a dashboard never sees a guarantee
  * without its aggregate. Each method is one upsert; concurrent writers to the same cell serialise on its row.
@@ -66,6 +76,7 @@ export class LedgerRepo extends Repository {
     key: StatsKey,
     g: { startOn: string; guaranteedAmount: string; feeRate: string; smallAgri: boolean; smallHousehold: boolean },
   ): Promise<void> {
+    await this.bump(key.institutionId);
     await this.manager.query(NEW_BUSINESS, [
       key.institutionId,
       key.bankId,
@@ -80,11 +91,13 @@ export class LedgerRepo extends Repository {
 
   /** A guarantee released — repaid, or ended by compensation — counts in R7's denominator in its month. */
   async addReleased(key: StatsKey, on: string, guaranteedAmount: string): Promise<void> {
+    await this.bump(key.institutionId);
     await this.manager.query(RELEASED, [key.institutionId, key.bankId, key.regionId, monthOf(on), guaranteedAmount]);
   }
 
   /** A compensation paid counts in R7's numerator in its month. */
   async addCompensated(key: StatsKey, paidOn: string, amount: string): Promise<void> {
+    await this.bump(key.institutionId);
     await this.manager.query(COMPENSATED, [key.institutionId, key.bankId, key.regionId, monthOf(paidOn), amount]);
   }
 
@@ -106,6 +119,7 @@ export class LedgerRepo extends Repository {
     }>,
   ): Promise<void> {
     if (rows.length === 0) return;
+    await this.bump(institutionId);
     await this.manager.query(NEW_BUSINESS_MANY, [
       institutionId,
       rows.map((r) => r.bankId),
@@ -116,5 +130,9 @@ export class LedgerRepo extends Repository {
       rows.map((r) => r.smallHousehold),
       rows.map((r) => r.feeRate),
     ]);
+  }
+
+  private async bump(institutionId: string): Promise<void> {
+    await this.manager.query(BUMP, [institutionId]);
   }
 }

@@ -50,6 +50,7 @@ export class PolicyService {
     const p = await this.inForce(on);
     return {
       smallAgriShare: p.smallAgriTargetShare,
+      smallHouseholdShare: p.smallHouseholdTargetShare,
       averageFeeRate: p.feeRateTarget,
       minBankRiskShare: p.minBankRiskShare,
       maxHouseholdAmount: p.maxHouseholdAmount,

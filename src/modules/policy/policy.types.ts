@@ -9,6 +9,12 @@ export class PolicyTargets {
   @Field(() => DecimalScalar, { description: '支小支农担保业务占比目标: at least this share of new business by amount (R3, 80%).' })
   smallAgriShare: string;
 
+  @Field(() => DecimalScalar, {
+    description:
+      '单户500万元及以下占比目标: at least this share of new business by amount (R3, national rule 50%; smallHouseholdShareTarget of the version).',
+  })
+  smallHouseholdShare: string;
+
   @Field(() => DecimalScalar, { description: '平均担保费率目标: the average fee rate is at most this (R4, 降至1%以下: 以下 includes 1%).' })
   averageFeeRate: string;
 

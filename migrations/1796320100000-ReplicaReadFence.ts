@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * UNLOGGED: it is read on the primary only, its writes cost no WAL flush and nothing to replay, and after a
  * crash of the primary (which empties it) the replicas restart from the primary's WAL anyway.
  */
-export class ReplicaReadFence1796320000000 implements MigrationInterface {
-  name = 'ReplicaReadFence1796320000000';
+export class ReplicaReadFence1796320100000 implements MigrationInterface {
+  name = 'ReplicaReadFence1796320100000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
