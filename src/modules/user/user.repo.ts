@@ -50,8 +50,9 @@ export interface TokenState {
 export type ScopeTable = 'region' | 'guarantee_institution' | 'bank';
 
 export class UserRepo extends Repository {
+  /** By username in code-point order (usernames are ASCII; the database's collation would ignore the dots). */
   async list(_scope: SystemScope): Promise<User[]> {
-    return (await this.rows<PublicRow>(`SELECT ${PUBLIC} FROM app_user ORDER BY username`)).map(user);
+    return (await this.rows<PublicRow>(`SELECT ${PUBLIC} FROM app_user ORDER BY username COLLATE "C"`)).map(user);
   }
 
   async get(_scope: SystemScope, id: string): Promise<User | undefined> {
