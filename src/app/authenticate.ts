@@ -4,6 +4,7 @@ import { Role } from '../access/roles';
 import { SystemScope } from '../access/system-scope';
 import { bearerToken, verifyTokenClaims, type VerifiedToken } from '../access/token';
 import type { Viewer } from '../access/viewer';
+import { PUBLIC_REGIONS, RegionRepo } from '../modules/region/region.repo';
 import { UserRepo } from '../modules/user/user.repo';
 import { isDatabaseUnavailable } from '../platform/db/unavailable';
 import { ServiceUnavailableError, UnauthenticatedError } from '../platform/errors';
@@ -46,12 +47,13 @@ async function refuseIfRevoked(users: UserRepo, { viewer, tokenVersion }: Verifi
 
 export function authenticator(dataSource: DataSource, secret: string, maxLifetimeSeconds: number): Authenticator {
   const users = new UserRepo(dataSource.manager);
+  const regions = new RegionRepo(dataSource.manager);
   // Regions are reference data and never change kind: a region once found county-level stays so.
   const local = new Set<string>();
   const isLocalRegion = async (id: string): Promise<boolean> => {
     if (local.has(id)) return true;
-    const [row] = (await dataSource.query('SELECT kind FROM region WHERE id = $1', [id])) as { kind: string }[];
-    if (row && LOCAL_KINDS.has(row.kind)) local.add(id);
+    const kind = await regions.kind(SystemScope.because(PUBLIC_REGIONS), id);
+    if (kind && LOCAL_KINDS.has(kind)) local.add(id);
     return local.has(id);
   };
   return {
