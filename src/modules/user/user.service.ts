@@ -60,7 +60,8 @@ export class UserService {
    */
   async setActive(id: string, active: boolean): Promise<User> {
     const target = await this.find(id);
-    if (!active && target.id === this.viewer?.sub) throw new ConflictError('An administrator may not deactivate its own account');
+    if (!active && target.id === this.viewer?.sub.toLowerCase())
+      throw new ConflictError('An administrator may not deactivate its own account');
     if (!active && target.role === Role.ADMIN && target.active) {
       const admins = await this.repo.lockActive(Role.ADMIN);
       if (admins.filter((a) => a !== target.id).length === 0) throw new ConflictError('The last active administrator stays active');
