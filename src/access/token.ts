@@ -25,9 +25,16 @@ export async function checkTokenSettings(settings: TokenSettings): Promise<void>
   }
 }
 
-/** Tokens from the hub's `login` and from other city systems sharing JWT_SECRET look the same (../shared/DESIGN.md §3). */
-export async function signToken(secret: string, viewer: Viewer, expiresIn: string): Promise<string> {
-  const claims: Record<string, string> = { role: viewer.role };
+/**
+ * The claim that marks a token minted by the hub's own `login`: the user's token version (users.token_version).
+ * Tokens from other city systems sharing JWT_SECRET carry no such claim (../shared/DESIGN.md §3).
+ */
+export const TOKEN_VERSION_CLAIM = 'tokenVersion';
+
+/** `tokenVersion`: the hub user's token version, for tokens `login` mints; left out for everyone else's. */
+export async function signToken(secret: string, viewer: Viewer, expiresIn: string, tokenVersion?: number): Promise<string> {
+  const claims: Record<string, string | number> = { role: viewer.role };
+  if (tokenVersion !== undefined) claims[TOKEN_VERSION_CLAIM] = tokenVersion;
   if (viewer.regionId) claims.regionId = viewer.regionId;
   if (viewer.institutionId) claims.institutionId = viewer.institutionId;
   if (viewer.bankId) claims.bankId = viewer.bankId;
@@ -48,6 +55,21 @@ export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
  * token with `exp` in the year 9999 dies with the others).
  */
 export async function verifyToken(secret: string, token: string, maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS): Promise<Viewer> {
+  return (await verifyTokenClaims(secret, token, maxLifetimeSeconds)).viewer;
+}
+
+/** A verified token: the viewer, and the hub token version it carries (null: not minted by the hub's `login`). */
+export interface VerifiedToken {
+  readonly viewer: Viewer;
+  readonly tokenVersion: number | null;
+}
+
+/** verifyToken, keeping the token version for the revocation check (app/authenticate.ts). */
+export async function verifyTokenClaims(
+  secret: string,
+  token: string,
+  maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS,
+): Promise<VerifiedToken> {
   let payload;
   try {
     // Other city systems mint tokens too: allow their clocks a little drift, but every token must expire.
@@ -80,7 +102,11 @@ export async function verifyToken(secret: string, token: string, maxLifetimeSeco
   if (viewer.role === Role.BANK && !viewer.bankId) throw new UnauthenticatedError('A bank token must carry bankId');
   if (viewer.role === Role.LOCAL_GOVERNMENT && !viewer.regionId)
     throw new UnauthenticatedError('A local-government token must carry regionId');
-  return viewer;
+  const version = payload[TOKEN_VERSION_CLAIM];
+  if (version !== undefined && !(Number.isSafeInteger(version) && (version as number) >= 0)) {
+    throw new UnauthenticatedError(`The ${TOKEN_VERSION_CLAIM} claim is not a token version`);
+  }
+  return { viewer, tokenVersion: (version as number | undefined) ?? null };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

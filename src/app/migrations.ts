@@ -5,6 +5,7 @@ import { PolicyVersionsAndPayments1796256000000 } from '../../migrations/1796256
 import { LoginFailures1796299200000 } from '../../migrations/1796299200000-LoginFailures';
 import { LedgerVersion1796320000000 } from '../../migrations/1796320000000-LedgerVersion';
 import { ReplicaReadFence1796320100000 } from '../../migrations/1796320100000-ReplicaReadFence';
+import { UserTokenVersion1796342500000 } from '../../migrations/1796342500000-UserTokenVersion';
 
 /** Every migration, in order. Listed by class (not a glob) so ts-node, vitest and a build all find them. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LoginFailures1796299200000,
   LedgerVersion1796320000000,
   ReplicaReadFence1796320100000,
+  UserTokenVersion1796342500000,
 ];

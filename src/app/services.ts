@@ -22,6 +22,7 @@ import { RiskCompensationService } from '../modules/risk-compensation/risk-compe
 import { RegionService } from '../modules/region/region.service';
 import { AuditService } from '../modules/audit/audit.service';
 import { UserService } from '../modules/user/user.service';
+import { AccountService } from '../modules/user/account.service';
 import type { LoginRequest } from '../modules/user/login-guard';
 import { ReportService } from '../modules/report/report.service';
 import { TaskForceService } from '../modules/task-force/task-force.service';
@@ -54,7 +55,11 @@ export class Services {
   }
 
   get users(): UserService {
-    return this.once('users', () => new UserService(this.manager, this.tokens, this.login));
+    return this.once('users', () => new UserService(this.manager, this.viewer));
+  }
+
+  get accounts(): AccountService {
+    return this.once('accounts', () => new AccountService(this.manager, this.viewer, this.tokens, this.login));
   }
 
   get audit(): AuditService {

@@ -6,10 +6,12 @@ import { toClientError } from '../platform/errors';
 import { bindContext, type Context } from './context';
 
 /**
- * Mutations that manage their own connection use: `login` checks a password (argon2, ~100 ms of CPU)
- * and must not hold a pooled connection while it waits for its turn at the hasher.
+ * Mutations that manage their own connection use: `login` and `changePassword` check a password (argon2,
+ * ~100 ms of CPU) and must not hold a pooled connection while they wait for their turn at the hasher; and
+ * a failed check must stay counted by the login throttle, which a rolled-back transaction would undo.
+ * `changePassword` writes with one statement; its audit row follows it, as login's does.
  */
-const OWN_UNIT_OF_WORK: ReadonlySet<string> = new Set(['login']);
+const OWN_UNIT_OF_WORK: ReadonlySet<string> = new Set(['login', 'changePassword']);
 
 /** The shield answers a denial as the field's value; this carries it out of the transaction so it rolls back. */
 class Refusal extends Error {

@@ -160,10 +160,10 @@ describe('the first administrator (HUB_ADMIN_PASSWORD)', () => {
   it('is created once when no ADMIN exists, can log in, and is not created again', async () => {
     await inRollback(async (m) => {
       await m.query(`DELETE FROM app_user WHERE role = 'ADMIN'`);
-      expect(await ensureFirstAdmin(m, 'first-admin-password', log)).toBe('created');
-      expect(await ensureFirstAdmin(m, 'first-admin-password', log)).toBe('exists');
+      expect(await ensureFirstAdmin(m, 'first-operator-password', log)).toBe('created');
+      expect(await ensureFirstAdmin(m, 'first-operator-password', log)).toBe('exists');
       expect(await users(m, 'admin')).toBe(1);
-      const { login } = ok(await gql(m, null, LOGIN, { u: 'admin', p: 'first-admin-password' }));
+      const { login } = ok(await gql(m, null, LOGIN, { u: 'admin', p: 'first-operator-password' }));
       expect(login.viewer.role).toBe('ADMIN');
     });
   });
@@ -182,7 +182,7 @@ describe('the first administrator (HUB_ADMIN_PASSWORD)', () => {
     const [{ n: before }] = await ds.query(`SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN'`);
     expect(before, 'no test commits an ADMIN user: this one needs none to race for').toBe(0);
     try {
-      const results = await Promise.all([1, 2, 3].map(() => ensureFirstAdmin(ds.manager, 'first-admin-password', log)));
+      const results = await Promise.all([1, 2, 3].map(() => ensureFirstAdmin(ds.manager, 'first-operator-password', log)));
       expect(results.filter((r) => r === 'created')).toHaveLength(1);
       expect(await users(ds.manager, 'admin')).toBe(1);
     } finally {

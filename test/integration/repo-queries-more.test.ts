@@ -115,6 +115,7 @@ describe('repository SQL snapshots, continued', () => {
       await log.record('RegionRepo.list', () => repo.list(SYSTEM));
       await log.record('RegionRepo.byIds', () => repo.byIds(SYSTEM, [b.guarantee.regionId]));
       await log.record('RegionRepo.exists', () => repo.exists(SYSTEM, b.guarantee.regionId));
+      await log.record('RegionRepo.kind', () => repo.kind(SYSTEM, b.guarantee.regionId));
     });
     await snapshot('audit.repo.sql', async (log, m) => {
       const repo = new AuditRepo(m);

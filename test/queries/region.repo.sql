@@ -8,3 +8,6 @@ SELECT "r"."id" AS "r_id", "r"."code" AS "r_code", "r"."name" AS "r_name", "r"."
 
 -- RegionRepo.exists
 SELECT 1 FROM region r WHERE r.id = $1;
+
+-- RegionRepo.kind
+SELECT r.kind FROM region r WHERE r.id = $1;

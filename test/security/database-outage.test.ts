@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { DataSource } from 'typeorm';
@@ -50,6 +51,9 @@ afterAll(async () => {
 });
 
 const owner = () => viewer(Role.GUARANTEE_INSTITUTION, { institutionId: refs.institutionId });
+/** A token whose sub could be a hub user's id: the hub reads app_user before serving it (app/authenticate.ts). */
+let uuidSub: ReturnType<typeof owner> | undefined;
+const checked = () => (uuidSub ??= { ...owner(), sub: randomUUID() });
 
 describe('the database goes away and comes back', () => {
   it('answers SERVICE_UNAVAILABLE (503) at once while it is gone, logs one line per request, and serves again after', async () => {
@@ -62,6 +66,7 @@ describe('the database goes away and comes back', () => {
     for (let i = 0; i < 5; i++) {
       failed.push(await hub.post(owner(), READ));
       failed.push(await hub.post(owner(), GRANT, { input: guaranteeInput(refs) }));
+      failed.push(await hub.post(checked(), READ));
     }
     for (const reply of failed) {
       expect(reply.status).toBe(503);
@@ -79,6 +84,7 @@ describe('the database goes away and comes back', () => {
     await proxy.restore();
     expect((await hub.health()).status).toBe(200);
     expect((await hub.post(owner(), READ)).status).toBe(200);
+    expect((await hub.post(checked(), READ)).status).toBe(200);
     const grant = await hub.post(owner(), GRANT, { input: guaranteeInput(refs) });
     expect(grant.json.errors).toBeUndefined();
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM guarantee WHERE institution_id = $1`, [refs.institutionId]);

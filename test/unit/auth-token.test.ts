@@ -1,7 +1,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
-import { bearerToken, checkTokenSettings, signToken, verifyToken } from '../../src/access/token';
+import { bearerToken, checkTokenSettings, signToken, verifyToken, verifyTokenClaims } from '../../src/access/token';
 import { UnauthenticatedError } from '../../src/platform/errors';
 
 const SECRET = 'unit-test-secret-that-is-long-enough-0123456789';
@@ -93,6 +93,15 @@ describe('tokens (DESIGN.md §3: HS256, sub, role and scope ids)', () => {
     expect(payload.exp - payload.iat).toBe(7200);
     await expect(checkTokenSettings({ secret: SECRET, expiresIn: '8h' })).resolves.toBeUndefined();
     await expect(checkTokenSettings({ secret: SECRET, expiresIn: 'eight hours' })).rejects.toThrow(/JWT_EXPIRES_IN/);
+  });
+
+  it("carries the hub user's token version (login) and none for other systems; a malformed one is UNAUTHENTICATED", async () => {
+    const who = { sub: INSTITUTION, role: Role.FINANCE, regionId: null, institutionId: null, bankId: null };
+    expect((await verifyTokenClaims(SECRET, await signToken(SECRET, who, '5m', 3))).tokenVersion).toBe(3);
+    expect((await verifyTokenClaims(SECRET, await signToken(SECRET, who, '5m'))).tokenVersion).toBeNull();
+    for (const tokenVersion of [-1, 1.5, '2', null]) {
+      expect(await rejected(foreign({ role: 'FINANCE', tokenVersion }, { exp: '5m' })), String(tokenVersion)).toBe('UNAUTHENTICATED');
+    }
   });
 
   it('reads the bearer header: none is anonymous, anything but "Bearer <token>" is UNAUTHENTICATED', () => {

@@ -19,6 +19,11 @@ export class RegionRepo extends Repository {
   async exists(_scope: SystemScope, id: string): Promise<boolean> {
     return !!(await this.first(`SELECT 1 FROM region r WHERE r.id = :id`, { id }));
   }
+
+  /** The region's kind (CITY, COUNTY …), or undefined when no region has the id. */
+  async kind(_scope: SystemScope, id: string): Promise<string | undefined> {
+    return (await this.first<{ kind: string }>(`SELECT r.kind FROM region r WHERE r.id = :id`, { id }))?.kind;
+  }
 }
 
 /** The reason every region read gives. */

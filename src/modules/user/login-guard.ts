@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { SystemScope } from '../../access/system-scope';
 import { TooManyRequestsError } from '../../platform/errors';
+import { LoginFailureRepo } from './user.repo';
 
 export interface LoginLimits {
   readonly loginMaxFailuresPerAccount: number;
@@ -60,38 +62,31 @@ function account(username: string): string {
   return createHash('sha256').update(username.normalize('NFC').toLowerCase()).digest('hex');
 }
 
+const THROTTLE = SystemScope.because('the login throttle counts failures by account and address, whoever is asking');
+
 /**
  * ../shared/DESIGN.md §6: after `loginMaxFailuresPerAccount` failures within the window an account answers
  * TOO_MANY_REQUESTS until the oldest of them leaves the window, and so does an address after
- * `loginMaxFailuresPerAddress` (higher: a department's users may share one NAT address).
+ * `loginMaxFailuresPerAddress` (higher: a department's users may share one NAT address). A wrong current
+ * password given to `changePassword` counts as a failure of its account too.
  */
 export async function refuseIfThrottled(manager: EntityManager, request: LoginRequest, username: string): Promise<void> {
   const { limits } = request.guard;
-  const [row] = (await manager.query(
-    `SELECT count(*) FILTER (WHERE account = $1)::int AS by_account,
-            count(*) FILTER (WHERE address = $2)::int AS by_address,
-            ceil(extract(epoch FROM min(failed_at) + make_interval(secs => $3) - now()))::int AS retry_after
-       FROM login_failure
-      WHERE (account = $1 OR address = $2) AND failed_at > now() - make_interval(secs => $3)`,
-    [account(username), request.address, limits.loginFailureWindowSeconds],
-  )) as { by_account: number; by_address: number; retry_after: number | null }[];
-  const retryAfter = Math.max(1, row.retry_after ?? 1);
-  if (row.by_account >= limits.loginMaxFailuresPerAccount) {
+  const row = await new LoginFailureRepo(manager).recent(THROTTLE, account(username), request.address, limits.loginFailureWindowSeconds);
+  const retryAfter = Math.max(1, row.retryAfter ?? 1);
+  if (row.byAccount >= limits.loginMaxFailuresPerAccount) {
     throw new TooManyRequestsError('Too many failed logins for this account; try again later', retryAfter);
   }
-  if (row.by_address >= limits.loginMaxFailuresPerAddress) {
+  if (row.byAddress >= limits.loginMaxFailuresPerAddress) {
     throw new TooManyRequestsError('Too many failed logins from this address; try again later', retryAfter);
   }
 }
 
 export async function recordFailure(manager: EntityManager, request: LoginRequest, username: string): Promise<void> {
-  await manager.query(`INSERT INTO login_failure (account, address) VALUES ($1, $2)`, [account(username), request.address]);
-  await manager.query(`DELETE FROM login_failure WHERE failed_at < now() - make_interval(secs => $1)`, [
-    request.guard.limits.loginFailureWindowSeconds,
-  ]);
+  await new LoginFailureRepo(manager).record(account(username), request.address, request.guard.limits.loginFailureWindowSeconds);
 }
 
 /** A successful login clears its account's failures (not its address's: others may be guessing from there). */
 export async function clearFailures(manager: EntityManager, username: string): Promise<void> {
-  await manager.query(`DELETE FROM login_failure WHERE account = $1`, [account(username)]);
+  await new LoginFailureRepo(manager).clear(account(username));
 }

@@ -37,6 +37,13 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * Written into the tokens `login` mints; a password change, a reset and a deactivation add one, and a token
+   * naming another version is refused (app/authenticate.ts). Never exposed.
+   */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

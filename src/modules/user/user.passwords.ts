@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { BadInputError } from '../../platform/errors';
 
 /** 密码长度下限: long passphrases beat composition rules (NIST SP 800-63B §5.1.1). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -39,4 +40,18 @@ export function needsRehash(hash: string): boolean {
 /** Password length in characters as a person counts them (a Chinese character is one). */
 export function passwordLength(password: string): number {
   return [...password].length;
+}
+
+/**
+ * 密码规则, wherever a password is set (createUser, resetPassword, changePassword, the first administrator):
+ * at least MIN_PASSWORD_LENGTH characters, at most MAX_PASSWORD_LENGTH, and not the username nor containing it,
+ * whatever the case (NIST SP 800-63B §5.1.1.2: refuse context-specific words such as the username).
+ * BAD_USER_INPUT on `field`, the argument or input field that carried the password.
+ */
+export function checkNewPassword(password: string, username: string, field: string): void {
+  if (passwordLength(password) < MIN_PASSWORD_LENGTH)
+    throw new BadInputError(field, `A password has at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH) throw new BadInputError(field, `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
+  const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+  if (username !== '' && fold(password).includes(fold(username))) throw new BadInputError(field, 'A password may not contain the username');
 }

@@ -2,12 +2,21 @@ import { allow } from 'graphql-shield';
 import { hasRole, isSignedIn } from '../../access/rules';
 import { Role } from '../../access/roles';
 
-/** Anyone may try to log in; every signed-in caller may ask who it is; only the operator manages users (../shared/DESIGN.md §3). */
+/**
+ * Anyone may try to log in; every signed-in caller may ask who it is and change its own password (a hub user's:
+ * the service answers NOT_FOUND to a token from another system); only the operator manages users (../shared/DESIGN.md §3).
+ */
 export const userRules = {
-  Query: { me: isSignedIn },
-  Mutation: { login: allow, createUser: hasRole(Role.ADMIN) },
+  Query: { me: isSignedIn, users: hasRole(Role.ADMIN) },
+  Mutation: {
+    login: allow,
+    createUser: hasRole(Role.ADMIN),
+    setUserActive: hasRole(Role.ADMIN),
+    resetPassword: hasRole(Role.ADMIN),
+    changePassword: isSignedIn,
+  },
   Viewer: allow,
   AuthPayload: allow,
-  // Reached only from createUser's result: the operator's own reads.
+  // Reached only from the operator's own reads and writes (users, createUser, setUserActive, resetPassword).
   User: allow,
 };

@@ -1,19 +1,22 @@
 import type { EntityManager } from 'typeorm';
 import { Role } from '../../access/roles';
-import { signToken, type TokenSettings } from '../../access/token';
+import { SystemScope } from '../../access/system-scope';
 import { REGION_NARROWABLE, type Viewer } from '../../access/viewer';
-import { BadInputError, ConflictError, UnauthenticatedError } from '../../platform/errors';
+import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { isUuid } from '../../platform/lib/ids';
-import { User } from './user.entity';
-import { clearFailures, recordFailure, refuseIfThrottled, type LoginRequest } from './login-guard';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, needsRehash, passwordLength, verifyPassword } from './user.passwords';
-import { AuthPayload, ViewerType, type CreateUserInput } from './user.types';
+import type { User } from './user.entity';
+import { checkNewPassword, hashPassword } from './user.passwords';
+import { UserRepo, type ScopeTable } from './user.repo';
+import type { CreateUserInput } from './user.types';
 
-const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
+export const USERNAME = /^[A-Za-z0-9._@-]{3,64}$/;
+
+/** The shield admits only ADMIN to these operations (user.rules.ts), and the operator manages every account. */
+const OPERATOR = SystemScope.because('ADMIN manages every account (../shared/DESIGN.md §3); the shield admits no one else');
 
 /** Which scope ids each role takes (../shared/DESIGN.md §3): the one a scoped role needs, nothing it would ignore. */
-const SCOPE_TABLES = { regionId: 'region', institutionId: 'guarantee_institution', bankId: 'bank' } as const;
-type ScopeField = keyof typeof SCOPE_TABLES;
+const SCOPE_TABLES: Record<ScopeField, ScopeTable> = { regionId: 'region', institutionId: 'guarantee_institution', bankId: 'bank' };
+type ScopeField = 'regionId' | 'institutionId' | 'bankId';
 
 function allowedScope(role: Role): { required?: ScopeField; optional: ScopeField[] } {
   if (role === Role.GUARANTEE_INSTITUTION) return { required: 'institutionId', optional: [] };
@@ -22,67 +25,64 @@ function allowedScope(role: Role): { required?: ScopeField; optional: ScopeField
   return { optional: REGION_NARROWABLE.has(role) ? ['regionId'] : [] };
 }
 
-/** 用户与登录: hub accounts, their passwords (argon2id) and the tokens `login` mints. */
+/** 用户管理 (ADMIN): accounts, their activation and their passwords (argon2id). Logging in: account.service.ts. */
 export class UserService {
-  constructor(
-    private readonly manager: EntityManager,
-    private readonly tokens: TokenSettings | undefined,
-    /** The HTTP server's throttle and argon2 gate, with the caller's address; absent in-process. */
-    private readonly request?: LoginRequest,
-  ) {}
+  private readonly repo: UserRepo;
 
-  /**
-   * A wrong username, a wrong password and a disabled account are one answer: UNAUTHENTICATED. A throttled
-   * account or address, or a full argon2 queue, is TOO_MANY_REQUESTS before any password is checked.
-   */
-  async login(username: string, password: string): Promise<AuthPayload> {
-    // The gate is taken first: when it is full the answer costs no database round trip at all.
-    const user = await (this.request ? this.request.guard.gate.run(() => this.check(username, password)) : this.check(username, password));
-    const viewer: Viewer = {
-      sub: user.id,
-      role: user.role,
-      regionId: user.regionId,
-      institutionId: user.institutionId,
-      bankId: user.bankId,
-    };
-    if (!this.tokens) throw new Error('the hub was started without token settings: login cannot mint tokens');
-    return Object.assign(new AuthPayload(), {
-      token: await signToken(this.tokens.secret, viewer, this.tokens.expiresIn),
-      viewer: ViewerType.of(viewer),
-    });
+  constructor(
+    manager: EntityManager,
+    private readonly viewer: Viewer | null,
+  ) {
+    this.repo = new UserRepo(manager);
   }
 
-  private async check(username: string, password: string): Promise<User> {
-    if (this.request) await refuseIfThrottled(this.manager, this.request, username);
-    const user = USERNAME.test(username) ? await this.manager.findOne(User, { where: { username } }) : null;
-    const valid = await verifyPassword(user?.passwordHash ?? null, password);
-    if (!user || !valid || !user.active) {
-      if (this.request) await recordFailure(this.manager, this.request, username);
-      throw new UnauthenticatedError('Wrong username or password');
-    }
-    if (this.request) await clearFailures(this.manager, username);
-    if (needsRehash(user.passwordHash)) {
-      await this.manager.update(User, { id: user.id }, { passwordHash: await hashPassword(password) });
-    }
-    return user;
+  /** Every account, by username; the public columns only (no hash, no token version). */
+  list(): Promise<User[]> {
+    return this.repo.list(OPERATOR);
   }
 
   /** ADMIN creates accounts; the role decides which scope id is required and which are refused. */
   async create(input: CreateUserInput): Promise<User> {
     const username = input.username.trim();
     if (!USERNAME.test(username)) throw new BadInputError('username', 'A username is 3 to 64 letters, digits or . _ @ -');
-    const length = passwordLength(input.password);
-    if (length < MIN_PASSWORD_LENGTH) throw new BadInputError('password', `A password has at least ${MIN_PASSWORD_LENGTH} characters`);
-    if (input.password.length > MAX_PASSWORD_LENGTH)
-      throw new BadInputError('password', `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
+    checkNewPassword(input.password, username, 'password');
     const scope = await this.checkScope(input);
     // Checked first for a clear answer; the unique index still decides under a race (→ CONFLICT in formatError).
-    if (await this.manager.exists(User, { where: { username } })) throw new ConflictError(`The username ${username} is taken`);
+    if (await this.repo.usernameTaken(OPERATOR, username)) throw new ConflictError(`The username ${username} is taken`);
     const passwordHash = await hashPassword(input.password);
-    return this.manager.save(this.manager.create(User, { username, passwordHash, role: input.role, ...scope, active: true }));
+    return this.repo.insert({ username, password_hash: passwordHash, role: input.role, ...scope });
   }
 
-  private async checkScope(input: CreateUserInput): Promise<Record<ScopeField, string | null>> {
+  /**
+   * 停用/启用. A deactivated user cannot log in, and its tokens are refused from the next request on; they stay
+   * dead after a reactivation (the user logs in again). An administrator may not deactivate itself (CONFLICT),
+   * and two administrators deactivating each other at once leave one of them active.
+   */
+  async setActive(id: string, active: boolean): Promise<User> {
+    const target = await this.find(id);
+    if (!active && target.id === this.viewer?.sub.toLowerCase())
+      throw new ConflictError('An administrator may not deactivate its own account');
+    if (!active && target.role === Role.ADMIN && target.active) {
+      const admins = await this.repo.lockActive(Role.ADMIN);
+      if (admins.filter((a) => a !== target.id).length === 0) throw new ConflictError('The last active administrator stays active');
+    }
+    return (await this.repo.setActive(target.id, active))!;
+  }
+
+  /** 重置密码: a new password the administrator hands over; every token issued before it stops working. */
+  async resetPassword(id: string, newPassword: string): Promise<User> {
+    const target = await this.find(id);
+    checkNewPassword(newPassword, target.username, 'newPassword');
+    return (await this.repo.setPassword(target.id, await hashPassword(newPassword)))!;
+  }
+
+  private async find(id: string): Promise<User> {
+    const user = isUuid(id) ? await this.repo.get(OPERATOR, id.toLowerCase()) : undefined;
+    if (!user) throw new NotFoundError('User', id);
+    return user;
+  }
+
+  private async checkScope(input: CreateUserInput): Promise<Record<'region_id' | 'institution_id' | 'bank_id', string | null>> {
     const { required, optional } = allowedScope(input.role);
     const out: Record<ScopeField, string | null> = { regionId: null, institutionId: null, bankId: null };
     for (const field of Object.keys(SCOPE_TABLES) as ScopeField[]) {
@@ -93,11 +93,11 @@ export class UserService {
       }
       if (field !== required && !optional.includes(field)) throw new BadInputError(field, `A ${input.role} user takes no ${field}`);
       if (!isUuid(value)) throw new BadInputError(field, `${field} is not a hub id`);
-      // Existence only: the operator names ids the departments give it, and learns nothing else about the row.
-      const [row] = await this.manager.query(`SELECT 1 FROM ${SCOPE_TABLES[field]} WHERE id = $1`, [value]);
-      if (!row) throw new BadInputError(field, `No ${SCOPE_TABLES[field].replace('_', ' ')} has id ${value}`);
+      if (!(await this.repo.scopeTargetExists(OPERATOR, SCOPE_TABLES[field], value))) {
+        throw new BadInputError(field, `No ${SCOPE_TABLES[field].replace('_', ' ')} has id ${value}`);
+      }
       out[field] = value.toLowerCase();
     }
-    return out;
+    return { region_id: out.regionId, institution_id: out.institutionId, bank_id: out.bankId };
   }
 }
