@@ -11,12 +11,17 @@ import { createScratchDatabase } from '../support/scratch';
  * Issue 13, several instances: two compiled hubs (`npm run build`; `npm test` builds first) started at the same
  * moment on one empty database, each on its own port, behave as one: migrations ran once, one first administrator,
  * login failures counted on one lock the account on the other, a policy version written through one is read
- * through the other at once. (Token revocation across instances is not covered here yet.)
+ * through the other at once, and a user deactivated or given a new password through one has their older tokens
+ * refused by the other at the next request.
  */
 const SECRET = 'multi-instance-test-secret-0123456789abcdef';
-const ADMIN_PASSWORD = 'first-admin-password-0123';
+const ADMIN_PASSWORD = 'first-operator-password-0123';
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
 const SETS = '{ policyParameterSets { effectiveFrom } }';
+const CREATE = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }';
+const SET_ACTIVE = 'mutation($id: ID!, $active: Boolean!) { setUserActive(id: $id, active: $active) { active } }';
+const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+const ME = '{ me { role } }';
 const ADD = 'mutation($input: PolicyParameterSetInput!) { addPolicyParameterSet(input: $input) { effectiveFrom } }';
 
 let db: { url: string; drop: () => Promise<void> };
@@ -104,5 +109,40 @@ describe('two hubs on one database', () => {
     const after = await post(b, SETS, {}, finance);
     expect(after.json.data.policyParameterSets.map((s: { effectiveFrom: string }) => s.effectiveFrom)).toContain('2032-01-01');
     expect(b.output()).toContain('read replica skipped');
+  });
+
+  it('share token revocation: deactivation or a password change through one refuses older tokens on the other', async () => {
+    // An administrator's token from another system (not a hub user, so the throttled 'admin' account is not needed).
+    const admin = await signToken(SECRET, viewer(Role.ADMIN), '15m');
+    const create = async (username: string) => {
+      const created = await post(
+        a,
+        CREATE,
+        { input: { username, password: `${username.split('-')[1]}-river-stone-01`, role: 'FINANCE' } },
+        admin,
+      );
+      expect(created.codes).toEqual([]);
+      return created.json.data.createUser.id as string;
+    };
+    const login = async (hub: RunningHub, username: string, password: string) => {
+      const res = await post(hub, LOGIN, { u: username, p: password });
+      expect(res.codes).toEqual([]);
+      return res.json.data.login.token as string;
+    };
+
+    const clerkId = await create('clerk-one');
+    const clerkToken = await login(b, 'clerk-one', 'one-river-stone-01');
+    expect((await post(b, ME, {}, clerkToken)).codes).toEqual([]);
+    expect((await post(a, SET_ACTIVE, { id: clerkId, active: false }, admin)).codes).toEqual([]);
+    const refused = await post(b, ME, {}, clerkToken);
+    expect([refused.status, refused.codes]).toEqual([401, ['UNAUTHENTICATED']]);
+
+    await create('clerk-two');
+    const older = await login(b, 'clerk-two', 'two-river-stone-01');
+    const changed = await post(a, CHANGE, { c: 'two-river-stone-01', n: 'two-river-stone-02' }, older);
+    expect(changed.codes).toEqual([]);
+    expect((await post(b, ME, {}, older)).codes).toEqual(['UNAUTHENTICATED']);
+    const newer = await login(b, 'clerk-two', 'two-river-stone-02');
+    expect((await post(a, ME, {}, newer)).codes).toEqual([]);
   });
 });
