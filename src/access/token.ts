@@ -48,6 +48,15 @@ export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
  * token with `exp` in the year 9999 dies with the others).
  */
 export async function verifyToken(secret: string, token: string, maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS): Promise<Viewer> {
+  return (await verifyTokenClaims(secret, token, maxLifetimeSeconds)).viewer;
+}
+
+/** verifyToken, with the instant (ms since the epoch) until which the token stays valid: its exp or iat + the lifetime cap, whichever is first. */
+export async function verifyTokenClaims(
+  secret: string,
+  token: string,
+  maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS,
+): Promise<{ viewer: Viewer; validUntilMs: number }> {
   let payload;
   try {
     // Other city systems mint tokens too: allow their clocks a little drift, but every token must expire.
@@ -80,7 +89,7 @@ export async function verifyToken(secret: string, token: string, maxLifetimeSeco
   if (viewer.role === Role.BANK && !viewer.bankId) throw new UnauthenticatedError('A bank token must carry bankId');
   if (viewer.role === Role.LOCAL_GOVERNMENT && !viewer.regionId)
     throw new UnauthenticatedError('A local-government token must carry regionId');
-  return viewer;
+  return { viewer, validUntilMs: Math.min(payload.exp!, payload.iat! + maxLifetimeSeconds) * 1000 };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

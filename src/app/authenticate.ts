@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { Role } from '../access/roles';
-import { bearerToken, verifyToken } from '../access/token';
+import { bearerToken } from '../access/token';
+import { VerifiedTokens } from '../access/token-cache';
 import type { Viewer } from '../access/viewer';
 import { UnauthenticatedError } from '../platform/errors';
 
@@ -26,12 +27,13 @@ export function authenticator(dataSource: DataSource, secret: string, maxLifetim
     if (row && LOCAL_KINDS.has(row.kind)) local.add(id);
     return local.has(id);
   };
+  const tokens = new VerifiedTokens(secret, maxLifetimeSeconds);
   return {
     async viewerOf(header) {
       try {
         const token = bearerToken(header);
         if (token === undefined) return null;
-        const viewer = await verifyToken(secret, token, maxLifetimeSeconds);
+        const viewer = await tokens.viewerOf(token);
         // ../shared/DESIGN.md §3: a local government sees its own county or zone; the city's own id would widen it to all.
         if (viewer.role === Role.LOCAL_GOVERNMENT && !(await isLocalRegion(viewer.regionId!))) {
           throw new UnauthenticatedError('A local-government token must name a county-level region or a development zone');
