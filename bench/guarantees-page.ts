@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import './production-mode';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -17,24 +19,34 @@ import { createLogger } from '../src/platform/logger';
 import { seedDemo } from '../scripts/demo/demo.seed';
 import { createHttpServer } from '../src/app/server';
 import { createBenchDatabase } from './database';
-import { PAGE_SIZE, startFloorServer } from './floor';
+import { startFloorServer } from './floor';
 import { BenchFailure, LoadGenerator } from './load';
 import { describeMachine } from './machine';
-import { markdown, type Result } from './report';
-import { checkSamePages, prepareScenarios } from './scenarios';
+import { startProfile } from './profile';
+import { markdown, type Report, type Result } from './report';
+import { checkScenarios, pageScenarios, type ScenarioSource } from './scenarios';
 
-const HELP = `Usage: npm run bench -- [--guarantees N] [--duration S] [--warmup S] [--connections C] [--seed S]
+/**
+ * The scenarios measured, in order: each source builds its requests once the database is seeded and the
+ * servers are up (bench/scenarios.ts says what a Scenario holds). Add a source here to add report rows.
+ */
+const SCENARIO_SOURCES: ScenarioSource[] = [pageScenarios];
+
+const HELP = `Usage: npm run bench -- [--guarantees N] [--duration S] [--warmup S] [--connections C] [--seed S] [--out DIR] [--cpu-profile DIR]
 
 Benchmarks the hub's hottest read, the 100-row \`guarantees\` page with institution, bank and borrower,
-against a floor (node:http + one prepared pg query serving the same JSON), and prints a Markdown table.
+against a floor (node:http + one prepared pg query serving the same JSON), and writes its report as JSON and
+as a Markdown table (report.json, report.md) into --out (default bench/), printing the table too.
 It runs on a database of its own: a new hub_bench_* database beside DATABASE_URL's (dropped at the end),
 or, without DATABASE_URL, an embedded PostgreSQL in a temporary directory.
 
-  --guarantees N    synthetic guarantees to seed (default 100000)
+  --guarantees N    synthetic guarantees to seed (default 1000000)
   --duration S      seconds measured per server and page (default 15)
   --warmup S        seconds of unmeasured load before each run (default 3)
   --connections C   concurrent clients (default 10)
-  --seed S          seed of the synthetic data (default 1)`;
+  --seed S          seed of the synthetic data (default 1)
+  --out DIR         where report.json and report.md go (default bench/)
+  --cpu-profile DIR a CPU profile (.cpuprofile) of this process during each scenario's measured hub run`;
 
 /**
  * autocannon drops its last in-flight requests when a run ends; the hub still serves them. Wait until
@@ -60,10 +72,21 @@ function option(value: string | undefined, name: string, fallback: number, min: 
 async function main(): Promise<void> {
   const text = { type: 'string' } as const;
   const { values } = parseArgs({
-    options: { guarantees: text, duration: text, warmup: text, connections: text, seed: text, help: { type: 'boolean', short: 'h' } },
+    options: {
+      guarantees: text,
+      duration: text,
+      warmup: text,
+      connections: text,
+      seed: text,
+      out: text,
+      'cpu-profile': text,
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return void console.log(HELP);
-  const guarantees = option(values.guarantees, 'guarantees', 100_000, 2_000);
+  const guarantees = option(values.guarantees, 'guarantees', 1_000_000, 2_000);
+  const outDir = values.out ?? __dirname;
+  const profileDir = values['cpu-profile'];
   const seconds = option(values.duration, 'duration', 15, 1);
   const warmup = option(values.warmup, 'warmup', 3, 0);
   const connections = option(values.connections, 'connections', 10, 1);
@@ -94,8 +117,10 @@ async function main(): Promise<void> {
     cleanup.unshift(() => floor.close());
     const token = await signToken(secret, { sub: 'bench', role: Role.FINANCE, regionId: null, institutionId: null, bankId: null }, '2h');
 
-    const scenarios = await prepareScenarios(dataSource, hubUrl, token, guarantees);
-    await checkSamePages(scenarios, hubUrl, floor.url, token);
+    const context = { dataSource, hubUrl, floorUrl: floor.url, token, guarantees };
+    const scenarios = [];
+    for (const source of SCENARIO_SOURCES) scenarios.push(...(await source(context)));
+    await checkScenarios(scenarios, hubUrl, floor.url, token);
     const databasePids = async () =>
       ((await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) as { pid: number }[]).map(
         (r) => r.pid,
@@ -103,36 +128,41 @@ async function main(): Promise<void> {
     const load = await LoadGenerator.start(databasePids);
     cleanup.unshift(() => load.close());
     const results: Result[] = [];
-    for (const s of scenarios) {
-      const run = async (who: 'hub' | 'floor') => {
+    for (const [n, s] of scenarios.entries()) {
+      const run = async (who: 'hub' | 'floor', body: string) => {
         const req = {
           url: who === 'hub' ? hubUrl : floor.url,
-          body: who === 'hub' ? s.hubBody : s.floorBody,
+          body,
           headers: { 'content-type': 'application/json', ...(who === 'hub' ? { authorization: `Bearer ${token}` } : {}) },
           connections,
-          edges: PAGE_SIZE,
+          edges: s.edges,
         };
         if (warmup > 0) await load.measure(`${s.name}, ${who}, warm-up`, { ...req, seconds: warmup });
+        const profile = who === 'hub' && profileDir ? await startProfile() : undefined;
         const m = await load.measure(`${s.name}, ${who}`, { ...req, seconds });
+        if (profile) await profile.stop(path.join(profileDir!, `hub-${n + 1}.cpuprofile`));
         console.log(
           `  ${s.name}, ${who}: ${Math.round(m.reqPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.serverCpuMs.toFixed(2)} ms CPU/request`,
         );
         return m;
       };
-      const floorResult = await run('floor');
-      const hubResult = await run('hub');
+      const floorResult = s.floorBody === undefined ? undefined : await run('floor', s.floorBody);
+      const hubResult = await run('hub', s.hubBody);
       results.push({ scenario: s.name, statements: s.statements, hub: hubResult, floor: floorResult });
     }
     await settle(dataSource);
     const autocannonVersion = (createRequire(__filename)('autocannon/package.json') as { version: string }).version;
-    console.log(
-      '\n' +
-        markdown(
-          describeMachine(`PostgreSQL ${pgVersion}`),
-          { guarantees, seed, connections, seconds, warmup, database: bench.where, autocannon: autocannonVersion },
-          results,
-        ),
-    );
+    const report: Report = {
+      date: new Date().toISOString(),
+      machine: describeMachine(`PostgreSQL ${pgVersion}`),
+      setup: { guarantees, seed, connections, seconds, warmup, database: bench.where, autocannon: autocannonVersion },
+      results,
+    };
+    const table = markdown(report.machine, report.setup, results);
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+    fs.writeFileSync(path.join(outDir, 'report.md'), `# npm run bench, ${report.date}\n\n${table}\n`);
+    console.log(`\n${table}\n\nWritten to ${path.join(outDir, 'report.json')} and report.md`);
   } finally {
     for (const step of cleanup) await Promise.resolve(step()).catch((err: Error) => console.error(`bench: cleanup: ${err.message}`));
   }

@@ -54,7 +54,8 @@ export class LoadGenerator {
       s.requests === 0 && 'no request completed',
       s.errors > 0 && `${s.errors} connection errors (${s.timeouts} timeouts)`,
       s.non2xx > 0 && `${s.non2xx} responses with a status other than 2xx`,
-      s.mismatches > 0 && `${s.mismatches} responses without exactly ${req.edges} edges or with GraphQL errors`,
+      s.mismatches > 0 &&
+        `${s.mismatches} responses with GraphQL errors${req.edges === undefined ? '' : ` or without exactly ${req.edges} edges`}`,
     ].filter(Boolean);
     if (problems.length) {
       throw new BenchFailure(`${label}: ${problems.join('; ')}${s.badBody ? `\nfirst bad response: ${s.badBody}` : ''}`);

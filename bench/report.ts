@@ -13,9 +13,18 @@ export interface Setup {
 
 export interface Result {
   scenario: string;
-  statements?: { hub: number; floor: number };
+  statements?: { hub: number; floor?: number };
   hub: Measurement;
-  floor: Measurement;
+  /** Absent for a scenario the floor does not serve. */
+  floor?: Measurement;
+}
+
+/** What bench/report.json holds: the machine, the setup and every scenario's measurements. */
+export interface Report {
+  date: string;
+  machine: Machine;
+  setup: Setup;
+  results: Result[];
 }
 
 const int = (n: number) => Math.round(n).toLocaleString('en');
@@ -32,16 +41,17 @@ export function markdown(machine: Machine, setup: Setup, results: Result[]): str
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.postgres}; ${setup.database}.`,
     '',
-    '| page: 100 rows with institution, bank and borrower, and totalCount unless said | server | req/s | p50 / p99 ms | server CPU per request | PostgreSQL CPU per request | SQL statements per request | hub ÷ floor (req/s) |',
+    '| scenario (a page: 100 rows with institution, bank and borrower) | server | req/s | p50 / p99 ms | server CPU per request | PostgreSQL CPU per request | SQL statements per request | hub ÷ floor (req/s) |',
     '|---|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     lines.push(
-      `| ${r.scenario} | hub: Apollo + type-graphql + shield over HTTP | ${int(r.hub.reqPerSec)} | ${ms(r.hub.p50)} / ${ms(r.hub.p99)} | ${cpu(r.hub.serverCpuMs)} | ${cpu(r.hub.databaseCpuMs)} | ${r.statements?.hub ?? '?'} | ${(r.hub.reqPerSec / r.floor.reqPerSec).toFixed(2)} |`,
+      `| ${r.scenario} | hub: Apollo + type-graphql + shield over HTTP | ${int(r.hub.reqPerSec)} | ${ms(r.hub.p50)} / ${ms(r.hub.p99)} | ${cpu(r.hub.serverCpuMs)} | ${cpu(r.hub.databaseCpuMs)} | ${r.statements?.hub ?? '?'} | ${r.floor ? (r.hub.reqPerSec / r.floor.reqPerSec).toFixed(2) : '—'} |`,
     );
-    lines.push(
-      `| ${r.scenario} | floor: node:http + one prepared pg query | ${int(r.floor.reqPerSec)} | ${ms(r.floor.p50)} / ${ms(r.floor.p99)} | ${cpu(r.floor.serverCpuMs)} | ${cpu(r.floor.databaseCpuMs)} | ${r.statements?.floor ?? '?'} | 1 |`,
-    );
+    if (r.floor)
+      lines.push(
+        `| ${r.scenario} | floor: node:http + one prepared pg query | ${int(r.floor.reqPerSec)} | ${ms(r.floor.p50)} / ${ms(r.floor.p99)} | ${cpu(r.floor.serverCpuMs)} | ${cpu(r.floor.databaseCpuMs)} | ${r.statements?.floor ?? '?'} | 1 |`,
+      );
   }
   lines.push(
     '',

@@ -2,32 +2,37 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { floorCursor, PAGE_SIZE } from './floor';
+import { pageQuery } from './page-query';
+import { encodeCursor } from '../src/modules/guarantee/page/guarantee.page';
 import { BenchFailure } from './load';
 
 /**
- * The page the issue names: 100 guarantees with institution, bank and borrower, the count and the page
- * info. Without totalCount it is the page STACK.md's figures (floor, PostGraphile) were measured on.
+ * One measured request. To add scenarios, write a ScenarioSource (as pageScenarios below, or bench/dashboard.ts)
+ * and list it in SCENARIO_SOURCES (bench/guarantees-page.ts): each scenario is run against the hub, and against
+ * the floor when it has a floorBody, and gets a row of the report.
  */
-export function pageQuery(counted: boolean): string {
-  return `query Page($filter: GuaranteeFilter, $after: String) {
-  guarantees(filter: $filter, first: ${PAGE_SIZE}, after: $after) {
-    ${counted ? 'totalCount' : ''}
-    edges { cursor node { id code guaranteedAmount feeRate startOn status smallAgri institution { name } bank { name } borrower { name identifier } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`;
-}
-
-const WALK_QUERY = `query Walk($after: String) { guarantees(first: ${PAGE_SIZE}, after: $after) { pageInfo { endCursor } } }`;
-
 export interface Scenario {
   name: string;
-  /** Request bodies: the same query, each server's own cursor. */
+  /** The hub's request body (a GraphQL POST). */
   hubBody: string;
-  floorBody: string;
-  /** SQL statements one request costs each server, counted by checkSamePages. */
-  statements?: { hub: number; floor: number };
+  /** The floor's request for the same page (its own cursor); absent: the hub alone is measured. */
+  floorBody?: string;
+  /** Each response must carry exactly this many edges (counted as `"cursor":`); absent: not counted. */
+  edges?: number;
+  /** SQL statements one request costs each server, counted by checkScenarios. */
+  statements?: { hub: number; floor?: number };
 }
+
+/** What a scenario source may use to build its requests: the seeded database, the servers and the token. */
+export interface BenchContext {
+  dataSource: DataSource;
+  hubUrl: string;
+  floorUrl: string;
+  token: string;
+  guarantees: number;
+}
+
+export type ScenarioSource = (ctx: BenchContext) => Promise<Scenario[]>;
 
 // Every statement of this process (both servers' pools) goes through pg's Client#query: counting its calls
 // around single requests tells how many statements a page costs (no N+1 shows as a constant, whatever the page).
@@ -51,64 +56,76 @@ interface Page {
 }
 
 export async function post(url: string, body: string, token?: string): Promise<Page> {
+  return (await postData(url, body, token)).guarantees as Page;
+}
+
+/** A GraphQL POST that must answer 200 with data and no error; its `data`. */
+export async function postData(url: string, body: string, token?: string): Promise<Record<string, unknown>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body,
   });
   const text = await res.text();
-  let json: { data?: { guarantees?: Page }; errors?: unknown[] };
+  let json: { data?: Record<string, unknown> | null; errors?: unknown[] };
   try {
     json = JSON.parse(text);
   } catch {
     throw new BenchFailure(`${url} answered ${res.status} with a body that is not JSON: ${text.slice(0, 500)}`);
   }
-  if (res.status !== 200 || json.errors || !json.data?.guarantees) {
+  if (res.status !== 200 || json.errors || !json.data) {
     throw new BenchFailure(`${url} answered ${res.status}: ${text.slice(0, 1000)}`);
   }
-  return json.data.guarantees;
+  return json.data;
 }
 
 const body = (variables: Record<string, unknown>, counted = true) => JSON.stringify({ query: pageQuery(counted), variables });
 
 /**
  * First page, with and without totalCount; the page filtered by the busiest region (a county
- * government's view); and a deep page, after the cursor of the row half-way down the list — the hub's cursor found by paging through
- * the hub, the floor's computed with OFFSET, so the comparison below also checks the hub's paging.
+ * government's view); and a deep page, after the row half-way down the list (found with OFFSET), each server given
+ * its own cursor for that row: the comparison in checkScenarios then checks that the hub's keyset page starts where
+ * OFFSET says. (Paging there through the hub took 5,000 requests at 10^6 rows.)
  */
-export async function prepareScenarios(ds: DataSource, hubUrl: string, token: string, guarantees: number): Promise<Scenario[]> {
+export const pageScenarios: ScenarioSource = async ({ dataSource: ds, guarantees }) => {
   const [region] = await ds.query(
     `SELECT r.id, r.name, count(*)::int AS n FROM guarantee g JOIN region r ON r.id = g.region_id GROUP BY r.id, r.name ORDER BY n DESC, r.id LIMIT 1`,
   );
   const depth = Math.floor(guarantees / 2 / PAGE_SIZE) * PAGE_SIZE;
-  let hubAfter: string | null = null;
-  for (let skipped = 0; skipped < depth; skipped += PAGE_SIZE) {
-    hubAfter = (await post(hubUrl, JSON.stringify({ query: WALK_QUERY, variables: { after: hubAfter } }), token)).pageInfo.endCursor;
-    if (!hubAfter) throw new BenchFailure(`the hub's list ended after ${skipped} rows; ${guarantees} were seeded`);
-  }
   const [row] = await ds.query(`SELECT start_on, id FROM guarantee ORDER BY start_on DESC, id DESC OFFSET $1 LIMIT 1`, [depth - 1]);
   const rows = (n: number) => `${n.toLocaleString('en')} rows`;
   return [
-    { name: 'first page', hubBody: body({}), floorBody: body({}) },
-    { name: 'first page without totalCount', hubBody: body({}, false), floorBody: body({}, false) },
+    { name: 'list page (no totalCount)', hubBody: body({}, false), floorBody: body({}, false), edges: PAGE_SIZE },
+    { name: 'list page with totalCount', hubBody: body({}), floorBody: body({}), edges: PAGE_SIZE },
     {
       name: `filtered by region (${region.name}, ${rows(region.n)})`,
       hubBody: body({ filter: { regionId: region.id } }),
       floorBody: body({ filter: { regionId: region.id } }),
+      edges: PAGE_SIZE,
     },
     {
       name: `deep page (after ${rows(depth)})`,
-      hubBody: body({ after: hubAfter }),
+      hubBody: body({ after: encodeCursor({ startOn: row.start_on, id: row.id }) }),
       floorBody: body({ after: floorCursor(row.start_on, row.id) }),
+      edges: PAGE_SIZE,
     },
   ];
-}
+};
 
-/** Before any timing: both servers answer each scenario with the same 100 rows, fields and count. */
-export async function checkSamePages(scenarios: Scenario[], hubUrl: string, floorUrl: string, token: string): Promise<void> {
+/**
+ * Before any timing: the SQL statements one request of each scenario costs; and where there is a floor, both
+ * servers answer with the same rows, fields and count.
+ */
+export async function checkScenarios(scenarios: Scenario[], hubUrl: string, floorUrl: string, token: string): Promise<void> {
   for (const s of scenarios) {
+    if (s.floorBody === undefined) {
+      const [, hubStatements] = await counted(() => postData(hubUrl, s.hubBody, token));
+      s.statements = { hub: hubStatements };
+      continue;
+    }
+    const floorBody = s.floorBody;
     const [hub, hubStatements] = await counted(() => post(hubUrl, s.hubBody, token));
-    const [floor, floorStatements] = await counted(() => post(floorUrl, s.floorBody));
+    const [floor, floorStatements] = await counted(() => post(floorUrl, floorBody));
     s.statements = { hub: hubStatements, floor: floorStatements };
     for (const [who, page] of [
       ['hub', hub],

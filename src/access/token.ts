@@ -58,13 +58,17 @@ export async function verifyToken(secret: string, token: string, maxLifetimeSeco
   return (await verifyTokenClaims(secret, token, maxLifetimeSeconds)).viewer;
 }
 
-/** A verified token: the viewer, and the hub token version it carries (null: not minted by the hub's `login`). */
+/**
+ * A verified token: the viewer, the hub token version it carries (null: not minted by the hub's `login`), and the
+ * instant (ms since the epoch) until which it stays valid: its exp or iat + the lifetime cap, whichever is first.
+ */
 export interface VerifiedToken {
   readonly viewer: Viewer;
   readonly tokenVersion: number | null;
+  readonly validUntilMs: number;
 }
 
-/** verifyToken, keeping the token version for the revocation check (app/authenticate.ts). */
+/** verifyToken, keeping the token version for the revocation check (app/authenticate.ts) and the validity for the cache. */
 export async function verifyTokenClaims(
   secret: string,
   token: string,
@@ -106,7 +110,11 @@ export async function verifyTokenClaims(
   if (version !== undefined && !(Number.isSafeInteger(version) && (version as number) >= 0)) {
     throw new UnauthenticatedError(`The ${TOKEN_VERSION_CLAIM} claim is not a token version`);
   }
-  return { viewer, tokenVersion: (version as number | undefined) ?? null };
+  return {
+    viewer,
+    tokenVersion: (version as number | undefined) ?? null,
+    validUntilMs: Math.min(payload.exp!, payload.iat! + maxLifetimeSeconds) * 1000,
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

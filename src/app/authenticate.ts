@@ -2,7 +2,8 @@ import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { Role } from '../access/roles';
 import { SystemScope } from '../access/system-scope';
-import { bearerToken, verifyTokenClaims, type VerifiedToken } from '../access/token';
+import { bearerToken, type VerifiedToken } from '../access/token';
+import { VerifiedTokens } from '../access/token-cache';
 import type { Viewer } from '../access/viewer';
 import { PUBLIC_REGIONS, RegionRepo } from '../modules/region/region.repo';
 import { UserRepo } from '../modules/user/user.repo';
@@ -56,12 +57,14 @@ export function authenticator(dataSource: DataSource, secret: string, maxLifetim
     if (kind && LOCAL_KINDS.has(kind)) local.add(id);
     return local.has(id);
   };
+  const tokens = new VerifiedTokens(secret, maxLifetimeSeconds);
   return {
     async viewerOf(header) {
       try {
         const token = bearerToken(header);
         if (token === undefined) return null;
-        const verified = await verifyTokenClaims(secret, token, maxLifetimeSeconds);
+        // The signature check is remembered per token; whether it was revoked is read from the database every time.
+        const verified = await tokens.verify(token);
         const { viewer } = verified;
         await refuseIfRevoked(users, verified);
         // ../shared/DESIGN.md §3: a local government sees its own county or zone; the city's own id would widen it to all.

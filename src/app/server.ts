@@ -13,6 +13,7 @@ import type { ReadReplicas } from '../platform/db/replicas';
 import { LoginGuard } from '../modules/user/login-guard';
 import { authenticator } from './authenticate';
 import { buildContext, type Context } from './context';
+import { jitGateway } from './executor';
 import { formatError } from '../platform/errors';
 import { jsonBody, jsonBodyErrors } from './http-limits';
 import { legacyJsonStatus } from './protocol';
@@ -42,7 +43,8 @@ export function createApollo(log: Logger, httpServer?: http.Server, options: Apo
   const logUnexpected = (err: unknown) => log.error({ err }, 'unexpected error in a resolver');
   const limits = queryLimits(options.limits ?? DEFAULT_LIMITS, options.production ?? false);
   return new ApolloServer<Context>({
-    schema: buildSchema(logUnexpected),
+    // The schema, executed by graphql-jit (app/executor.ts) through Apollo's custom-executor interface.
+    gateway: jitGateway(buildSchema(logUnexpected)),
     formatError: (formatted, error) => formatError(formatted, error, logUnexpected),
     includeStacktraceInErrorResponses: false,
     // Open to signed-in callers everywhere, to anonymous ones outside production (query-limits.ts).

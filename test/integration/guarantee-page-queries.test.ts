@@ -6,6 +6,7 @@ import { viewer } from '../fixtures/viewers';
 import { gql, ok } from '../support/graphql';
 import { inRollback } from '../support/db';
 import { countStatements } from '../support/statements';
+import { pageQuery } from '../../bench/page-query';
 
 // No N+1: the page issues the same, small number of SQL statements whatever its size.
 
@@ -56,6 +57,30 @@ describe('guarantees page: SQL statements per request', () => {
       // as the loaders' answers arrive) — a bound that does not grow with the page.
       expect(small.statements.length, small.statements.join('\n')).toBeLessThanOrEqual(7);
       expect(large.statements.length, large.statements.join('\n')).toBeLessThanOrEqual(7);
+    });
+  });
+
+  // The queries `npm run bench` measures (bench/scenarios.ts), each with its exact statement count: the page
+  // alone is one statement whatever its size, totalCount one more; a deep page (after a cursor) the same.
+  it('costs the benchmarked page one statement, with totalCount two, and a deep page after a cursor one', async () => {
+    await inRollback(async (m) => {
+      await distinctBusiness(m, 120, '2031-02-01');
+      const finance = viewer(Role.FINANCE);
+      const filter = { startOnFrom: '2031-02-01', startOnTo: '2031-02-01' };
+      const page = async (counted: boolean, after?: string) => {
+        let result: { edges: { cursor: string }[]; pageInfo: { endCursor: string } } | undefined;
+        const { statements } = await countStatements(m, async () => {
+          result = ok(await gql(m, finance, pageQuery(counted), { filter, after })).guarantees;
+        });
+        return { edges: result!.edges.length, endCursor: result!.pageInfo.endCursor, statements };
+      };
+      const plain = await page(false);
+      const withCount = await page(true);
+      const deep = await page(false, plain.endCursor);
+      expect([plain.edges, withCount.edges, deep.edges]).toEqual([100, 100, 20]);
+      expect(plain.statements, plain.statements.join('\n')).toHaveLength(1);
+      expect(withCount.statements, withCount.statements.join('\n')).toHaveLength(2);
+      expect(deep.statements, deep.statements.join('\n')).toHaveLength(1);
     });
   });
 });

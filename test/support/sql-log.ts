@@ -22,8 +22,10 @@ export class SqlLog {
     const runner = this.m.queryRunner!;
     const original = runner.query.bind(runner);
     const seen: string[] = [];
-    runner.query = ((sql: string, ...rest: unknown[]) => {
-      seen.push(tidy(sql));
+    runner.query = ((sql: string | { text: string }, ...rest: unknown[]) => {
+      // A prepared statement comes as pg's query config, { name, text } (platform/db/sql.ts).
+      const text = typeof sql === 'string' ? sql : sql.text;
+      seen.push(tidy(text));
       return (original as (...a: unknown[]) => unknown)(sql, ...rest);
     }) as typeof runner.query;
     try {

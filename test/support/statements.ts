@@ -9,8 +9,10 @@ export async function countStatements<T>(m: EntityManager, run: () => Promise<T>
   if (!runner) throw new Error('countStatements needs a transaction manager (inRollback)');
   const original = runner.query.bind(runner);
   const statements: string[] = [];
-  runner.query = ((sql: string, ...rest: unknown[]) => {
-    statements.push(sql.trim().replace(/\s+/g, ' '));
+  runner.query = ((sql: string | { text: string }, ...rest: unknown[]) => {
+    // A prepared statement comes as pg's query config, { name, text } (platform/db/sql.ts).
+    const text = typeof sql === 'string' ? sql : sql.text;
+    statements.push(text.trim().replace(/\s+/g, ' '));
     return (original as (...a: unknown[]) => unknown)(sql, ...rest);
   }) as typeof runner.query;
   try {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryRows } from './sql';
+import { queryPrepared, queryRows } from './sql';
 
 /**
  * The base of every `<module>.repo.ts`: the module's SQL in one reviewable file, run on the entity manager it
@@ -14,6 +14,11 @@ export abstract class Repository {
   /** Rows of SQL written with `:name` parameters (the form of the scope conditions). */
   protected rows<T>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return queryRows<T>(this.manager, sql, params);
+  }
+
+  /** rows(), as a named prepared statement PostgreSQL plans once per connection (platform/db/sql.ts): for hot reads. */
+  protected preparedRows<T>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return queryPrepared<T>(this.manager, sql, params);
   }
 
   /** The first row, or undefined. */

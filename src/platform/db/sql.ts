@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -9,4 +10,37 @@ export async function queryRows<T>(manager: EntityManager, sql: string, params: 
   const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
   const result = await manager.query(text, values);
   return Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result;
+}
+
+/**
+ * A statement PostgreSQL plans once per connection: sent as a named (prepared) statement, so a hot read — the
+ * `guarantees` page, whose four-way join took longer to plan than to run — skips the planner after its first
+ * executions on a connection. The name is derived from the text, so one text always has one name (pg refuses
+ * a name reused for another text). Only for SQL whose text takes a bounded number of shapes: values go in
+ * parameters, never into the text.
+ */
+export interface NamedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+const NAMES = new Map<string, string>();
+/** Shapes remembered; past that a name is recomputed from the text (a hash), never wrong, only slower. */
+const MAX_REMEMBERED = 2_000;
+
+export function statementName(text: string): string {
+  let name = NAMES.get(text);
+  if (name === undefined) {
+    name = `hub_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+    if (NAMES.size < MAX_REMEMBERED) NAMES.set(text, name);
+  }
+  return name;
+}
+
+/** queryRows, as a named prepared statement (read queries only: no RETURNING form). */
+export async function queryPrepared<T>(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
+  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
+  // pg's Client#query takes a query config ({ name, text }) where TypeORM passes its SQL through unchanged.
+  const statement: NamedStatement = { name: statementName(text), text };
+  return manager.query(statement as unknown as string, values);
 }

@@ -43,8 +43,9 @@ export async function guaranteePage(
   const after = args.after ? decodeCursor(args.after) : undefined;
   const rows = await new GuaranteeRepo(manager).page(scope, args.filter, first + 1, after);
   const hasNextPage = rows.length > first;
+  const shared = { institutions: new Map(), banks: new Map() };
   const edges = rows.slice(0, first).map((row) => {
-    const node = toJoined(row, scope);
+    const node = toJoined(row, scope, shared);
     return { cursor: encodeCursor(node), node };
   });
   let counted: Promise<number> | undefined;

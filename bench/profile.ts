@@ -1,0 +1,20 @@
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+
+/**
+ * A CPU profile of this process (the hub and the floor run in it; the floor idles during a hub run) from now
+ * until `stop`, written as a .cpuprofile that Chrome DevTools or speedscope open.
+ */
+export async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      fs.writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}
