@@ -3,6 +3,7 @@ import { Oversight1796169600000 } from '../../migrations/1796169600000-Oversight
 import { BorrowerPerInstitution1796213471254 } from '../../migrations/1796213471254-BorrowerPerInstitution';
 import { PolicyVersionsAndPayments1796256000000 } from '../../migrations/1796256000000-PolicyVersionsAndPayments';
 import { LoginFailures1796299200000 } from '../../migrations/1796299200000-LoginFailures';
+import { FeeSubsidy1796342400000 } from '../../migrations/1796342400000-FeeSubsidy';
 
 /** Every migration, in order. Listed by class (not a glob) so ts-node, vitest and a build all find them. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   BorrowerPerInstitution1796213471254,
   PolicyVersionsAndPayments1796256000000,
   LoginFailures1796299200000,
+  FeeSubsidy1796342400000,
 ];

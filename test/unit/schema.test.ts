@@ -19,8 +19,6 @@ const NOT_YET_BUILT: readonly string[] = [
   // types
   'FeeSubsidyClaim',
   // fields
-  'Guarantee.reGuaranteed',
-  'GuaranteeInput.reGuaranteed',
   'Query.feeSubsidyClaims',
   'Query.users',
   'Mutation.submitFeeSubsidyClaim',

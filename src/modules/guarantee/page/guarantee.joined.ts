@@ -71,6 +71,7 @@ export function toJoined(r: JoinedRow, scope: Scope): JoinedGuarantee {
     status: r.status,
     releasedOn: r.releasedOn,
     smallAgri: r.smallAgri,
+    reGuaranteed: r.reGuaranteed,
     compensatedAmount: r.compensatedAmount,
     joined: { institution, bank, borrower },
   };
