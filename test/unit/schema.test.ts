@@ -17,13 +17,8 @@ const haveContract = fs.existsSync(contractPath) || process.env.HUB_REQUIRE_CONT
  */
 const NOT_YET_BUILT: readonly string[] = [
   // types
-  'FeeSubsidyClaim',
   // fields
-  'Query.feeSubsidyClaims',
   'Query.users',
-  'Mutation.submitFeeSubsidyClaim',
-  'Mutation.decideFeeSubsidyClaim',
-  'Mutation.markFeeSubsidyClaimPaid',
   'Mutation.setUserActive',
   'Mutation.resetPassword',
   'Mutation.changePassword',
