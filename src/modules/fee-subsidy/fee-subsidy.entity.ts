@@ -38,9 +38,9 @@ export class FeeSubsidyClaim {
   @Column({ name: 'subsidy_rate', type: 'numeric', precision: 9, scale: 6 })
   subsidyRate: string;
 
-  @Field(() => DecimalScalar, { name: 'subsidy', description: '补贴金额: eligibleAmount × subsidyRate, half-up to the fen.' })
+  @Field(() => DecimalScalar, { description: '补贴金额: eligibleAmount × subsidyRate, half-up to the fen.' })
   @Column({ name: 'subsidy_amount', type: 'numeric', precision: 18, scale: 2 })
-  subsidyAmount: string;
+  subsidy: string;
 
   @Field(() => ClaimStatus, {
     description: '申请状态: APPROVED once INDUSTRY and FINANCE have both approved; REJECTED when either rejects.',
