@@ -7,6 +7,7 @@ import { countRows, createBank, createGuarantee, createInstitution, regionId } f
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';
 import { codes, gql, ok, type GqlResult } from '../support/graphql';
+import { countStatements } from '../support/statements';
 
 /** 实施意见（八）, R8: the institution's annual fee-subsidy claim, decided by INDUSTRY and FINANCE, paid by FINANCE. */
 const CLAIM = `id year status eligibleCount eligibleAmount subsidyRate subsidy paidOn institution { id } eligibleGuarantees { code reGuaranteed }`;
@@ -240,6 +241,27 @@ describe('decideFeeSubsidyClaim and markFeeSubsidyClaimPaid', () => {
         'BAD_USER_INPUT',
         'note',
       );
+    });
+  });
+
+  it("reads claims with their eligible guarantees and those guarantees' relations in a fixed number of statements (no N+1)", async () => {
+    await inRollback(async (m) => {
+      const s = await scenario(m);
+      await submit(m, s.owner, s.inst.id);
+      await submit(m, viewer(Role.GUARANTEE_INSTITUTION, { institutionId: s.other.id }), s.other.id);
+      const READ = `query($i: ID, $y: Int) { feeSubsidyClaims(institutionId: $i, year: $y) { id institution { id } eligibleGuarantees { code bank { id } institution { id } } } }`;
+      const one = await countStatements(m, () => gql(m, finance, READ, { i: s.inst.id, y: LAST_YEAR }));
+      const two = await countStatements(m, () => gql(m, viewer(Role.LOCAL_GOVERNMENT, { regionId: s.county }), READ, { y: LAST_YEAR }));
+      expect(ok(one.result).feeSubsidyClaims).toHaveLength(1);
+      const both = ok(two.result).feeSubsidyClaims.filter((c: { institution: { id: string } }) =>
+        [s.inst.id, s.other.id].includes(c.institution.id),
+      );
+      expect(both.flatMap((c: { eligibleGuarantees: { code: string }[] }) => c.eligibleGuarantees.map((g) => g.code)).sort()).toEqual([
+        'A',
+        'E',
+        'H',
+      ]);
+      expect(two.statements.length).toBe(one.statements.length);
     });
   });
 });
