@@ -16,7 +16,8 @@ import { importFile } from '../src/modules/guarantee/import/import.run';
  */
 const USAGE = `usage: npm run import -- --institution <institution id> [--json] <file.csv|file.xlsx>
   The file's header (CSV, or the first sheet of an XLSX workbook) must be exactly:
-  code,borrower_name,borrower_identifier,borrower_kind,region_code,bank_id,kind,loan_amount,guaranteed_amount,fee_rate,start_on,end_on`;
+  code,borrower_name,borrower_identifier,borrower_kind,region_code,bank_id,kind,loan_amount,guaranteed_amount,fee_rate,start_on,end_on
+  optionally followed by ,re_guaranteed (纳入省再担保: true/false, 是/否, 1/0; empty is false)`;
 
 class UsageError extends Error {}
 

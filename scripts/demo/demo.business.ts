@@ -112,10 +112,12 @@ export async function writeGuarantees(manager: EntityManager, institutionIds: st
   // Rows go in in the order the business happened, as they would have been written day by day.
   await manager.query(
     `INSERT INTO guarantee (id, code, institution_id, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount,
-       guaranteed_amount, fee_rate, bank_risk_share, start_on, end_on, status, released_on, small_agri, compensated_amount)
+       guaranteed_amount, fee_rate, bank_risk_share, start_on, end_on, status, released_on, small_agri, re_guaranteed, compensated_amount)
      SELECT g.id, g.code, ($1::uuid[])[g.institution_n + 1], g.bank_id, g.agreement_id, g.borrower_id, g.region_id, g.kind,
             g.loan_amount, g.guaranteed_amount, g.fee_rate, g.bank_risk_share, g.start_on, g.end_on, g.status, g.released_on,
             f.small_agri,
+            -- 纳入省再担保 (R8): most small/agricultural business, as the provincial re-guarantee covers it.
+            f.small_agri AND g.i % 5 <> 0,
             -- The institution pays its share of the default; the bank bears its risk share (R5).
             CASE WHEN g.status = 'COMPENSATED' THEN round(g.guaranteed_amount * (1 - g.bank_risk_share), 2) ELSE 0 END
      FROM demo_guarantee g JOIN demo_flag f USING (i)

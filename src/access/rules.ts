@@ -37,3 +37,6 @@ export function anyRoleBut(...roles: Role[]) {
  * institution and the bank. Which rows each then sees is decided by scope.ts.
  */
 export const BUSINESS_READERS: readonly Role[] = [...READERS.business, Role.HOLDING_GROUP, Role.GUARANTEE_INSTITUTION, Role.BANK];
+
+/** Readers of claims (R7, R8): the government readers of READERS.claims, the holding group and the institution; rows are scope.claims. */
+export const CLAIM_READERS: readonly Role[] = [...READERS.claims, Role.HOLDING_GROUP, Role.GUARANTEE_INSTITUTION];

@@ -9,7 +9,7 @@ import { Department } from '../modules/department/department.entity';
 import { PerformanceEvaluation } from '../modules/evaluation/evaluation.entity';
 import { CapitalInjection } from '../modules/capital/capital.entity';
 import { Inspection, TaskForceMeeting, TaskForceMeetingInstitution } from '../modules/oversight/oversight.entity';
-import { FeeSubsidyClaim } from '../modules/fee-subsidy/fee-subsidy.entity';
+import { FeeSubsidyClaim, FeeSubsidyClaimGuarantee } from '../modules/fee-subsidy/fee-subsidy.entity';
 import { RiskCompensationClaim } from '../modules/risk-compensation/risk-compensation.entity';
 import { Guarantee } from '../modules/guarantee/guarantee.entity';
 import { GuaranteeInstitution } from '../modules/institution/institution.entity';
@@ -34,6 +34,7 @@ export const ENTITIES = [
   MaliciousDefaultLead,
   RiskCompensationClaim,
   FeeSubsidyClaim,
+  FeeSubsidyClaimGuarantee,
   CapitalInjection,
   PerformanceEvaluation,
   MonthlyReport,

@@ -14,6 +14,7 @@ import { InstitutionRepo } from '../modules/institution/institution.repo';
 import { leadByCompensationLoader } from '../modules/lead/lead.loaders';
 import type { LeadView } from '../modules/lead/lead.types';
 import { OversightRepo } from '../modules/oversight/oversight.repo';
+import { FeeSubsidyRepo } from '../modules/fee-subsidy/fee-subsidy.repo';
 import type { Region } from '../modules/region/region.entity';
 import { PUBLIC_REGIONS, RegionRepo } from '../modules/region/region.repo';
 import { isUuid } from '../platform/lib/ids';
@@ -34,6 +35,8 @@ export class Loaders {
   readonly leadByCompensation: DataLoader<string, LeadView | null>;
   /** Ids of the institutions a task-force meeting supervises that the viewer may read. */
   readonly meetingInstitutions: DataLoader<string, string[]>;
+  /** The guarantees each fee-subsidy claim counted (R8), those in the viewer's scope. */
+  readonly feeSubsidyEligible: DataLoader<string, GuaranteeRecord[]>;
 
   constructor(
     readonly manager: EntityManager,
@@ -51,6 +54,13 @@ export class Loaders {
     this.compensationsByGuarantee = compensationsByGuaranteeLoader(manager, scope);
     this.leadByCompensation = leadByCompensationLoader(manager, scope);
     this.meetingInstitutions = new DataLoader((ids) => new OversightRepo(manager).supervisedInstitutionIds(scope, ids));
+    this.feeSubsidyEligible = new DataLoader(async (claimIds) => {
+      const byClaim = new Map<string, GuaranteeRecord[]>();
+      for (const { claimId, ...g } of await new FeeSubsidyRepo(manager).eligibleByClaims(scope, claimIds)) {
+        byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), g]);
+      }
+      return claimIds.map((id) => byClaim.get(id) ?? []);
+    });
   }
 }
 

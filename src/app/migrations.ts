@@ -5,6 +5,7 @@ import { PolicyVersionsAndPayments1796256000000 } from '../../migrations/1796256
 import { LoginFailures1796299200000 } from '../../migrations/1796299200000-LoginFailures';
 import { LedgerVersion1796320000000 } from '../../migrations/1796320000000-LedgerVersion';
 import { ReplicaReadFence1796320100000 } from '../../migrations/1796320100000-ReplicaReadFence';
+import { FeeSubsidy1796342400000 } from '../../migrations/1796342400000-FeeSubsidy';
 import { UserTokenVersion1796342500000 } from '../../migrations/1796342500000-UserTokenVersion';
 
 /** Every migration, in order. Listed by class (not a glob) so ts-node, vitest and a build all find them. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   LoginFailures1796299200000,
   LedgerVersion1796320000000,
   ReplicaReadFence1796320100000,
+  FeeSubsidy1796342400000,
   UserTokenVersion1796342500000,
 ];

@@ -18,6 +18,7 @@ import { institutionRules } from '../modules/institution/institution.rules';
 import { leadRules } from '../modules/lead/lead.rules';
 import { policyRules } from '../modules/policy/policy.rules';
 import { riskCompensationRules } from '../modules/risk-compensation/risk-compensation.rules';
+import { feeSubsidyRules } from '../modules/fee-subsidy/fee-subsidy.rules';
 import { regionRules } from '../modules/region/region.rules';
 import { taskForceRules } from '../modules/task-force/task-force.rules';
 import { reportRules } from '../modules/report/report.rules';
@@ -46,6 +47,7 @@ export const MODULE_RULES: ModuleRules[] = [
   reportRules,
   dashboardRules,
   riskCompensationRules,
+  feeSubsidyRules,
 ];
 
 /** A module's rules: its Query and Mutation fields, and a rule (or field map) per object type it owns. */

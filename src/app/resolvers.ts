@@ -15,6 +15,7 @@ import { InstitutionResolver } from '../modules/institution/institution.resolver
 import { LeadResolver } from '../modules/lead/lead.resolver';
 import { PolicyResolver } from '../modules/policy/policy.resolver';
 import { RiskCompensationResolver } from '../modules/risk-compensation/risk-compensation.resolver';
+import { FeeSubsidyResolver } from '../modules/fee-subsidy/fee-subsidy.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { TaskForceResolver } from '../modules/task-force/task-force.resolver';
 import { ReportResolver } from '../modules/report/report.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ReportResolver,
   DashboardResolver,
   RiskCompensationResolver,
+  FeeSubsidyResolver,
   InspectionResolver,
   TaskForceMeetingResolver,
   ScorecardResolver,

@@ -19,6 +19,7 @@ import { LeadService } from '../modules/lead/lead.service';
 import { PolicyService } from '../modules/policy/policy.service';
 import { PolicyVersions } from '../modules/policy/policy-versions';
 import { RiskCompensationService } from '../modules/risk-compensation/risk-compensation.service';
+import { FeeSubsidyService } from '../modules/fee-subsidy/fee-subsidy.service';
 import { RegionService } from '../modules/region/region.service';
 import { AuditService } from '../modules/audit/audit.service';
 import { UserService } from '../modules/user/user.service';
@@ -108,6 +109,10 @@ export class Services {
 
   get riskCompensation(): RiskCompensationService {
     return this.once('riskCompensation', () => new RiskCompensationService(this.manager, this.scope, this.viewer, this.policy));
+  }
+
+  get feeSubsidy(): FeeSubsidyService {
+    return this.once('feeSubsidy', () => new FeeSubsidyService(this.manager, this.scope, this.viewer, this.policy));
   }
 
   get dashboard(): DashboardService {

@@ -19,6 +19,9 @@ import { reportFigures } from '../../src/modules/report/report.calc';
 import { ReportRepo } from '../../src/modules/report/report.repo';
 import { quoteRiskCompensation } from '../../src/modules/risk-compensation/risk-compensation.calc';
 import { RiskCompensationRepo } from '../../src/modules/risk-compensation/risk-compensation.repo';
+import { ClaimRepo } from '../../src/modules/claim/claim.repo';
+import { feeSubsidyFigures } from '../../src/modules/fee-subsidy/fee-subsidy.calc';
+import { FeeSubsidyRepo } from '../../src/modules/fee-subsidy/fee-subsidy.repo';
 import { ClaimStatus } from '../../src/modules/risk-compensation/risk-compensation.types';
 import { ScorecardRepo } from '../../src/modules/scorecard/scorecard.repo';
 import { TaskForceRepo } from '../../src/modules/task-force/task-force.repo';
@@ -45,15 +48,33 @@ describe('repository SQL snapshots, continued', () => {
       const repo = new RiskCompensationRepo(m);
       await log.record('RiskCompensationRepo.list', () => repo.list(own, { institutionId: b.institutionId, year: 2024 }));
       await log.record('RiskCompensationRepo.institutionLevel', () => repo.institutionLevel(own, b.institutionId));
-      await log.record('RiskCompensationRepo.openClaimStatus', () => repo.openClaimStatus(own, b.institutionId, 2024));
       const sums = await log.record('RiskCompensationRepo.yearSums', () => repo.yearSums(own, b.institutionId, 2024));
       const quote = quoteRiskCompensation(sums.released, sums.compensated, CITY_2023_TIERS, 'PROGRESSIVE');
       const id = await log.record('RiskCompensationRepo.insert', () => repo.insert(b.institutionId, 2024, quote, 'test'));
       await log.record('RiskCompensationRepo.get (locked)', () => repo.get(own, id, true));
       await log.record('RiskCompensationRepo.setDecision', () => repo.setDecision(id, ClaimStatus.APPROVED, Role.FINANCE, null));
-      await log.record('RiskCompensationRepo.payable (risk compensation)', () => repo.payable(own, 'risk_compensation_claim', id));
-      await log.record('RiskCompensationRepo.payable (fee subsidy)', () => repo.payable(own, 'fee_subsidy_claim', randomUUID()));
-      await log.record('RiskCompensationRepo.markPaid', () => repo.markPaid('risk_compensation_claim', id, '2025-01-02', 'test'));
+    });
+    await snapshot('claim.repo.sql', async (log, m, b, own) => {
+      const repo = new ClaimRepo(m);
+      await log.record('ClaimRepo.openStatus (risk compensation)', () =>
+        repo.openStatus(own, 'risk_compensation_claim', b.institutionId, 2024),
+      );
+      await log.record('ClaimRepo.openStatus (fee subsidy)', () => repo.openStatus(own, 'fee_subsidy_claim', b.institutionId, 2024));
+      await log.record('ClaimRepo.payable (risk compensation)', () => repo.payable(own, 'risk_compensation_claim', randomUUID()));
+      await log.record('ClaimRepo.payable (fee subsidy)', () => repo.payable(own, 'fee_subsidy_claim', randomUUID()));
+      await log.record('ClaimRepo.markPaid', () => repo.markPaid('fee_subsidy_claim', randomUUID(), '2025-01-02', 'test'));
+    });
+    await snapshot('fee-subsidy.repo.sql', async (log, m, b, own) => {
+      const repo = new FeeSubsidyRepo(m);
+      await log.record('FeeSubsidyRepo.list', () => repo.list(own, { institutionId: b.institutionId, year: 2024 }));
+      await log.record('FeeSubsidyRepo.institutionExists', () => repo.institutionExists(own, b.institutionId));
+      const candidates = await log.record('FeeSubsidyRepo.candidates', () => repo.candidates(own, b.institutionId, 2024));
+      const figures = feeSubsidyFigures(candidates, '0.005');
+      const id = await log.record('FeeSubsidyRepo.insert', () => repo.insert(b.institutionId, 2024, figures, 'test'));
+      await log.record('FeeSubsidyRepo.freeze', () => repo.freeze(id, [b.guarantee.id]));
+      await log.record('FeeSubsidyRepo.get (locked)', () => repo.get(own, id, true));
+      await log.record('FeeSubsidyRepo.decide', () => repo.decide(id, 'industry', ClaimStatus.SUBMITTED, null));
+      await log.record('FeeSubsidyRepo.eligibleByClaims', () => repo.eligibleByClaims(own, [id]));
     });
   });
 

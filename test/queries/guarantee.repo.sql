@@ -4,7 +4,7 @@
 SELECT g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount",
+g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount",
     i.id AS "i_id", i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
     i.is_re_guarantor AS "i_isReGuarantor", i.in_holding_group AS "i_inHoldingGroup", i.registered_capital AS "i_registeredCapital",
     i.paid_in_capital AS "i_paidInCapital", i.net_assets AS "i_netAssets", i.list_status AS "i_listStatus",
@@ -20,7 +20,7 @@ g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount
 SELECT g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount",
+g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount",
     i.id AS "i_id", i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
     i.is_re_guarantor AS "i_isReGuarantor", i.in_holding_group AS "i_inHoldingGroup", i.registered_capital AS "i_registeredCapital",
     i.paid_in_capital AS "i_paidInCapital", i.net_assets AS "i_netAssets", i.list_status AS "i_listStatus",
@@ -36,7 +36,7 @@ g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount
 SELECT g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount",
+g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount",
     i.id AS "i_id", i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
     i.is_re_guarantor AS "i_isReGuarantor", i.in_holding_group AS "i_inHoldingGroup", i.registered_capital AS "i_registeredCapital",
     i.paid_in_capital AS "i_paidInCapital", i.net_assets AS "i_netAssets", i.list_status AS "i_listStatus",
@@ -52,7 +52,7 @@ g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount
 SELECT g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount" FROM guarantee g WHERE g.id = ANY($1) AND g.institution_id = $2;
+g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount" FROM guarantee g WHERE g.id = ANY($1) AND g.institution_id = $2;
 
 -- GuaranteeRepo.countRows
 SELECT count(*)::int AS n FROM guarantee g WHERE g.institution_id = $1 AND g.institution_id = $2 AND g.status = $3 AND g.small_agri = $4 AND g.start_on >= $5;
@@ -64,7 +64,7 @@ SELECT coalesce(sum(s.small_agri_count), 0)::int AS n FROM business_month_stats 
 SELECT g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount" FROM guarantee g WHERE g.id = $1 AND g.institution_id = $2 FOR UPDATE;
+g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount" FROM guarantee g WHERE g.id = $1 AND g.institution_id = $2 FOR UPDATE;
 
 -- GuaranteeRepo.addCompensated
 UPDATE guarantee SET compensated_amount = compensated_amount + $2 WHERE id = $1;
@@ -73,4 +73,4 @@ UPDATE guarantee SET compensated_amount = compensated_amount + $2 WHERE id = $1;
 UPDATE guarantee g SET status = $1, released_on = $2 WHERE g.id = $3 RETURNING g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount";
+g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount";

@@ -6,9 +6,6 @@ SELECT "c"."id" AS "c_id", "c"."institution_id" AS "c_institution_id", "c"."year
 -- RiskCompensationRepo.institutionLevel
 SELECT i.level FROM guarantee_institution i WHERE i.id = $1 AND i.id = $2;
 
--- RiskCompensationRepo.openClaimStatus
-SELECT c.status FROM risk_compensation_claim c WHERE c.institution_id = $1 AND c.year = $2 AND c.status <> 'REJECTED' AND c.institution_id = $3;
-
 -- RiskCompensationRepo.yearSums
 SELECT coalesce(sum(s.released_amount), 0)::numeric(24,2)::text AS released, coalesce(sum(s.compensated_amount), 0)::numeric(24,2)::text AS compensated
 FROM business_month_stats s WHERE s.institution_id = $1 AND s.month BETWEEN CAST($2 AS date) AND CAST($3 AS date) AND s.institution_id = $4;
@@ -22,14 +19,3 @@ SELECT "c"."id" AS "c_id", "c"."institution_id" AS "c_institution_id", "c"."year
 
 -- RiskCompensationRepo.setDecision
 UPDATE risk_compensation_claim SET status = $2, decided_by_role = $3, decided_at = now(), decision_note = $4 WHERE id = $1;
-
--- RiskCompensationRepo.payable (risk compensation)
-SELECT c.id, c.status, (c.decided_at AT TIME ZONE 'Asia/Shanghai')::date::text AS approved_on
-FROM risk_compensation_claim c WHERE c.id = $1 AND c.institution_id = $2;
-
--- RiskCompensationRepo.payable (fee subsidy)
-SELECT c.id, c.status, (GREATEST(c.industry_decided_at, c.finance_decided_at) AT TIME ZONE 'Asia/Shanghai')::date::text AS approved_on
-FROM fee_subsidy_claim c WHERE c.id = $1 AND c.institution_id = $2;
-
--- RiskCompensationRepo.markPaid
-UPDATE risk_compensation_claim SET status = 'PAID', paid_on = $1, paid_by = $2 WHERE id = $3 AND status = 'APPROVED' RETURNING id;

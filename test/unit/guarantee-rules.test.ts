@@ -109,6 +109,30 @@ describe('validateGuarantee: the one validation of createGuarantee and the impor
     });
   });
 
+  // ../shared/DESIGN.md §4: 纳入省再担保 as GraphQL gives it (a boolean, or absent) and as a file's cell spells it.
+  it.each([
+    [undefined, true, false],
+    [null, true, false],
+    [true, true, true],
+    [false, true, false],
+    ['', true, false],
+    ['true', true, true],
+    [' TRUE ', true, true],
+    ['false', true, false],
+    ['是', true, true],
+    ['否', true, false],
+    ['1', true, true],
+    ['0', true, false],
+    ['yes', false, undefined],
+    ['2', false, undefined],
+    ['constructor', false, undefined],
+  ])('reads reGuaranteed %j (valid: %s) as %s', (raw, valid, flag) => {
+    const v = validateGuarantee(draft({ reGuaranteed: raw as GuaranteeDraft['reGuaranteed'] }));
+    expect(v.ok).toBe(valid);
+    if (v.ok) expect(v.value.reGuaranteed).toBe(flag);
+    else expect(v.issues.map((i) => [i.field, i.code])).toEqual([['reGuaranteed', 'BAD_USER_INPUT']]);
+  });
+
   it("reports every problem with its field path, field problems before the policy's", () => {
     const v = validateGuarantee(
       draft(

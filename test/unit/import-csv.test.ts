@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../src/modules/guarantee/import/import.files';
-import { columnCountProblem, draftOf, headerProblem, IMPORT_COLUMNS, rowIssue } from '../../src/modules/guarantee/import/import.csv';
+import {
+  columnCountProblem,
+  draftOf,
+  headerColumns,
+  headerProblem,
+  IMPORT_COLUMNS,
+  rowIssue,
+} from '../../src/modules/guarantee/import/import.csv';
 
 describe('the 总对总 file (DESIGN.md §4)', () => {
   it('accepts exactly the listed header, blanks around names aside', () => {
@@ -18,6 +25,24 @@ describe('the 总对总 file (DESIGN.md §4)', () => {
     expect(headerProblem([...IMPORT_COLUMNS, '', ' '])).toBeNull();
     expect(headerProblem([...IMPORT_COLUMNS, 'note'])).toMatch(/exactly/);
     expect(headerProblem([...IMPORT_COLUMNS.slice(0, 11), '', ''])).toMatch(/exactly/);
+  });
+
+  it('takes an optional thirteenth column re_guaranteed, and nothing else after the twelve', () => {
+    expect(headerProblem([...IMPORT_COLUMNS, 're_guaranteed'])).toBeNull();
+    expect(headerProblem([...IMPORT_COLUMNS, ' re_guaranteed ', ''])).toBeNull();
+    expect(headerProblem([...IMPORT_COLUMNS, 're_guaranteed', 'note'])).toMatch(/exactly/);
+    expect(headerProblem([...IMPORT_COLUMNS.slice(0, 11), 're_guaranteed'])).toMatch(/exactly/);
+    expect(headerProblem(['re_guaranteed', ...IMPORT_COLUMNS])).toMatch(/exactly/);
+    expect(headerColumns([...IMPORT_COLUMNS, 're_guaranteed', ''])).toBe(13);
+    expect(headerColumns([...IMPORT_COLUMNS, ''])).toBe(12);
+  });
+
+  it('under a thirteen-column header, wants twelve or thirteen cells (an empty last cell may be left out)', () => {
+    expect(columnCountProblem(Array(13).fill('x'), 13)).toBeNull();
+    expect(columnCountProblem(Array(12).fill('x'), 13)).toBeNull();
+    expect(columnCountProblem([...Array(13).fill('x'), ''], 13)).toBeNull();
+    expect(columnCountProblem(Array(11).fill('x'), 13)).toMatch(/11 columns; the header has 13/);
+    expect(columnCountProblem(Array(14).fill('x'), 13)).toMatch(/14 columns; the header has 13/);
   });
 
   it('wants twelve cells a row (blank trailing spreadsheet cells aside)', () => {
@@ -53,8 +78,10 @@ describe('the 总对总 file (DESIGN.md §4)', () => {
       feeRate: '0.01',
       startOn: '2024-01-01',
       endOn: '2024-12-31',
+      reGuaranteed: '',
     });
     expect(draftOf(values, new Map()).borrower.regionId).toBe('');
+    expect(draftOf([...values, '是'], new Map()).reGuaranteed).toBe('是');
   });
 
   it("reports issues against the file's columns", () => {

@@ -113,6 +113,13 @@ export class Guarantee {
   @Column({ name: 'small_agri', type: 'boolean' })
   smallAgri: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      '纳入省再担保: covered by the provincial re-guarantee (聊财金〔2023〕14号), a condition of the R8 fee subsidy. Default false.',
+  })
+  @Column({ name: 're_guaranteed', type: 'boolean', default: false })
+  reGuaranteed: boolean;
+
   /** Sum of its compensations, kept current with each one (R7, recordCompensation's cap). */
   @Column({ name: 'compensated_amount', type: 'numeric', precision: 18, scale: 2, default: '0' })
   compensatedAmount: string;

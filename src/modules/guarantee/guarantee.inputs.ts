@@ -52,6 +52,13 @@ export class GuaranteeInput {
 
   @Field(() => DateScalar, { description: '到期日: not before startOn.' })
   endOn: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      '纳入省再担保: the guarantee is covered by the provincial re-guarantee (a condition of the R8 fee subsidy). Default false.',
+  })
+  reGuaranteed?: boolean | null;
 }
 
 @InputType({ description: '担保业务筛选条件: every condition given must hold.' })

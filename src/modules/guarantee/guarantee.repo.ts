@@ -26,6 +26,7 @@ export interface GuaranteeRecord {
   status: GuaranteeStatus;
   releasedOn: string | null;
   smallAgri: boolean;
+  reGuaranteed: boolean;
   compensatedAmount: string;
 }
 
@@ -33,7 +34,7 @@ export interface GuaranteeRecord {
 export const GUARANTEE_COLUMNS = `g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
   g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
   g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-  g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.compensated_amount AS "compensatedAmount"`;
+  g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount"`;
 
 /** The viewer's scope and a page's filter, as conditions over alias g (the ids already checked to be UUIDs). */
 export interface GuaranteeWhere {

@@ -1,17 +1,8 @@
 import type { Scope } from '../../access/scope';
 import { Repository } from '../../platform/db/repository';
-import { BUSINESS_TIME_ZONE } from '../../platform/lib/dates';
 import type { QuoteValues } from './risk-compensation.calc';
 import { RiskCompensationClaim } from './risk-compensation.entity';
 import { ClaimStatus } from './risk-compensation.types';
-
-/** The claim tables and when each counts as approved (R7: one decision; R8: the later of the two departments'). */
-const APPROVED_AT = {
-  risk_compensation_claim: 'c.decided_at',
-  fee_subsidy_claim: 'GREATEST(c.industry_decided_at, c.finance_decided_at)',
-} as const;
-
-export type ClaimTable = keyof typeof APPROVED_AT;
 
 /** risk_compensation_claim (R7), and the institution and aggregate figures a claim is made of. */
 export class RiskCompensationRepo extends Repository {
@@ -40,16 +31,6 @@ export class RiskCompensationRepo extends Repository {
       id: institutionId,
     });
     return row?.level;
-  }
-
-  /** The status of the year's claim that is not rejected, if any (in scope). */
-  async openClaimStatus(scope: Scope, institutionId: string, year: number): Promise<string | undefined> {
-    const scoped = scope.claims('c');
-    const row = await this.first<{ status: string }>(
-      `SELECT c.status FROM risk_compensation_claim c WHERE c.institution_id = :institution AND c.year = :year AND c.status <> 'REJECTED' AND ${scoped.sql}`,
-      { ...scoped.params, institution: institutionId, year },
-    );
-    return row?.status;
   }
 
   /** R7's year: released and compensated amounts of the institution's aggregate cells in scope. */
@@ -89,24 +70,5 @@ export class RiskCompensationRepo extends Repository {
       `UPDATE risk_compensation_claim SET status = $2, decided_by_role = $3, decided_at = now(), decision_note = $4 WHERE id = $1`,
       [id, status, role, note],
     );
-  }
-
-  /** A claim in scope with its status and the day (Asia/Shanghai) it was approved, or undefined. */
-  payable(scope: Scope, table: ClaimTable, id: string): Promise<{ id: string; status: string; approved_on: string | null } | undefined> {
-    const scoped = scope.claims('c');
-    return this.first(
-      `SELECT c.id, c.status, (${APPROVED_AT[table]} AT TIME ZONE '${BUSINESS_TIME_ZONE}')::date::text AS approved_on
-       FROM ${table} c WHERE c.id = :id AND ${scoped.sql}`,
-      { id, ...scoped.params },
-    );
-  }
-
-  /** APPROVED → PAID; false when the claim was no longer APPROVED (its condition makes two payments at once give one). */
-  async markPaid(table: ClaimTable, id: string, paidOn: string, by: string): Promise<boolean> {
-    const paid = await this.rows<{ id: string }>(
-      `UPDATE ${table} SET status = 'PAID', paid_on = :paidOn, paid_by = :by WHERE id = :id AND status = 'APPROVED' RETURNING id`,
-      { id, paidOn, by },
-    );
-    return paid.length > 0;
   }
 }

@@ -1,13 +1,11 @@
 import { allow } from 'graphql-shield';
-import { hasRole } from '../../access/rules';
-import { READERS } from '../../access/readers';
+import { CLAIM_READERS, hasRole } from '../../access/rules';
 import { Role } from '../../access/roles';
 
 /**
  * 市级风险补偿 (实施意见（七）, R7), as test/fixtures/access-matrix.ts fixes it. The claim's readers are the
- * government readers of claims plus the holding group and the institution; rows are then scope.claims.
+ * government readers of claims plus the holding group and the institution (CLAIM_READERS); rows are then scope.claims.
  */
-const CLAIM_READERS = [...READERS.claims, Role.HOLDING_GROUP, Role.GUARANTEE_INSTITUTION];
 
 export const riskCompensationRules = {
   Query: {

@@ -1,25 +1,22 @@
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
-import { SystemScope } from '../../access/system-scope';
 import type { Viewer } from '../../access/viewer';
-import { BadInputError, ConflictError, NotFoundError, PolicyViolationError } from '../../platform/errors';
-import { businessToday } from '../../platform/lib/dates';
+import { ConflictError, NotFoundError, PolicyViolationError } from '../../platform/errors';
 import type { Dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
 import { parseInput } from '../../platform/validation/parse';
 import { money, note } from '../../platform/validation/schemas';
 import { z } from 'zod';
 import { InstitutionLevel } from '../institution/institution.entity';
-import { PolicyRepo } from '../policy/policy.repo';
 import type { PolicyService } from '../policy/policy.service';
-import { markClaimPaid } from './claim-payment';
+import { markClaimPaid } from '../claim/claim-payment';
+import { ClaimRepo } from '../claim/claim.repo';
+import { requireCompletedYear, requirePolicyYear } from '../claim/claim-year';
 import type { RiskCompensationClaim } from './risk-compensation.entity';
 import { RiskCompensationRepo } from './risk-compensation.repo';
 import { quoteRiskCompensation, type QuoteValues, type TierQuote } from './risk-compensation.calc';
 import { ClaimStatus } from './risk-compensation.types';
 
-/** The first year a claim may cover: the table's own check (year BETWEEN 2000 AND 2999). */
-const FIRST_YEAR = 2000;
 const NOTE_MAX = 2000;
 const previewSchema = z.object({ releasedAmount: money('zero'), compensatedAmount: money('zero') });
 const decisionSchema = z.object({ note: note(NOTE_MAX) });
@@ -69,10 +66,7 @@ export class RiskCompensationService {
    */
   async submit(institutionId: string, year: number): Promise<RiskCompensationClaim> {
     if (!isUuid(institutionId) || !this.scope.actsFor(institutionId)) throw new NotFoundError('Institution', institutionId);
-    const current = Number(businessToday().slice(0, 4));
-    if (!Number.isInteger(year) || year < FIRST_YEAR || year >= current) {
-      throw new BadInputError('year', `year must be a completed calendar year from ${FIRST_YEAR} to ${current - 1}`);
-    }
+    requireCompletedYear(year);
     const yearEnd = `${year}-12-31`;
     return this.manager.transaction(async (tx) => {
       const repo = new RiskCompensationRepo(tx);
@@ -84,9 +78,8 @@ export class RiskCompensationService {
           'R7',
         );
       }
-      if (!(await new PolicyRepo(tx).anyInForceBy(SystemScope.because('R14 policy parameters: reference data'), yearEnd)))
-        throw new BadInputError('year', `No policy parameters were in force in ${year}: the policy dates from 2023-03-29 (R14)`);
-      const open = await repo.openClaimStatus(this.scope, institutionId, year);
+      await requirePolicyYear(tx, year);
+      const open = await new ClaimRepo(tx).openStatus(this.scope, 'risk_compensation_claim', institutionId, year);
       if (open) throw new ConflictError(`A claim for ${year} already exists (${open}); a new one may follow only a rejection`);
 
       const sums = await repo.yearSums(this.scope, institutionId, year);

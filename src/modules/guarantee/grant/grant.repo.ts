@@ -18,6 +18,7 @@ export interface GrantRow {
   startOn: string;
   endOn: string;
   smallAgri: boolean;
+  reGuaranteed: boolean;
 }
 
 /** The SQL of granting guarantees (grant.batch.ts): its locks, the reads its rules need, and the insert. */
@@ -86,9 +87,9 @@ export class GrantRepo extends Repository {
     const col = <K extends keyof GrantRow>(k: K) => rows.map((r) => r[k]);
     return this.manager.query(
       `INSERT INTO guarantee AS g (institution_id, code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate,
-                                   bank_risk_share, start_on, end_on, small_agri)
+                                   bank_risk_share, start_on, end_on, small_agri, re_guaranteed)
        SELECT $1::uuid, * FROM unnest($2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::varchar[], $8::numeric[], $9::numeric[],
-                                      $10::numeric[], $11::numeric[], $12::date[], $13::date[], $14::boolean[])
+                                      $10::numeric[], $11::numeric[], $12::date[], $13::date[], $14::boolean[], $15::boolean[])
        RETURNING ${GUARANTEE_COLUMNS}`,
       [
         institutionId,
@@ -105,6 +106,7 @@ export class GrantRepo extends Repository {
         col('startOn'),
         col('endOn'),
         col('smallAgri'),
+        col('reGuaranteed'),
       ],
     );
   }

@@ -24,6 +24,8 @@ export interface GuaranteeDraft {
   feeRate: Dec | string;
   startOn: string;
   endOn: string;
+  /** A boolean from GraphQL, a cell's text from a file (reGuaranteedFlag); absent is false. */
+  reGuaranteed?: boolean | string | null;
 }
 
 export interface ValidGuarantee {
@@ -36,6 +38,7 @@ export interface ValidGuarantee {
   feeRate: string;
   startOn: string;
   endOn: string;
+  reGuaranteed: boolean;
 }
 
 /** Why a guarantee is refused: the error code and the input field (path in GuaranteeInput) it concerns. */
@@ -59,6 +62,26 @@ const borrowerIdentifier = rule((raw) => {
   return checked.ok ? { value: checked.value, kind: checked.kind } : no(checked.reason);
 });
 
+/** The spellings of 纳入省再担保 a 总对总 file may use (../shared/DESIGN.md §4); an empty cell, like an absent field, is false. */
+const FLAG_TEXT: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+  ['是', true],
+  ['否', false],
+  ['1', true],
+  ['0', false],
+]);
+
+/** reGuaranteed: a boolean (GraphQL) or a cell (true/false, 是/否, 1/0; empty is false). */
+export const reGuaranteedFlag = rule((raw) => {
+  if (raw === null || raw === undefined) return false;
+  if (typeof raw === 'boolean') return raw;
+  const text = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
+  if (text === '') return false;
+  const flag = text === undefined ? undefined : FLAG_TEXT.get(text);
+  return flag ?? no('must be true or false (是/否, 1/0; empty is false)');
+});
+
 /**
  * A guarantee as it enters the hub: the GuaranteeInput of createGuarantee and a row of a 总对总 file
  * (import.csv.ts maps its columns onto these fields). Field order is report order.
@@ -79,6 +102,7 @@ export const guaranteeSchema = z
     feeRate: fraction,
     startOn: eventDate,
     endOn: maturityDate,
+    reGuaranteed: reGuaranteedFlag,
   })
   .refine((g) => !dec(g.guaranteedAmount).gt(g.loanAmount), {
     path: ['guaranteedAmount'],
@@ -101,6 +125,7 @@ const FIELD_ORDER = [
   'feeRate',
   'startOn',
   'endOn',
+  'reGuaranteed',
 ];
 const rank = (issue: { field: string }) => FIELD_ORDER.indexOf(issue.field);
 

@@ -16,6 +16,9 @@ export const IMPORT_COLUMNS = [
   'end_on',
 ] as const;
 
+/** The optional thirteenth column (../shared/DESIGN.md §4): 纳入省再担保 (true/false, 是/否, 1/0; empty is false). */
+export const OPTIONAL_COLUMN = 're_guaranteed';
+
 /**
  * How both import paths (the mutation's CSV text, the command's CSV file) read a CSV: a BOM and any line
  * ending (CRLF) accepted, cells trimmed, and blank records skipped — empty lines and the all-empty rows
@@ -43,6 +46,7 @@ const COLUMN_OF: Record<string, string> = {
   feeRate: 'fee_rate',
   startOn: 'start_on',
   endOn: 'end_on',
+  reGuaranteed: OPTIONAL_COLUMN,
 };
 
 export interface ImportRowIssue {
@@ -52,24 +56,41 @@ export interface ImportRowIssue {
   message: string;
 }
 
-/**
- * Why a header is not the one ../shared/DESIGN.md §4 lists, or null when it is. Blank cells after the last column
- * are no column (a spreadsheet writes them for formatted empty columns), as columnCountProblem allows them
- * in data rows.
- */
-export function headerProblem(header: readonly string[]): string | null {
+/** The header's cells, trimmed, without the blank cells after the last column (a spreadsheet writes them for formatted empty columns). */
+function headerCells(header: readonly string[]): string[] {
   const got = header.map((h) => String(h ?? '').trim());
   while (got.length > IMPORT_COLUMNS.length && got[got.length - 1] === '') got.pop();
-  if (got.length === IMPORT_COLUMNS.length && got.every((h, i) => h === IMPORT_COLUMNS[i])) return null;
-  return `The header must be exactly: ${IMPORT_COLUMNS.join(',')}`;
+  return got;
 }
 
-/** Whether a data row has the header's column count (blank trailing cells of a spreadsheet row are fine). */
-export function columnCountProblem(values: readonly unknown[]): string | null {
+/**
+ * Why a header is not the one ../shared/DESIGN.md §4 lists, or null when it is: the twelve columns exactly, optionally
+ * followed by re_guaranteed (files written before that column existed still import). Blank cells after the last
+ * column are no column, as columnCountProblem allows them in data rows.
+ */
+export function headerProblem(header: readonly string[]): string | null {
+  const got = headerCells(header);
+  const required = got.slice(0, IMPORT_COLUMNS.length);
+  const extra = got.slice(IMPORT_COLUMNS.length);
+  const requiredOk = required.length === IMPORT_COLUMNS.length && required.every((h, i) => h === IMPORT_COLUMNS[i]);
+  if (requiredOk && (extra.length === 0 || (extra.length === 1 && extra[0] === OPTIONAL_COLUMN))) return null;
+  return `The header must be exactly: ${IMPORT_COLUMNS.join(',')} (optionally followed by ,${OPTIONAL_COLUMN})`;
+}
+
+/** How many columns a valid header has: 12, or 13 with re_guaranteed. */
+export function headerColumns(header: readonly string[]): number {
+  return headerCells(header).length;
+}
+
+/**
+ * Whether a data row fits a header of `columns` columns: the twelve required cells, the optional last one where the
+ * header has it (a spreadsheet leaves a trailing empty cell out, and empty is false), and blank trailing cells.
+ */
+export function columnCountProblem(values: readonly unknown[], columns: number = IMPORT_COLUMNS.length): string | null {
   const n = values.length;
-  if (n === IMPORT_COLUMNS.length) return null;
-  if (n > IMPORT_COLUMNS.length && values.slice(IMPORT_COLUMNS.length).every((v) => v === '' || v === null || v === undefined)) return null;
-  return `The row has ${n} columns; the header has ${IMPORT_COLUMNS.length}`;
+  if (n >= IMPORT_COLUMNS.length && n <= columns) return null;
+  if (n > columns && values.slice(columns).every((v) => v === '' || v === null || v === undefined)) return null;
+  return `The row has ${n} columns; the header has ${columns}`;
 }
 
 /**
@@ -89,6 +110,7 @@ export function draftOf(values: readonly string[], regionIdByCode: ReadonlyMap<s
     feeRate: v(9),
     startOn: v(10),
     endOn: v(11),
+    reGuaranteed: v(12),
   };
 }
 

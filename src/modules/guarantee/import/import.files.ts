@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { BadInputError } from '../../../platform/errors';
-import { CSV_OPTIONS, IMPORT_COLUMNS, headerProblem } from './import.csv';
+import { CSV_OPTIONS, IMPORT_COLUMNS, headerColumns, headerProblem } from './import.csv';
 import { checkedRecords, decodedCsv, detectCsvEncoding } from './import.encoding';
 import type { ImportRow } from './import.service';
 
@@ -57,14 +57,16 @@ async function* sheetRows(sheet: AsyncIterable<ExcelJS.Row>): AsyncGenerator<str
 /** The header (checked) and then the data rows, numbered from 1. */
 async function* numbered(records: AsyncIterable<string[]>): AsyncGenerator<ImportRow> {
   let row = -1;
+  let columns: number = IMPORT_COLUMNS.length;
   for await (const values of records) {
     row++;
     if (row === 0) {
       const problem = headerProblem(values);
       if (problem) throw new BadInputError('csv', problem);
+      columns = headerColumns(values);
       continue;
     }
-    yield { row, values };
+    yield { row, values, columns };
   }
   if (row < 0) throw new BadInputError('csv', headerProblem([]) ?? 'The file is empty');
 }

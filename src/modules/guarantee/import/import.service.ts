@@ -8,7 +8,7 @@ import { GrantRepo } from '../grant/grant.repo';
 import type { GuaranteeImportResult } from '../guarantee.types';
 import { type ValidGuarantee, validateGuarantee } from '../grant/grant.validate';
 import { undecodableProblem } from './import.encoding';
-import { CSV_OPTIONS, columnCountProblem, draftOf, headerProblem, type ImportRowIssue, rowIssue } from './import.csv';
+import { CSV_OPTIONS, columnCountProblem, draftOf, headerColumns, headerProblem, type ImportRowIssue, rowIssue } from './import.csv';
 
 /** Rows granted per round of statements: bounded arrays and memory, whatever the file's size. */
 export const IMPORT_CHUNK = 5000;
@@ -17,6 +17,8 @@ export interface ImportRow {
   /** 1-based data row number (the header is row 0). */
   row: number;
   values: readonly string[];
+  /** The header's column count: 12 (when absent), or 13 with the optional re_guaranteed. */
+  columns?: number;
 }
 
 /**
@@ -52,8 +54,8 @@ export class GuaranteeImporter {
   private async addChunk(rows: readonly ImportRow[]): Promise<void> {
     const valid: ValidGuarantee[] = [];
     const validRows: number[] = [];
-    for (const { row, values } of rows) {
-      const count = columnCountProblem(values);
+    for (const { row, values, columns } of rows) {
+      const count = columnCountProblem(values, columns);
       if (count) {
         this.rejected.push({ row, field: null, code: 'BAD_USER_INPUT', message: count });
         continue;
@@ -96,7 +98,8 @@ export class GuaranteeImportService {
     const [header, ...data] = parseCsv(csv);
     const problem = headerProblem(header ?? []);
     if (problem) throw new BadInputError('csv', problem);
-    const rows = data.map((values, i) => ({ row: i + 1, values }));
+    const columns = headerColumns(header);
+    const rows = data.map((values, i) => ({ row: i + 1, values, columns }));
     return this.manager.transaction(async (tx) => {
       const importer = await GuaranteeImporter.open(tx, institutionId, this.policy);
       await importer.add(rows);

@@ -84,6 +84,7 @@ export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): Jo
     status: r.status,
     releasedOn: r.releasedOn,
     smallAgri: r.smallAgri,
+    reGuaranteed: r.reGuaranteed,
     compensatedAmount: r.compensatedAmount,
     joined: { institution, bank, borrower },
   };

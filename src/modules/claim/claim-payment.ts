@@ -3,7 +3,7 @@ import type { Scope } from '../../access/scope';
 import { BadInputError, ConflictError, NotFoundError } from '../../platform/errors';
 import { businessToday } from '../../platform/lib/dates';
 import { isUuid } from '../../platform/lib/ids';
-import { RiskCompensationRepo, type ClaimTable } from './risk-compensation.repo';
+import { ClaimRepo, type ClaimTable } from './claim.repo';
 
 /**
  * 市财政局 records that an approved claim was paid (实施意见（七）（八）: 市财政局负责资金拨付): APPROVED → PAID,
@@ -15,7 +15,7 @@ export async function markClaimPaid(manager: EntityManager, scope: Scope, table:
   const today = businessToday();
   if (paidOn > today) throw new BadInputError('paidOn', `paidOn may not be in the future (today is ${today})`);
   if (!isUuid(id)) throw new NotFoundError('Claim', id);
-  const repo = new RiskCompensationRepo(manager);
+  const repo = new ClaimRepo(manager);
   const claim = await repo.payable(scope, table, id.toLowerCase());
   if (!claim) throw new NotFoundError('Claim', id);
   if (claim.status !== 'APPROVED') throw new ConflictError(`Only an approved claim can be paid; this one is ${claim.status}`);
