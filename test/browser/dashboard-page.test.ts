@@ -97,7 +97,7 @@ const DASHBOARD = `query ($filter: DashboardFilter) { dashboard(filter: $filter)
 
 /** The period the page shows, as the API's filter. */
 async function pageFilter(w: Watched) {
-  const [from, to] = await w.page.$$eval('.period input[type=month]', (els) => els.map((e) => (e as HTMLInputElement).value));
+  const [from, to] = await w.page.$$eval('.period input[type=month]', (els) => els.map((e) => (e as unknown as { value: string }).value));
   const [y, m] = to.split('-').map(Number);
   return { from: `${from}-01`, to: `${to}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}` };
 }
