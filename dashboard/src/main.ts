@@ -147,11 +147,13 @@ async function show(period: Period): Promise<void> {
       exportPath: dashPath,
     },
   );
+  // The overview first: the other views ask once the dashboard has answered, so they do not compete with it.
+  const afterOverview = (load: () => Promise<HTMLElement>) => () => dashboard.then(load, load);
   const year = Number(period.to.slice(0, 4));
   views.push({
     id: 'scorecards',
     title: `银担合作考核（${year}年）`,
-    load: () => scorecardView(year),
+    load: afterOverview(() => scorecardView(year)),
     exportPath: `/exports/bank-scorecards.xlsx?year=${year}`,
   });
   // The month's supervision list: the last month of the period, but never the running month (nobody is late yet).
@@ -159,13 +161,13 @@ async function show(period: Period): Promise<void> {
   views.push({
     id: 'supervision',
     title: `预警与督导名单（${formatMonth(listMonth)}）`,
-    load: () => supervisionView(listMonth),
+    load: afterOverview(() => supervisionView(listMonth)),
     exportPath: `/exports/supervision.xlsx?month=${listMonth}`,
   });
   views.push({
     id: 'leads',
     title: '恶意逃废债线索',
-    load: () => leadsView(role === 'PUBLIC_SECURITY', report),
+    load: afterOverview(() => leadsView(role === 'PUBLIC_SECURITY', report)),
     exportPath: '/exports/leads.xlsx',
   });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 
-/** Where `npm run build:dashboard` writes the page (dashboard/vite.config.ts). */
+/** Where `npm run build:dashboard` writes the page (dashboard/vite.config.mts). */
 export const DASHBOARD_DIST = path.join(projectRoot(), 'dashboard', 'dist');
 
 /** src/app under ts-node, dist/src/app compiled: the folder holding package.json either way. */
