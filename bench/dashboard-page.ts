@@ -39,7 +39,8 @@ async function main(): Promise<void> {
       });
       hub.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${out}`)));
     });
-    const ds = createDataSource(db.url);
+    // Seeding 10^5 rows on a busy machine can outlast the request-sized statement timeout.
+    const ds = createDataSource(db.url, { statementTimeoutMs: 900_000, idleInTransactionTimeoutMs: 900_000 });
     await ds.initialize();
     console.log(`seeding ${guarantees.toLocaleString('en')} guarantees…`);
     await seedDemo(ds, { guarantees, seed: 1 });
