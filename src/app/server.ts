@@ -20,6 +20,8 @@ import { legacyJsonStatus } from './protocol';
 import { queryLimits } from './query-limits';
 import { readRouting } from './read-routing';
 import { buildSchema } from './schema';
+import { dashboardPage } from './dashboard-page';
+import { exportsRouter } from './exports';
 import { healthCheck, unavailableAs503 } from './unavailable';
 
 export interface HubDeps {
@@ -67,7 +69,7 @@ export function createApollo(log: Logger, httpServer?: http.Server, options: Apo
   });
 }
 
-/** The HTTP app: /graphql, /healthz and, outside production, a schema explorer served from the hub itself. */
+/** The HTTP app: /graphql, /healthz, /dashboard, /exports and, outside production, a schema explorer served from the hub itself. */
 export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Server; apollo: ApolloServer<Context> }> {
   const { config, dataSource, log, jwtSecret, replicas } = deps;
   const app = express();
@@ -103,16 +105,13 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
   const tokens: TokenSettings = { secret: jwtSecret, expiresIn: config.jwtExpiresIn };
   const auth = authenticator(dataSource, jwtSecret, config.limits.jwtMaxLifetimeSeconds);
   const guard = new LoginGuard(config.limits);
-  app.use(
-    '/graphql',
-    jsonBody(config.limits.bodyMaxBytes),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const viewer = await auth.viewerOf(req.headers.authorization);
-        return buildContext(dataSource.manager, viewer, log, tokens, { guard, address: req.ip ?? null });
-      },
-    }),
-  );
+  const contextOf = async (req: express.Request) => {
+    const viewer = await auth.viewerOf(req.headers.authorization);
+    return buildContext(dataSource.manager, viewer, log, tokens, { guard, address: req.ip ?? null });
+  };
+  app.use('/graphql', jsonBody(config.limits.bodyMaxBytes), expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
+  app.use('/exports', exportsRouter(apollo, contextOf, log));
+  app.use('/dashboard', dashboardPage());
   app.use(jsonBodyErrors);
   return { server, apollo };
 }
