@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BadSetting, parseAllowList, parseHost, type AllowedNet } from './net-config';
 
 /**
  * The one reader of process.env. Everything the hub can be told from outside is here,
@@ -7,6 +8,8 @@ import path from 'node:path';
 export interface Config {
   readonly nodeEnv: 'production' | 'development' | 'test';
   readonly port: number;
+  /** HOST: the address to listen on; 127.0.0.1 unless told (behind a load balancer: 0.0.0.0). */
+  readonly host: string;
   /** External PostgreSQL; when absent the hub runs an embedded PostgreSQL in `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
@@ -20,6 +23,13 @@ export interface Config {
   readonly limits: Limits;
   /** Pool size and the timeouts that keep a request from hanging on the database (../shared/DESIGN.md §6 Concurrency). */
   readonly database: DatabaseLimits;
+  /** Who may read /metrics: addresses (METRICS_ALLOW, loopback by default) or a bearer token (METRICS_TOKEN). */
+  readonly metrics: MetricsAccess;
+}
+
+export interface MetricsAccess {
+  readonly allow: readonly AllowedNet[];
+  readonly token: string | undefined;
 }
 
 export interface DatabaseLimits {
@@ -85,14 +95,19 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** `needsSecret: false` for the commands that sign nothing (import, seed:demo, bench): JWT_SECRET is then not required. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { needsSecret?: boolean } = {}): Config {
   const nodeEnv = parseNodeEnv(env.NODE_ENV);
   const port = parsePort(env.PORT ?? '4000');
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   if (databaseUrl !== undefined) assertPostgresUrl(databaseUrl);
   const jwtSecret = env.JWT_SECRET || undefined;
-  if (nodeEnv === 'production' && jwtSecret === undefined) {
-    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  // An unset NODE_ENV is production, but `npm start` on a laptop (embedded database, one hub, its own data dir) may
+  // keep a generated secret there; hubs sharing a DATABASE_URL must share a secret, and NODE_ENV=production says so.
+  if (options.needsSecret !== false && jwtSecret === undefined && (env.NODE_ENV === 'production' || (nodeEnv === 'production' && databaseUrl !== undefined))) {
+    throw new ConfigError(
+      'JWT_SECRET is required when NODE_ENV=production, and with DATABASE_URL unless NODE_ENV=development (hubs on one database share one secret)',
+    );
   }
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -100,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     nodeEnv,
     port,
+    host: setting(() => parseHost(env.HOST)),
     databaseUrl,
     dataDir: path.resolve(env.HUB_DATA_DIR || 'data'),
     jwtSecret,
@@ -119,7 +135,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_DATABASE_LIMITS.idleInTransactionTimeoutMs,
       ),
     }),
+    metrics: Object.freeze({ allow: setting(() => parseAllowList(env.METRICS_ALLOW)), token: metricsToken(env.METRICS_TOKEN) }),
   });
+}
+
+function setting<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof BadSetting) throw new ConfigError(err.message);
+    throw err;
+  }
+}
+
+function metricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return raw;
 }
 
 /** A whole number of at least 1, written in digits; 0 (PostgreSQL's "no timeout") is not offered: every limit holds. */
@@ -171,8 +205,9 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 }
 
 function parseNodeEnv(value: string | undefined): Config['nodeEnv'] {
-  if (value === undefined || value === '' || value === 'development') return 'development';
-  if (value === 'production' || value === 'test') return value;
+  // Unset is production: a deployment that forgets NODE_ENV serves no explorer (`npm run dev` sets development).
+  if (value === undefined || value === '') return 'production';
+  if (value === 'production' || value === 'development' || value === 'test') return value;
   throw new ConfigError(`NODE_ENV must be production, development or test, not "${value}"`);
 }
 
