@@ -33,7 +33,9 @@ export function parse(program: Command, argv: readonly string[] = process.argv):
     program.parse(argv as string[]);
   } catch (err) {
     if (err instanceof CommanderError) {
-      process.exit(err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version' ? 0 : EXIT_USAGE);
+      process.exit(
+        err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version' ? 0 : EXIT_USAGE,
+      );
     }
     throw err;
   }
@@ -79,9 +81,11 @@ export function databaseUrlOf(config: Config): { url: string | undefined; embedd
  */
 export async function resolveId(client: pg.Client, kind: 'region' | 'institution', value: string, url: string): Promise<string> {
   if (isUuid(value)) return value.toLowerCase();
-  const sql = kind === 'region' ? 'SELECT id FROM region WHERE code = $1' : 'SELECT id FROM guarantee_institution WHERE credit_code = upper($1)';
+  const sql =
+    kind === 'region' ? 'SELECT id FROM region WHERE code = $1' : 'SELECT id FROM guarantee_institution WHERE credit_code = upper($1)';
   const { rows } = await client.query<{ id: string }>(sql, [value.trim()]).catch((err: { code?: string }) => {
-    if (err.code === '42P01') throw new UsageError(`the database at ${redactUrl(url)} has no hub tables yet: start the hub on it once (npm start)`);
+    if (err.code === '42P01')
+      throw new UsageError(`the database at ${redactUrl(url)} has no hub tables yet: start the hub on it once (npm start)`);
     throw err;
   });
   if (!rows[0]) {
@@ -98,7 +102,9 @@ export async function resolveId(client: pg.Client, kind: 'region' | 'institution
 export async function connectFor(config: Config, need: string): Promise<{ client: pg.Client; url: string }> {
   const { url, embeddedFile } = databaseUrlOf(config);
   if (!url) {
-    throw new UsageError(`${need} needs the database: set DATABASE_URL, or start the hub (npm start) so its embedded database is running (no ${embeddedFile})`);
+    throw new UsageError(
+      `${need} needs the database: set DATABASE_URL, or start the hub (npm start) so its embedded database is running (no ${embeddedFile})`,
+    );
   }
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {

@@ -6,6 +6,7 @@ import { DomainError } from '../src/platform/errors';
 import type { GuaranteeImportResult } from '../src/modules/guarantee/guarantee.types';
 import { IMPORT_COLUMNS } from '../src/modules/guarantee/import/import.csv';
 import { importFile } from '../src/modules/guarantee/import/import.run';
+import { isUuid } from '../src/platform/lib/ids';
 import { UsageError, command, connectFor, parse, resolveId, usageFailure } from './cli';
 
 /**
@@ -16,6 +17,7 @@ import { UsageError, command, connectFor, parse, resolveId, usageFailure } from 
  */
 const program = command('import', '总对总 batch import of guarantees from a CSV or XLSX file, in one transaction.')
   .requiredOption('--institution <id|credit code>', 'the guarantee institution: its hub id or its unified social credit code')
+  .option('--bank <id>', "the bank (its hub id) of rows whose bank_id is empty: a 总对总 file is one bank's business")
   .option('--json', 'print the report as JSON')
   .argument('<file>', 'a .csv (UTF-8, UTF-16 with a BOM, or GBK as Excel saves it) or an .xlsx (first sheet)')
   .addHelpText(
@@ -31,7 +33,8 @@ Exit status: 0 all accepted or duplicates, 3 some rows rejected (the rest commit
 
 async function main(): Promise<number> {
   parse(program);
-  const opts = program.opts<{ institution: string; json?: boolean }>();
+  const opts = program.opts<{ institution: string; bank?: string; json?: boolean }>();
+  if (opts.bank !== undefined && !isUuid(opts.bank)) throw new UsageError(`--bank must be a hub id (a UUID), not "${opts.bank}"`);
   const file = program.args[0];
   if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
   if (!fs.statSync(file).isFile()) throw new UsageError(`not a file: ${file}`);
@@ -49,7 +52,8 @@ async function main(): Promise<number> {
   const bar = new SingleBar({ format: 'import |{bar}| {percentage}% of the file | {rows} rows', stream: process.stderr, hideCursor: true });
   bar.start(fs.statSync(file).size, 0, { rows: 0 });
   try {
-    const result = await importFile(dataSource, institutionId, file, { update: (bytes, rows) => bar.update(bytes, { rows }) });
+    const progress = { update: (bytes: number, rows: number) => bar.update(bytes, { rows }) };
+    const result = await importFile(dataSource, institutionId, file, progress, opts.bank?.toLowerCase());
     bar.update(fs.statSync(file).size);
     bar.stop();
     report(result, file, redactUrl(url), opts.json ?? false);

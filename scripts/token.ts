@@ -23,7 +23,7 @@ function lifetime(value: string): string {
   );
 }
 
-const program = command('token', 'Print a bearer token for a role, signed with the hub\'s secret.')
+const program = command('token', "Print a bearer token for a role, signed with the hub's secret.")
   .addOption(new Option('--role <role>', `the role: ${ALL_ROLES.join(', ')}`).argParser(oneOf(ALL_ROLES, 'role')).makeOptionMandatory())
   .option('--region <code|id>', 'narrow a government role to a region: its code (371502 东昌府区) or its id; needed by LOCAL_GOVERNMENT')
   .option('--region-code <code>', 'the same, by code (kept for older scripts)')
@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     bankId: o.bankId === undefined ? null : uuid('--bank-id', o.bankId),
   };
   if (viewer.regionId && !REGION_NARROWABLE.has(o.role)) throw new UsageError(`${o.role} is not narrowed by a region`);
-  if (viewer.institutionId && o.role !== Role.GUARANTEE_INSTITUTION) throw new UsageError('--institution-id is for GUARANTEE_INSTITUTION only');
+  if (viewer.institutionId && o.role !== Role.GUARANTEE_INSTITUTION)
+    throw new UsageError('--institution-id is for GUARANTEE_INSTITUTION only');
   if (viewer.bankId && o.role !== Role.BANK) throw new UsageError('--bank-id is for BANK only');
 
   const secret = resolveJwtSecret(config);
@@ -98,9 +99,11 @@ async function lookUp(config: Config, kind: 'region' | 'institution', value: str
 }
 
 function describeScope(v: Viewer): string {
-  const parts = [v.regionId && `region ${v.regionId}`, v.institutionId && `institution ${v.institutionId}`, v.bankId && `bank ${v.bankId}`].filter(
-    Boolean,
-  );
+  const parts = [
+    v.regionId && `region ${v.regionId}`,
+    v.institutionId && `institution ${v.institutionId}`,
+    v.bankId && `bank ${v.bankId}`,
+  ].filter(Boolean);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 

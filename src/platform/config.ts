@@ -104,7 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { need
   const jwtSecret = env.JWT_SECRET || undefined;
   // An unset NODE_ENV is production, but `npm start` on a laptop (embedded database, one hub, its own data dir) may
   // keep a generated secret there; hubs sharing a DATABASE_URL must share a secret, and NODE_ENV=production says so.
-  if (options.needsSecret !== false && jwtSecret === undefined && (env.NODE_ENV === 'production' || (nodeEnv === 'production' && databaseUrl !== undefined))) {
+  if (
+    options.needsSecret !== false &&
+    jwtSecret === undefined &&
+    (env.NODE_ENV === 'production' || (nodeEnv === 'production' && databaseUrl !== undefined))
+  ) {
     throw new ConfigError(
       'JWT_SECRET is required when NODE_ENV=production, and with DATABASE_URL unless NODE_ENV=development (hubs on one database share one secret)',
     );
