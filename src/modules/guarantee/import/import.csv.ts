@@ -62,7 +62,7 @@ export function headerProblem(header: readonly string[]): string | null {
   while (got.length > IMPORT_COLUMNS.length && got[got.length - 1] === '') got.pop();
   if (got.length === IMPORT_COLUMNS.length && got.every((h, i) => h === IMPORT_COLUMNS[i])) return null;
   const found = got.length ? got.join(',') : '(nothing: the file is empty)';
-  return `The header is not the expected one.\n  expected: ${IMPORT_COLUMNS.join(',')}\n  found:    ${found.slice(0, 300)}`;
+  return `The header must be exactly the expected one.\n  expected: ${IMPORT_COLUMNS.join(',')}\n  found:    ${found.slice(0, 300)}`;
 }
 
 /** Whether a data row has the header's column count (blank trailing cells of a spreadsheet row are fine). */
