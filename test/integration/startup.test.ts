@@ -33,7 +33,8 @@ async function health(port: number) {
   return { status: res.status, body: await res.json() };
 }
 
-describe('npm start on an embedded PostgreSQL', () => {
+// initdb, migrations and ts-node on a loaded two-core machine can take most of a minute per start.
+describe('npm start on an embedded PostgreSQL', { timeout: 180_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-start-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
