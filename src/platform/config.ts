@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { BadSetting, parseAllowList, parseHost, type AllowedNet } from './net-config';
+import { BadSetting, parseAllowList, parseHost, parseMetricsToken, type AllowedNet } from './net-config';
 
 /**
  * The one reader of process.env. Everything the hub can be told from outside is here,
@@ -139,7 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { need
         DEFAULT_DATABASE_LIMITS.idleInTransactionTimeoutMs,
       ),
     }),
-    metrics: Object.freeze({ allow: setting(() => parseAllowList(env.METRICS_ALLOW)), token: metricsToken(env.METRICS_TOKEN) }),
+    metrics: Object.freeze({
+      allow: setting(() => parseAllowList(env.METRICS_ALLOW)),
+      token: setting(() => parseMetricsToken(env.METRICS_TOKEN)),
+    }),
   });
 }
 
@@ -150,14 +153,6 @@ function setting<T>(read: () => T): T {
     if (err instanceof BadSetting) throw new ConfigError(err.message);
     throw err;
   }
-}
-
-function metricsToken(raw: string | undefined): string | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) {
-    throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces');
-  }
-  return raw;
 }
 
 /** A whole number of at least 1, written in digits; 0 (PostgreSQL's "no timeout") is not offered: every limit holds. */

@@ -51,3 +51,12 @@ export function parseAllowList(raw: string | undefined): readonly AllowedNet[] {
   }
   return Object.freeze(out);
 }
+
+/** METRICS_TOKEN: a bearer token for /metrics, long enough not to be guessed; unset or empty: none. */
+export function parseMetricsToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 16 || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new BadSetting('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return raw;
+}
