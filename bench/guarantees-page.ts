@@ -5,7 +5,6 @@ import './production-mode';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
@@ -18,6 +17,7 @@ import { applyReferenceData } from '../src/app/reference-data';
 import { createLogger } from '../src/platform/logger';
 import { seedDemo } from '../scripts/demo/demo.seed';
 import { createHttpServer } from '../src/app/server';
+import { command, parse, wholeNumber } from '../scripts/cli';
 import { createBenchDatabase } from './database';
 import { startFloorServer } from './floor';
 import { BenchFailure, LoadGenerator } from './load';
@@ -32,21 +32,22 @@ import { checkScenarios, pageScenarios, type ScenarioSource } from './scenarios'
  */
 const SCENARIO_SOURCES: ScenarioSource[] = [pageScenarios];
 
-const HELP = `Usage: npm run bench -- [--guarantees N] [--duration S] [--warmup S] [--connections C] [--seed S] [--out DIR] [--cpu-profile DIR]
-
-Benchmarks the hub's hottest read, the 100-row \`guarantees\` page with institution, bank and borrower,
-against a floor (node:http + one prepared pg query serving the same JSON), and writes its report as JSON and
-as a Markdown table (report.json, report.md) into --out (default bench/), printing the table too.
-It runs on a database of its own: a new hub_bench_* database beside DATABASE_URL's (dropped at the end),
-or, without DATABASE_URL, an embedded PostgreSQL in a temporary directory.
-
-  --guarantees N    synthetic guarantees to seed (default 1000000)
-  --duration S      seconds measured per server and page (default 15)
-  --warmup S        seconds of unmeasured load before each run (default 3)
-  --connections C   concurrent clients (default 10)
-  --seed S          seed of the synthetic data (default 1)
-  --out DIR         where report.json and report.md go (default bench/)
-  --cpu-profile DIR a CPU profile (.cpuprofile) of this process during each scenario's measured hub run`;
+const program = command('bench', "Benchmark the hub's hottest read, the 100-row guarantees page, against a floor.")
+  .option('--guarantees <n>', 'synthetic guarantees to seed', wholeNumber(2_000), 1_000_000)
+  .option('--duration <s>', 'seconds measured per server and page', wholeNumber(1), 15)
+  .option('--warmup <s>', 'seconds of unmeasured load before each run', wholeNumber(0), 3)
+  .option('--connections <c>', 'concurrent clients', wholeNumber(1), 10)
+  .option('--seed <s>', 'seed of the synthetic data', wholeNumber(0), 1)
+  .option('--out <dir>', 'where report.json and report.md go (default bench/)')
+  .option('--cpu-profile <dir>', "a CPU profile (.cpuprofile) of this process during each scenario's measured hub run")
+  .addHelpText(
+    'after',
+    `
+The page has institution, bank and borrower; the floor is node:http + one prepared pg query serving the same JSON.
+It writes its report as JSON and as a Markdown table (report.json, report.md) into --out, printing the table too.
+It runs on a database of its own: a new hub_bench_* database beside DATABASE_URL's (dropped at the end), or,
+without DATABASE_URL, an embedded PostgreSQL in a temporary directory.`,
+  );
 
 /**
  * autocannon drops its last in-flight requests when a run ends; the hub still serves them. Wait until
@@ -63,34 +64,20 @@ async function settle(dataSource: DataSource): Promise<void> {
 /** The hub's default pool (src/db/data-source.ts); the floor gets the same. */
 const POOL_SIZE = 10;
 
-function option(value: string | undefined, name: string, fallback: number, min: number): number {
-  const n = value === undefined ? fallback : Number(value.replace(/[_,]/g, ''));
-  if (!Number.isInteger(n) || n < min) throw new BenchFailure(`--${name} must be a whole number of at least ${min}, not "${value}"`);
-  return n;
-}
-
 async function main(): Promise<void> {
-  const text = { type: 'string' } as const;
-  const { values } = parseArgs({
-    options: {
-      guarantees: text,
-      duration: text,
-      warmup: text,
-      connections: text,
-      seed: text,
-      out: text,
-      'cpu-profile': text,
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) return void console.log(HELP);
-  const guarantees = option(values.guarantees, 'guarantees', 1_000_000, 2_000);
-  const outDir = values.out ?? __dirname;
-  const profileDir = values['cpu-profile'];
-  const seconds = option(values.duration, 'duration', 15, 1);
-  const warmup = option(values.warmup, 'warmup', 3, 0);
-  const connections = option(values.connections, 'connections', 10, 1);
-  const seed = option(values.seed, 'seed', 1, 0);
+  const o = parse(program).opts<{
+    guarantees: number;
+    duration: number;
+    warmup: number;
+    connections: number;
+    seed: number;
+    out?: string;
+    cpuProfile?: string;
+  }>();
+  const { guarantees, warmup, connections, seed } = o;
+  const seconds = o.duration;
+  const outDir = o.out ?? __dirname;
+  const profileDir = o.cpuProfile;
 
   const log = createLogger('warn');
   const bench = await createBenchDatabase(loadConfig({ ...process.env, NODE_ENV: 'development' }).databaseUrl, log);

@@ -1,43 +1,41 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, redactUrl, type Config } from '../src/platform/config';
 import { createDataSource } from '../src/app/data-source';
 import { migrate, openDatabase, type Database } from '../src/app/database';
 import { applyReferenceData } from '../src/app/reference-data';
 import { Dec } from '../src/platform/lib/decimal';
 import { createLogger } from '../src/platform/logger';
+import { command, parse, usageFailure, wholeNumber } from './cli';
 import { DemoDataExistsError, MAX_GUARANTEES, seedDemo } from './demo/demo.seed';
 
-const HELP = `Usage: npm run seed:demo -- [--guarantees N] [--seed S]
-
-Fills the hub's database with synthetic, rule-abiding business: 10 guarantee institutions (2 municipal,
-8 county), 50 banks, their cooperation agreements (bank risk share >= 0.20), borrowers with valid credit
-codes and resident ID numbers across the 11 county-level regions, and N guarantees started from
-2023-04-01 to 2026-10-31 (about 85% 支小支农 by amount, fee rates 0.5%-1.5%, some repaid, about 1.5% of
-matured ones compensated, a tenth of those opening malicious-default leads), with credit used, credit
-lines and the monthly statistics computed from the rows. Names and identifiers are random: they pass
-the GB 32100 / GB 11643 check characters but are taken from no register.
-
-  --guarantees N   number of guarantees, 1 to ${MAX_GUARANTEES.toLocaleString('en')} (default 10000); 10^5 takes seconds
-  --seed S         the same seed gives the same business, ids aside (default 1)
-  -h, --help       this text
+const program = command('seed:demo', "Fill the hub's database with synthetic, rule-abiding business.")
+  .option(
+    '--guarantees <n>',
+    `number of guarantees, 1 to ${MAX_GUARANTEES.toLocaleString('en')}; 10^5 takes seconds`,
+    wholeNumber(1, MAX_GUARANTEES),
+    10_000,
+  )
+  .option('--seed <s>', 'the same seed gives the same business, ids aside', wholeNumber(0), 1)
+  .addHelpText(
+    'after',
+    `
+10 guarantee institutions (2 municipal, 8 county), 50 banks, their cooperation agreements (bank risk share >= 0.20),
+borrowers with valid credit codes and resident ID numbers across the 11 county-level regions, and N guarantees
+started from 2023-04-01 to 2026-10-31 (about 85% 支小支农 by amount, fee rates 0.5%-1.5%, some repaid, about 1.5% of
+matured ones compensated, a tenth of those opening malicious-default leads), with credit used, credit lines and the
+monthly statistics computed from the rows. Names and identifiers are random: they pass the GB 32100 / GB 11643
+check characters but are taken from no register.
 
 Database: DATABASE_URL if set; otherwise the embedded database of a running hub (its URL is in
-<HUB_DATA_DIR>/embedded-url); otherwise the embedded database in HUB_DATA_DIR (default ./data) is started
-for the run. Migrations and reference data are applied first, as at the hub's start.
+<HUB_DATA_DIR>/embedded-url); otherwise the embedded database in HUB_DATA_DIR (default ./data) is started for the
+run. Migrations and reference data are applied first, as at the hub's start.
 
-It only fills a hub that holds no business yet (no institution, bank, borrower or guarantee): if there is
-any, it refuses, changes nothing and exits with status 1. To start again, use a fresh database (or stop
-the hub and delete its data directory).`;
-
-function parseCount(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value.replace(/[_,]/g, ''));
-  if (!Number.isSafeInteger(n)) throw new RangeError(`--${name} must be a whole number, not "${value}"`);
-  return n;
-}
+It only fills a hub that holds no business yet (no institution, bank, borrower or guarantee): if there is any, it
+refuses, changes nothing and exits with status 1. To start again, use a fresh database (or stop the hub and delete
+its data directory).`,
+  );
 
 async function connect(config: Config): Promise<{ db: Database; where: string }> {
   const log = createLogger('warn');
@@ -62,17 +60,8 @@ async function connect(config: Config): Promise<{ db: Database; where: string }>
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: { guarantees: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: false,
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const guarantees = parseCount('guarantees', values.guarantees, 10_000);
-  const seed = parseCount('seed', values.seed, 1);
-  const config = loadConfig();
+  const { guarantees, seed } = parse(program).opts<{ guarantees: number; seed: number }>();
+  const config = loadConfig(process.env, { needsSecret: false });
   const { db, where } = await connect(config);
   try {
     console.log(`Seeding ${guarantees.toLocaleString('en')} guarantees (seed ${seed}) into ${where}`);
@@ -96,10 +85,7 @@ main().then(
       console.error(`seed:demo: ${err.message}.\nUse a fresh database (see --help).`);
       process.exit(1);
     }
-    if (err instanceof RangeError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`seed:demo: ${err.message}\n\n${HELP}`);
-      process.exit(2);
-    }
+    if (err instanceof ConfigError) usageFailure('seed:demo', err);
     console.error(`seed:demo: failed: ${err.message}`);
     process.exit(1);
   },

@@ -6,18 +6,24 @@ import { openDatabase } from './database';
 import { createLogger, safeMessage } from '../platform/logger';
 import { createHttpServer } from './server';
 
+/*
+ * ../shared/DESIGN.md §4: stdout carries one JSON object a line and nothing else, start-up and failures included —
+ * an operator's log shipper reads every line the same way.
+ */
+let log = createLogger(process.env.LOG_LEVEL || 'info');
+
 async function main(): Promise<void> {
   let config;
   try {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(`hub: configuration error: ${err.message}`);
+      log.fatal(`configuration error: ${err.message}`);
       process.exit(2);
     }
     throw err;
   }
-  const log = createLogger(config.logLevel);
+  log = createLogger(config.logLevel);
   const db = await openDatabase(config, log);
   let server, apollo;
   try {
@@ -26,7 +32,7 @@ async function main(): Promise<void> {
     ({ server, apollo } = await createHttpServer({ config, dataSource: db.dataSource, replicas: db.replicas, log, jwtSecret }));
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
-      server!.listen(config.port, resolve);
+      server!.listen(config.port, config.host, resolve);
     });
   } catch (err) {
     await db.close();
@@ -63,15 +69,33 @@ async function main(): Promise<void> {
 
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info({ port, database: db.description }, 'hub ready');
-  console.log(`Database: ${db.description}`);
-  console.log(
-    `Liaocheng guarantee hub listening on http://localhost:${port}/graphql (health: /healthz${config.nodeEnv === 'production' ? '' : ', explorer: /explorer'})`,
+  const base = baseUrl(config.host, port);
+  log.info(
+    {
+      host: config.host,
+      port,
+      database: db.description,
+      nodeEnv: config.nodeEnv,
+      health: `${base}/healthz`,
+      metrics: `${base}/metrics`,
+      ...(config.nodeEnv === 'development' ? { explorer: `${base}/explorer` } : {}),
+    },
+    `hub listening on ${base}/graphql${isWildcard(config.host) ? ` (all interfaces, host ${config.host})` : ''}`,
   );
+}
+
+/** 0.0.0.0 and :: are every interface: the URL to open on this machine is then localhost's. */
+function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
+function baseUrl(host: string, port: number): string {
+  const name = isWildcard(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 main().catch((err: Error) => {
   // A migration that fails quotes its values in the message: print it without them (../shared/DESIGN.md §6).
-  console.error(`hub: could not start: ${safeMessage(err)}`);
+  log.fatal(`could not start: ${safeMessage(err)}`);
   process.exit(1);
 });

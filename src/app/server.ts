@@ -3,8 +3,8 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { getDistDirectory, renderAltair } from 'altair-static';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import type { TokenSettings } from '../access/token';
@@ -14,8 +14,18 @@ import { LoginGuard } from '../modules/user/login-guard';
 import { authenticator } from './authenticate';
 import { buildContext, type Context } from './context';
 import { jitGateway } from './executor';
+import { serveExplorer } from './explorer';
 import { formatError } from '../platform/errors';
 import { jsonBody, jsonBodyErrors } from './http-limits';
+import {
+  createMetrics,
+  metricsEndpoint,
+  reenterRequest,
+  traceBodyErrors,
+  traceGraphQL,
+  traceRefusal,
+  traceRequests,
+} from './observability';
 import { legacyJsonStatus } from './protocol';
 import { queryLimits } from './query-limits';
 import { readRouting } from './read-routing';
@@ -58,6 +68,7 @@ export function createApollo(log: Logger, httpServer?: http.Server, options: Apo
     plugins: [
       ...limits.plugins,
       legacyJsonStatus,
+      traceGraphQL,
       // Its per-field wrapper costs ~30% of throughput and the hub sets no cache hints (STACK.md).
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from a CDN; the hub serves its own explorer at /explorer.
@@ -69,13 +80,16 @@ export function createApollo(log: Logger, httpServer?: http.Server, options: Apo
   });
 }
 
-/** The HTTP app: /graphql, /healthz, /dashboard, /exports and, outside production, a schema explorer served from the hub itself. */
+/** The HTTP app: /graphql, /healthz, /metrics, /dashboard, /exports and, in development, a schema explorer served from the hub itself. */
 export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Server; apollo: ApolloServer<Context> }> {
   const { config, dataSource, log, jwtSecret, replicas } = deps;
   const app = express();
   app.disable('x-powered-by');
   // Whose X-Forwarded-For to believe for `req.ip`, the address login failures are counted by (TRUST_PROXY).
   app.set('trust proxy', config.trustProxy);
+  // First: the request id, the access line and the metrics cover every route, refusals included.
+  const metrics = createMetrics(dataSource, config);
+  app.use(traceRequests(log, metrics));
   const server = http.createServer(app);
   const apollo = createApollo(log, server, { limits: config.limits, production: config.nodeEnv === 'production', replicas });
   await apollo.start();
@@ -87,31 +101,29 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
     else res.status(503).json({ status: 'unavailable', database: 'unreachable' });
   });
 
-  if (config.nodeEnv !== 'production') {
-    // City intranets reach no CDN: the explorer's assets come from the altair-static package.
-    app.use('/explorer', express.static(getDistDirectory(), { index: false }));
-    app.get(['/explorer', '/explorer/'], (_req, res) => {
-      res.type('html').send(
-        renderAltair({
-          baseURL: '/explorer/',
-          endpointURL: '/graphql',
-          disableAccount: true,
-          initialName: '聊城市政府性融资担保数据中台',
-        }),
-      );
-    });
-  }
+  app.get('/metrics', metricsEndpoint(config.metrics, metrics, config.trustProxy));
+
+  // Opt-in: a deployment that forgets NODE_ENV is production and serves no explorer.
+  if (config.nodeEnv === 'development') serveExplorer(app);
 
   const tokens: TokenSettings = { secret: jwtSecret, expiresIn: config.jwtExpiresIn };
   const auth = authenticator(dataSource, jwtSecret, config.limits.jwtMaxLifetimeSeconds);
   const guard = new LoginGuard(config.limits);
   const contextOf = async (req: express.Request) => {
-    const viewer = await auth.viewerOf(req.headers.authorization);
+    const viewer = await auth.viewerOf(req.headers.authorization).catch((err: unknown) => {
+      traceRefusal(err instanceof GraphQLError ? String(err.extensions.code) : 'INTERNAL_SERVER_ERROR');
+      throw err;
+    });
     return buildContext(dataSource.manager, viewer, log, tokens, { guard, address: req.ip ?? null });
   };
-  app.use('/graphql', jsonBody(config.limits.bodyMaxBytes), expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
+  app.use(
+    '/graphql',
+    jsonBody(config.limits.bodyMaxBytes),
+    reenterRequest,
+    expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
+  );
   app.use('/exports', exportsRouter(apollo, contextOf, log));
   app.use('/dashboard', dashboardPage());
-  app.use(jsonBodyErrors);
+  app.use(traceBodyErrors, jsonBodyErrors);
   return { server, apollo };
 }

@@ -1,4 +1,8 @@
 import path from 'node:path';
+import { ConfigError, duration, positiveInt } from './config-values';
+import { BadSetting, parseAllowList, parseHost, parseMetricsToken, type AllowedNet } from './net-config';
+
+export { ConfigError };
 
 /**
  * The one reader of process.env. Everything the hub can be told from outside is here,
@@ -7,6 +11,8 @@ import path from 'node:path';
 export interface Config {
   readonly nodeEnv: 'production' | 'development' | 'test';
   readonly port: number;
+  /** HOST: the address to listen on; 127.0.0.1 unless told (behind a load balancer: 0.0.0.0). */
+  readonly host: string;
   /** External PostgreSQL; when absent the hub runs an embedded PostgreSQL in `dataDir`. */
   readonly databaseUrl: string | undefined;
   readonly dataDir: string;
@@ -22,6 +28,8 @@ export interface Config {
   readonly database: DatabaseLimits;
   /** Streaming replicas for read-only work (README "Scaling"). */
   readonly replicas: ReplicaSettings;
+  /** Who may read /metrics: addresses (METRICS_ALLOW, loopback by default) or a bearer token (METRICS_TOKEN). */
+  readonly metrics: MetricsAccess;
 }
 
 export interface ReplicaSettings {
@@ -31,6 +39,11 @@ export interface ReplicaSettings {
   readonly maxLagMs: number;
   /** HUB_REPLICA_PROBE_INTERVAL: how often the primary's WAL position and each replica's replay are read. */
   readonly probeIntervalMs: number;
+}
+
+export interface MetricsAccess {
+  readonly allow: readonly AllowedNet[];
+  readonly token: string | undefined;
 }
 
 export interface DatabaseLimits {
@@ -92,11 +105,8 @@ export const DEFAULT_LIMITS: Limits = Object.freeze({
   passwordChecksQueued: 16,
 });
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** `needsSecret: false` for the commands that sign nothing (import, seed:demo, bench): JWT_SECRET is then not required. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { needsSecret?: boolean } = {}): Config {
   const nodeEnv = parseNodeEnv(env.NODE_ENV);
   const port = parsePort(env.PORT ?? '4000');
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -105,8 +115,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   for (const url of replicaUrls) assertPostgresUrl(url, 'DATABASE_REPLICA_URLS');
   if (replicaUrls.length > 0 && databaseUrl === undefined) throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary)');
   const jwtSecret = env.JWT_SECRET || undefined;
-  if (nodeEnv === 'production' && jwtSecret === undefined) {
-    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  // An unset NODE_ENV is production, but `npm start` on a laptop (embedded database, one hub, its own data dir) may
+  // keep a generated secret there; hubs sharing a DATABASE_URL must share a secret, and NODE_ENV=production says so.
+  if (
+    options.needsSecret !== false &&
+    jwtSecret === undefined &&
+    (env.NODE_ENV === 'production' || (nodeEnv === 'production' && databaseUrl !== undefined))
+  ) {
+    throw new ConfigError(
+      'JWT_SECRET is required when NODE_ENV=production, and with DATABASE_URL unless NODE_ENV=development (hubs on one database share one secret)',
+    );
   }
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
     throw new ConfigError('JWT_SECRET must be at least 32 characters');
@@ -114,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return Object.freeze({
     nodeEnv,
     port,
+    host: setting(() => parseHost(env.HOST)),
     databaseUrl,
     dataDir: path.resolve(env.HUB_DATA_DIR || 'data'),
     jwtSecret,
@@ -138,18 +157,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxLagMs: duration(env, 'HUB_REPLICA_MAX_LAG', 5, 'ms'),
       probeIntervalMs: duration(env, 'HUB_REPLICA_PROBE_INTERVAL', 1, 'ms'),
     }),
+    metrics: Object.freeze({
+      allow: setting(() => parseAllowList(env.METRICS_ALLOW)),
+      token: setting(() => parseMetricsToken(env.METRICS_TOKEN)),
+    }),
   });
 }
 
-/** A whole number of at least 1, written in digits; 0 (PostgreSQL's "no timeout") is not offered: every limit holds. */
-function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < 1) {
-    throw new ConfigError(`${name} must be a whole number of at least 1, not "${raw}"`);
+function setting<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof BadSetting) throw new ConfigError(err.message);
+    throw err;
   }
-  return value;
 }
 
 function loadLimits(env: NodeJS.ProcessEnv): Limits {
@@ -170,17 +191,6 @@ function loadLimits(env: NodeJS.ProcessEnv): Limits {
   });
 }
 
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** "24h", "90m", "1d", "500ms" or plain seconds; `fallback` in seconds; the result in `unit`. */
-function duration(env: NodeJS.ProcessEnv, name: string, fallback: number, unit: 's' | 'ms'): number {
-  const raw = env[name];
-  const m = /^(\d+)\s*(ms|[smhd]?)$/.exec(raw?.trim() ?? '');
-  const ms = raw === undefined || raw === '' ? fallback * 1000 : m ? Number(m[1]) * UNIT_MS[m[2] || 's'] : 0;
-  if (ms < UNIT_MS[unit]) throw new ConfigError(`${name} must be a duration such as 24h, 90m, 5s or 3600, not "${raw}"`);
-  return Math.floor(ms / UNIT_MS[unit]);
-}
-
 /** Express's `trust proxy`: off, true, a hop count or a list of addresses/subnets ("loopback, 10.0.0.0/8"). */
 function parseTrustProxy(raw: string | undefined): boolean | number | string {
   if (raw === undefined || raw === '' || raw === 'false') return false;
@@ -189,8 +199,9 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 }
 
 function parseNodeEnv(value: string | undefined): Config['nodeEnv'] {
-  if (value === undefined || value === '' || value === 'development') return 'development';
-  if (value === 'production' || value === 'test') return value;
+  // Unset is production: a deployment that forgets NODE_ENV serves no explorer (`npm run dev` sets development).
+  if (value === undefined || value === '') return 'production';
+  if (value === 'production' || value === 'development' || value === 'test') return value;
   throw new ConfigError(`NODE_ENV must be production, development or test, not "${value}"`);
 }
 

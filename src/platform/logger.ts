@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 /*
@@ -14,13 +15,23 @@ const REDACTED_PATHS = [
   '*.passwordHash',
   '*.token',
   '*.authorization',
+  '*.secret',
+  '*.jwtSecret',
+  '*.metricsToken',
   'req.headers.authorization',
   'req.headers.cookie',
+  '*.headers.authorization',
+  '*.headers.cookie',
+  // people's names and accounts
+  '*.username',
+  '*.fullName',
+  '*.phone',
   // borrower identity
   '*.identifier',
   '*.borrowerIdentifier',
   '*.borrowerName',
   '*.creditCode',
+  '*.borrower',
   // request bodies and what is bound into statements
   'body',
   '*.body',
@@ -28,6 +39,9 @@ const REDACTED_PATHS = [
   '*.variables',
   'parameters',
   '*.parameters',
+  // GraphQL documents may hold literal arguments (an identifier typed into a query)
+  'query',
+  '*.query',
 ];
 
 /** Keys of a database error (TypeORM's QueryFailedError, pg's DatabaseError) that quote the statement or its values. */
@@ -61,10 +75,45 @@ export function safeError(err: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * The request a line belongs to (../shared/DESIGN.md §4: a request id on every line of a request). Held in async
+ * context, not only in a child logger, so that lines logged far from the request's context object — formatError,
+ * the shield's fallback, Apollo plugins — carry it too.
+ */
+const currentRequest = new AsyncLocalStorage<RequestTrace>();
+
+/** What the access line and the metrics say of a request, filled in as it is served. */
+export interface RequestTrace {
+  readonly reqId: string;
+  /** The GraphQL operation's name ('anonymous' when it has none); null until one is resolved, and off /graphql. */
+  operation: string | null;
+  role: string | null;
+  /** `extensions.code` of each error answered. */
+  errorCodes: string[];
+}
+
+/** Runs `fn` (and everything it awaits or schedules) as part of the request `trace` describes. */
+export function withRequest<T>(trace: RequestTrace, fn: () => T): T {
+  return currentRequest.run(trace, fn);
+}
+
+/** The request being served in this async context, if any. */
+export function currentRequestTrace(): RequestTrace | undefined {
+  return currentRequest.getStore();
+}
+
+export function currentRequestId(): string | undefined {
+  return currentRequest.getStore()?.reqId;
+}
+
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = {
     level,
     base: { service: 'liaocheng-guarantee-hub' },
+    mixin: () => {
+      const reqId = currentRequestId();
+      return reqId === undefined ? {} : { reqId };
+    },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: { err: safeError, error: safeError },
   };

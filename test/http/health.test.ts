@@ -11,8 +11,8 @@ import { testDataSource } from '../support/db';
 const SECRET = 'health-test-secret-0123456789abcdefghij';
 let server: http.Server | undefined;
 
-async function serve(dataSource: DataSource, nodeEnv: 'development' | 'production'): Promise<string> {
-  const config = loadConfig({ NODE_ENV: nodeEnv, JWT_SECRET: SECRET });
+async function serve(dataSource: DataSource, nodeEnv: 'development' | 'production' | 'test' | undefined): Promise<string> {
+  const config = loadConfig({ ...(nodeEnv ? { NODE_ENV: nodeEnv } : {}), JWT_SECRET: SECRET });
   ({ server } = await createHttpServer({ config, dataSource, log: pino({ level: 'silent' }), jwtSecret: SECRET }));
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
@@ -52,8 +52,21 @@ describe('the schema explorer', () => {
     expect((await fetch(new URL(script!, `${base}/explorer/`))).status).toBe(200);
   });
 
-  it('is not served in production', async () => {
-    const base = await serve(await testDataSource(), 'production');
-    expect((await fetch(`${base}/explorer`)).status).toBe(404);
+  it("opens on the hub's title, with the bearer token ready to fill in the Auth tab and no cloud banner", async () => {
+    const base = await serve(await testDataSource(), 'development');
+    const html = await (await fetch(`${base}/explorer`)).text();
+    expect(html).toContain('<title>聊城市政府性融资担保数据中台 · GraphQL</title>');
+    expect(html).toContain("'banners.disable': true");
+    expect(html).toMatch(/initialAuthorization: \{\s*type: `bearer`/);
+    expect(html).toContain('Auth tab');
+  });
+
+  it('is not served in production, nor when NODE_ENV is unset or test: it is opt-in (NODE_ENV=development)', async () => {
+    for (const env of ['production', undefined, 'test'] as const) {
+      const base = await serve(await testDataSource(), env);
+      expect((await fetch(`${base}/explorer`)).status, String(env)).toBe(404);
+      await new Promise<void>((resolve) => server!.close(() => resolve()));
+      server = undefined;
+    }
   });
 });

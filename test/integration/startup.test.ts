@@ -33,13 +33,14 @@ async function health(port: number) {
   return { status: res.status, body: await res.json() };
 }
 
-describe('npm start on an embedded PostgreSQL', () => {
+// initdb, migrations and ts-node on a loaded two-core machine can take most of a minute per start.
+describe('npm start on an embedded PostgreSQL', { timeout: 180_000 }, () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-start-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts on an empty data dir, serves /healthz and stops its database on SIGTERM', async () => {
     const hub = await startHub({ HUB_DATA_DIR: dataDir });
-    expect(hub.output()).toMatch(/Database: embedded PostgreSQL in .*pg/);
+    expect(hub.output()).toMatch(/"database":"embedded PostgreSQL in .*pg/);
     expect(await health(hub.port)).toEqual({ status: 200, body: { status: 'ok', database: 'ok' } });
     const url = fs.readFileSync(path.join(dataDir, 'embedded-url'), 'utf8').trim();
     expect(await regionCount(url)).toBe(12);
@@ -49,6 +50,13 @@ describe('npm start on an embedded PostgreSQL', () => {
     expect(await hub.exited).toBe(0);
     expect(isAlive(pid)).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+    // DESIGN.md §4: stdout is JSON lines and nothing else, from the first line to the last.
+    const lines = hub.stdout().split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
+    const listening = lines.map((l) => JSON.parse(l)).find((l) => String(l.msg).startsWith('hub listening'));
+    expect(listening).toMatchObject({ host: '127.0.0.1', msg: `hub listening on http://127.0.0.1:${hub.port}/graphql` });
+    expect(lines.some((l) => JSON.parse(l).msg === 'request' && JSON.parse(l).path === '/healthz')).toBe(true);
   });
 
   it('starts again on the same data dir with the same data', async () => {
@@ -88,7 +96,7 @@ describe('npm start with DATABASE_URL', () => {
     const scratch = await createScratchDatabase('hub_start');
     try {
       const hub = await startHub({ DATABASE_URL: scratch.url, HUB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'hub-ext-')) });
-      expect(hub.output()).toContain('Database: postgres://');
+      expect(hub.output()).toContain('"database":"postgres://');
       expect(await regionCount(scratch.url)).toBe(12);
       hub.child.kill('SIGTERM');
       expect(await hub.exited).toBe(0);
@@ -108,5 +116,6 @@ describe('npm start with DATABASE_URL', () => {
     const { code, output } = await runHubToExit({ DATABASE_URL: 'mysql://localhost/hub' });
     expect(code).toBe(2);
     expect(output).toContain('DATABASE_URL must start with postgres://');
+    expect(JSON.parse(output.trim().split('\n')[0])).toMatchObject({ level: 60, msg: expect.stringMatching(/^configuration error/) });
   });
 });

@@ -115,7 +115,7 @@ describe('npm run import: a CSV file in the encoding Chinese offices save', () =
     });
     expect(done.stdout).toContain(`accepted: ${NAMES.length}`);
     expect(await stored()).toEqual(NAMES);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('importGuarantees: CSV text the client decoded', () => {

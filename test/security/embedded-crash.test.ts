@@ -128,7 +128,8 @@ describe('the embedded PostgreSQL killed under load', () => {
     expect(output).toMatch(/embedded PostgreSQL restarted/);
     // No stack-trace flood: at most one line per refused request, plus the supervisor's and pool's few.
     expect(output.split('\n').filter((l) => /^\s+at /.test(l) || l.includes('"stack"'))).toEqual([]);
-    expect(output.split('\n').length).toBeLessThan(refused.length + 40);
+    // Access lines aside (one per request, by design).
+    expect(output.split('\n').filter((l) => !l.includes('"msg":"request"')).length).toBeLessThan(refused.length + 40);
 
     // SIGTERM drains: a write in flight (held at its institution's grant lock) is finished and answered
     // before the hub closes its database and exits 0.

@@ -19,7 +19,10 @@ export async function killStartedHubs(): Promise<void> {
 export interface RunningHub {
   child: ChildProcess;
   port: number;
+  /** stdout and stderr, interleaved. */
   output: () => string;
+  /** stdout alone: JSON lines (DESIGN.md §4). */
+  stdout: () => string;
   exited: Promise<number | null>;
 }
 
@@ -41,21 +44,24 @@ export function startHub(
         : [process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/app/main.ts']];
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...base, NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: '0', ...env },
+    env: { ...base, NODE_ENV: 'development', LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);
   let out = '';
+  let stdout = '';
   child.stdout!.on('data', (d) => (out += d));
+  child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hub did not start in time:\n${out}`)), timeoutMs);
     const check = () => {
-      const m = /listening on http:\/\/localhost:(\d+)\//.exec(out);
+      // The start-up line: {"msg":"hub listening on http://127.0.0.1:4321/graphql", …}
+      const m = /"msg":"hub listening on http:\/\/(?:\[[^\]]*\]|[^:/"]+):(\d+)\//.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ child, port: Number(m[1]), output: () => out, exited });
+        resolve({ child, port: Number(m[1]), output: () => out, stdout: () => stdout, exited });
       }
     };
     child.stdout!.on('data', check);

@@ -15,12 +15,28 @@ describe('configuration (src/config.ts, the one reader of the environment)', () 
     expect(loadConfig({}).jwtSecret).toBeUndefined();
   });
 
-  it('defaults to port 4000, ./data and development, and is frozen', () => {
+  it('unset NODE_ENV is production, which needs JWT_SECRET with DATABASE_URL (shared by every hub), not on the embedded database', () => {
+    const url = 'postgres://hub@db.example/hub';
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/JWT_SECRET is required/);
+    expect(loadConfig({ DATABASE_URL: url, NODE_ENV: 'development' }).jwtSecret).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: url, JWT_SECRET: SECRET }).nodeEnv).toBe('production');
+    expect(loadConfig({}).nodeEnv).toBe('production');
+  });
+
+  it('listens on 127.0.0.1 unless HOST says otherwise, and refuses a HOST that is no address or name', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({ HOST: 'hub.intranet' }).host).toBe('hub.intranet');
+    expect(() => loadConfig({ HOST: 'http://0.0.0.0' })).toThrow(/HOST/);
+  });
+
+  it('defaults to port 4000, ./data and production, and is frozen', () => {
     const config = loadConfig({});
     expect([config.port, config.dataDir, config.nodeEnv, config.databaseUrl]).toEqual([
       4000,
       path.resolve('data'),
-      'development',
+      'production',
       undefined,
     ]);
     expect(Object.isFrozen(config)).toBe(true);

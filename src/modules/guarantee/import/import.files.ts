@@ -18,10 +18,25 @@ export async function* readImportFile(file: string, onBytes: (read: number) => v
   if (ext !== '.csv' && ext !== '.xlsx') throw new BadInputError('file', `${file}: expected a .csv or .xlsx file`);
   // A CSV is read twice: once to learn its encoding (UTF-8 or Excel's GBK, see import.encoding.ts), then to import.
   const encoding = ext === '.csv' ? await detectCsvEncoding(file) : null;
+  if (!encoding) await assertZip(file);
   const input = fs.createReadStream(file);
   input.on('data', () => onBytes(input.bytesRead));
   if (encoding) yield* csvRows(decodedCsv(input, encoding));
   else yield* xlsxRows(input);
+}
+
+/** An .xlsx is a zip archive; anything else (a CSV or an old .xls renamed) gets words, not "invalid signature: 0x…". */
+async function assertZip(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r');
+  const head = Buffer.alloc(4);
+  try {
+    await handle.read(head, 0, 4, 0);
+  } finally {
+    await handle.close();
+  }
+  if (head.equals(Buffer.from('PK\x03\x04', 'latin1'))) return;
+  const old = head.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) ? ' (it looks like an old Excel 97–2003 .xls: save it as .xlsx)' : '';
+  throw new BadInputError('file', `${path.basename(file)} is not an xlsx (zip) file${old}; save the sheet as .xlsx or as CSV`);
 }
 
 async function* csvRows(input: NodeJS.ReadableStream): AsyncGenerator<ImportRow> {

@@ -3,8 +3,17 @@ import { BadInputError } from '../../../platform/errors';
 import { isUuid } from '../../../platform/lib/ids';
 import { PolicyService } from '../../policy/policy.service';
 import type { GuaranteeImportResult } from '../guarantee.types';
+import { IMPORT_COLUMNS } from './import.csv';
 import { readImportFile } from './import.files';
 import { GuaranteeImporter, IMPORT_CHUNK, type ImportRow } from './import.service';
+
+const BANK_COLUMN = IMPORT_COLUMNS.indexOf('bank_id');
+
+function withBank(values: readonly string[], bankId: string): string[] {
+  const copy = [...values];
+  copy[BANK_COLUMN] = bankId;
+  return copy;
+}
 
 export interface ImportProgress {
   /** Bytes of the file read so far, and data rows granted so far. */
@@ -22,6 +31,8 @@ export async function importFile(
   institutionId: string,
   file: string,
   progress?: ImportProgress,
+  /** The bank of rows whose bank_id is empty: a 总对总 file is one bank's business (`npm run import -- --bank`). */
+  defaultBankId?: string,
 ): Promise<GuaranteeImportResult> {
   if (!isUuid(institutionId)) throw new BadInputError('institutionId', `--institution must be a hub id (a UUID), not "${institutionId}"`);
   let bytes = 0;
@@ -36,7 +47,7 @@ export async function importFile(
       progress?.update(bytes, done);
     };
     for await (const row of readImportFile(file, (read) => (bytes = read))) {
-      chunk.push(row);
+      chunk.push(defaultBankId && !row.values[BANK_COLUMN] ? { row: row.row, values: withBank(row.values, defaultBankId) } : row);
       if (chunk.length >= IMPORT_CHUNK) await flush();
     }
     if (chunk.length) await flush();
