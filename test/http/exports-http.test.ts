@@ -13,7 +13,7 @@ import { createHttpServer } from '../../src/app/server';
 import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { loadConfig } from '../../src/platform/config';
 import { businessToday } from '../../src/platform/lib/dates';
-import { createBank, createInstitution, regionId } from '../fixtures/business';
+import { createBank, createBorrower, createGuarantee, createInstitution, regionId } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { createScratchDatabase } from '../support/scratch';
 
@@ -84,6 +84,27 @@ beforeAll(async () => {
     },
   );
   ids.claim = claim.data.submitRiskCompensationClaim.id;
+
+  // R8: two re-guaranteed 支小支农 guarantees of the year at A, one with a name a spreadsheet would run as a formula.
+  const borrower = await createBorrower(m, a.id, { name: '@SUM(1+1)农户' });
+  await createGuarantee(
+    m,
+    { institutionId: a.id, bankId: x.id, borrowerId: borrower.id },
+    { code: 'FS-1', startOn: `${YEAR}-02-01`, reGuaranteed: true },
+  );
+  await createGuarantee(
+    m,
+    { institutionId: a.id, bankId: x.id },
+    { code: 'FS-2', loanAmount: '2000000.00', guaranteedAmount: '1500000.00', startOn: `${YEAR}-07-01`, reGuaranteed: true },
+  );
+  await gql(tokens.finance, 'mutation ($input: PolicyParameterSetInput!) { addPolicyParameterSet(input: $input) { id } }', {
+    input: { effectiveFrom: `${YEAR}-12-31`, basis: '测试〔R8〕2号', feeSubsidyRate: '0.005' },
+  });
+  const feeClaim = await gql(tokens.ownerA, 'mutation ($i: ID!, $y: Int!) { submitFeeSubsidyClaim(institutionId: $i, year: $y) { id } }', {
+    i: a.id,
+    y: YEAR,
+  });
+  ids.feeClaim = feeClaim.data.submitFeeSubsidyClaim.id;
 });
 
 afterAll(async () => {
@@ -197,6 +218,32 @@ describe('GET /exports/monthly-reports/{id}.xlsx', () => {
     expect((await xlsx(`/exports/monthly-reports/00000000-0000-4000-8000-000000000000.xlsx`, tokens.finance)).status).toBe(404);
     expect((await xlsx(`/exports/monthly-reports/${ids.report}.xlsx`, tokens.pboc)).status).toBe(403);
     expect((await xlsx(`/exports/monthly-reports/${ids.report}.xlsx`)).status).toBe(401);
+  });
+});
+
+describe('GET /exports/fee-subsidy-claims/{id}.xlsx', () => {
+  it('holds the frozen totals and the counted guarantees, as feeSubsidyClaims answers them', async () => {
+    const { data } = await gql(
+      tokens.finance,
+      '{ feeSubsidyClaims { id eligibleCount eligibleAmount subsidyRate subsidy eligibleGuarantees { code guaranteedAmount } } }',
+    );
+    const claim = data.feeSubsidyClaims.find((c: any) => c.id === ids.feeClaim);
+    expect(claim.eligibleCount).toBe(2);
+    expect(claim.subsidy).toBe('11500.00');
+    const { status, book } = await xlsx(`/exports/fee-subsidy-claims/${ids.feeClaim}.xlsx`, tokens.finance);
+    expect(status).toBe(200);
+    const sheet = book!.worksheets[0];
+    expect(rowOf(sheet, 3)).toEqual(['符合条件的担保业务', undefined, undefined, undefined, 2, Number(claim.eligibleAmount)]);
+    expect(rowOf(sheet, 4)[3]).toBe(Number(claim.subsidyRate));
+    expect(rowOf(sheet, 5)[5]).toBe(Number(claim.subsidy));
+    const listed = [6, 7].map((n) => rowOf(sheet, n));
+    expect(listed.map((r) => [r[0], r[5]])).toEqual(claim.eligibleGuarantees.map((g: any) => [g.code, Number(g.guaranteedAmount)]));
+    expect(listed.map((r) => r[1])).toContain("'@SUM(1+1)农户");
+  });
+
+  it("is 404 for another institution's claim and 401 without a token", async () => {
+    expect((await xlsx(`/exports/fee-subsidy-claims/${ids.feeClaim}.xlsx`, tokens.ownerB)).status).toBe(404);
+    expect((await xlsx(`/exports/fee-subsidy-claims/${ids.feeClaim}.xlsx`)).status).toBe(401);
   });
 });
 
