@@ -1,4 +1,4 @@
-import { ApiError, gql } from './api';
+import { gql } from './api';
 
 export interface Slice {
   key: string;
@@ -7,8 +7,8 @@ export interface Slice {
   newAmount: string;
   smallAgriAmount: string;
   smallAgriShare: string | null;
-  /** ≤ 5,000,000 household share (R3): absent from hubs that do not serve it yet (see OPTIONAL_SLICE_FIELDS). */
-  smallHouseholdShare?: string | null;
+  /** ≤ 5,000,000 household share (R3). */
+  smallHouseholdShare: string | null;
   averageFeeRate: string | null;
   outstandingBalance: string;
   releasedAmount: string;
@@ -18,6 +18,8 @@ export interface Slice {
 
 export interface Targets {
   smallAgriShare: string;
+  /** The ≤ 5,000,000 household share's target (the national rule's 50%, from the policy version in force). */
+  smallHouseholdShare: string;
   averageFeeRate: string;
 }
 
@@ -36,33 +38,16 @@ export interface Period {
 }
 
 const SLICE =
-  'key label newCount newAmount smallAgriAmount smallAgriShare averageFeeRate outstandingBalance releasedAmount compensatedAmount compensationRate';
+  'key label newCount newAmount smallAgriAmount smallAgriShare smallHouseholdShare averageFeeRate outstandingBalance releasedAmount compensatedAmount compensationRate';
 
-/**
- * DashboardSlice fields newer than some hubs. The page asks for them; a hub whose schema lacks one answers
- * GRAPHQL_VALIDATION_FAILED, and the page asks again without them (the figure then reads "—"). This is the
- * only place that knows; once every hub serves them they move into SLICE.
- */
-const OPTIONAL_SLICE_FIELDS = ['smallHouseholdShare'];
-let optionalServed = true;
-
-function dashboardQuery(): string {
-  const fields = optionalServed ? `${SLICE} ${OPTIONAL_SLICE_FIELDS.join(' ')}` : SLICE;
-  return `query ($filter: DashboardFilter) { dashboard(filter: $filter) {
+const DASHBOARD = `query ($filter: DashboardFilter) { dashboard(filter: $filter) {
     total { ...s } byMonth { ...s } byRegion { ...s } byInstitution { ...s } byBank { ...s }
-    targets { smallAgriShare averageFeeRate } } }
-    fragment s on DashboardSlice { ${fields} }`;
-}
+    targets { smallAgriShare smallHouseholdShare averageFeeRate } } }
+    fragment s on DashboardSlice { ${SLICE} }`;
 
 export async function loadDashboard(period: Period): Promise<Dashboard> {
   const filter = { from: `${period.from}-01`, to: lastDay(period.to) };
-  try {
-    return (await gql<{ dashboard: Dashboard }>(dashboardQuery(), { filter })).dashboard;
-  } catch (err) {
-    if (!(err instanceof ApiError) || err.code !== 'GRAPHQL_VALIDATION_FAILED' || !optionalServed) throw err;
-    optionalServed = false;
-    return (await gql<{ dashboard: Dashboard }>(dashboardQuery(), { filter })).dashboard;
-  }
+  return (await gql<{ dashboard: Dashboard }>(DASHBOARD, { filter })).dashboard;
 }
 
 /** YYYY-MM → its last day, YYYY-MM-DD. */

@@ -139,8 +139,10 @@ const rowOf = (sheet: ExcelJS.Worksheet, n: number) => (sheet.getRow(n).values a
 
 const FILTER = { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` };
 const SLICE =
-  'label newCount newAmount smallAgriAmount smallAgriShare averageFeeRate outstandingBalance releasedAmount compensatedAmount compensationRate';
-const DASHBOARD = `query ($filter: DashboardFilter) { dashboard(filter: $filter) { total { ${SLICE} } byInstitution { ${SLICE} } targets { smallAgriShare averageFeeRate } } }`;
+  'label newCount newAmount smallAgriAmount smallAgriShare averageFeeRate outstandingBalance releasedAmount compensatedAmount compensationRate' +
+  ' smallAgriCountShare smallHouseholdShare meanFeeRate';
+const DASHBOARD = `query ($filter: DashboardFilter) { dashboard(filter: $filter) { total { ${SLICE} } byInstitution { ${SLICE} }
+  targets { smallAgriShare smallHouseholdShare averageFeeRate } } }`;
 
 const asNumbers = (s: any) => [s.newCount, s.newAmount, s.smallAgriAmount, s.smallAgriShare].map((v) => (v === null ? null : Number(v)));
 
@@ -161,6 +163,14 @@ describe('GET /exports/dashboard.xlsx', () => {
     expect([total[8], total[9], total[10], total[11]]).toEqual(
       ['outstandingBalance', 'releasedAmount', 'compensatedAmount', 'compensationRate'].map((k) => Number(data.dashboard.total[k])),
     );
+    // R3/R4's further figures, after the R7 band: count share, ≤ 5,000,000 household share and its target, plain mean fee rate.
+    const num = (v: string | null) => (v === null ? null : Number(v));
+    expect(total.slice(13, 17)).toEqual([
+      num(data.dashboard.total.smallAgriCountShare),
+      num(data.dashboard.total.smallHouseholdShare),
+      Number(data.dashboard.targets.smallHouseholdShare),
+      num(data.dashboard.total.meanFeeRate),
+    ]);
     expect(total[2]).toBe(2434567.89);
     expect(sheet.getCell('C3').numFmt).toBe('#,##0.00');
     expect(sheet.getCell('E3').numFmt).toBe('0.00%');

@@ -2,7 +2,7 @@ import { drawChart } from '../charts';
 import type { Dashboard } from '../data';
 import { h } from '../dom';
 import { chartNumber, formatMonth } from '../format';
-import { HOUSEHOLD_TARGET, sliceColumns } from './overview';
+import { sliceColumns } from './overview';
 import { sortableTable } from './table';
 
 const pct = (v: string | null | undefined) => chartNumber(v ?? null, 0.01);
@@ -62,7 +62,7 @@ export function trendView(d: Dashboard): HTMLElement {
           name: '单户500万元及以下占比',
           type: 'line',
           data: d.byMonth.map((m) => pct(m.smallHouseholdShare)),
-          markLine: targetLine('目标', HOUSEHOLD_TARGET),
+          markLine: targetLine('目标', d.targets.smallHouseholdShare),
         },
       ],
     });

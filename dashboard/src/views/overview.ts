@@ -3,9 +3,6 @@ import { h } from '../dom';
 import { EMPTY, formatCount, formatRate, formatWan } from '../format';
 import { num, type TableColumn } from './table';
 
-/** 单户500万元及以下 share: the national rule's 50% (R3); the hub's targets do not carry it. */
-export const HOUSEHOLD_TARGET = '0.5';
-
 type Status = 'met' | 'warn' | 'unmet' | 'none';
 
 interface Kpi {
@@ -71,8 +68,8 @@ export function kpis(d: Dashboard): Kpi[] {
       label: '单户500万元及以下占比',
       value: formatRate(t.smallHouseholdShare),
       raw: t.smallHouseholdShare ?? null,
-      target: `目标 ≥ ${formatRate(HOUSEHOLD_TARGET)}`,
-      status: atLeast(t.smallHouseholdShare, HOUSEHOLD_TARGET),
+      target: `目标 ≥ ${formatRate(d.targets.smallHouseholdShare)}`,
+      status: atLeast(t.smallHouseholdShare, d.targets.smallHouseholdShare),
     },
     {
       id: 'averageFeeRate',

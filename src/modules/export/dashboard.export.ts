@@ -12,6 +12,9 @@ interface Slice {
   releasedAmount: string;
   compensatedAmount: string;
   compensationRate: string | null;
+  smallAgriCountShare: string | null;
+  smallHouseholdShare: string | null;
+  meanFeeRate: string | null;
 }
 
 interface DashboardData {
@@ -21,12 +24,13 @@ interface DashboardData {
     byRegion: Slice[];
     byInstitution: Slice[];
     byBank: Slice[];
-    targets: { smallAgriShare: string; averageFeeRate: string };
+    targets: { smallAgriShare: string; smallHouseholdShare: string; averageFeeRate: string };
   };
 }
 
 const SLICE =
-  'label newCount newAmount smallAgriAmount smallAgriShare averageFeeRate outstandingBalance releasedAmount compensatedAmount compensationRate';
+  'label newCount newAmount smallAgriAmount smallAgriShare averageFeeRate outstandingBalance releasedAmount compensatedAmount compensationRate' +
+  ' smallAgriCountShare smallHouseholdShare meanFeeRate';
 
 const FILTER_KEYS = ['regionId', 'institutionId', 'bankId', 'from', 'to'] as const;
 
@@ -66,13 +70,17 @@ const COLUMNS: Column[] = [
   { header: '代偿金额（元）', kind: 'yuan', width: 20 },
   { header: '代偿率', kind: 'rate' },
   { header: '代偿率区间（R7）', kind: 'text', width: 20 },
+  { header: '支小支农笔数占比', kind: 'rate' },
+  { header: '单户500万元及以下占比', kind: 'rate', width: 22 },
+  { header: '单户500万元及以下占比目标（不低于）', kind: 'rate', width: 30 },
+  { header: '简单平均担保费率', kind: 'rate' },
 ];
 
 export const dashboardExport = defineExport<DashboardData, DashboardData['dashboard']>({
   path: '/dashboard.xlsx',
   query: `query ($filter: DashboardFilter) { dashboard(filter: $filter) {
     total { ...s } byMonth { ...s } byRegion { ...s } byInstitution { ...s } byBank { ...s }
-    targets { smallAgriShare averageFeeRate } } }
+    targets { smallAgriShare smallHouseholdShare averageFeeRate } } }
     fragment s on DashboardSlice { ${SLICE} }`,
   variables(req) {
     const filter: Record<string, string> = {};
@@ -100,6 +108,10 @@ export const dashboardExport = defineExport<DashboardData, DashboardData['dashbo
       s.compensatedAmount,
       s.compensationRate,
       r7Band(s.compensationRate),
+      s.smallAgriCountShare,
+      s.smallHouseholdShare,
+      d.targets.smallHouseholdShare,
+      s.meanFeeRate,
     ];
     addTable(book, '总览', title('总览'), COLUMNS, [row(d.total)]);
     addTable(book, '按月', title('按月'), COLUMNS, d.byMonth.map(row));
