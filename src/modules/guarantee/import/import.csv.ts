@@ -74,7 +74,11 @@ export function headerProblem(header: readonly string[]): string | null {
   const extra = got.slice(IMPORT_COLUMNS.length);
   const requiredOk = required.length === IMPORT_COLUMNS.length && required.every((h, i) => h === IMPORT_COLUMNS[i]);
   if (requiredOk && (extra.length === 0 || (extra.length === 1 && extra[0] === OPTIONAL_COLUMN))) return null;
-  return `The header must be exactly: ${IMPORT_COLUMNS.join(',')} (optionally followed by ,${OPTIONAL_COLUMN})`;
+  const found = got.length ? got.join(',') : '(nothing: the file is empty)';
+  return (
+    `The header must be exactly the expected one, optionally followed by ,${OPTIONAL_COLUMN}.\n` +
+    `  expected: ${IMPORT_COLUMNS.join(',')}\n  found:    ${found.slice(0, 300)}`
+  );
 }
 
 /** How many columns a valid header has: 12, or 13 with re_guaranteed. */
