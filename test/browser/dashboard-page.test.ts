@@ -37,7 +37,7 @@ beforeAll(async () => {
   requireBuilt();
   db = await createScratchDatabase('hub_page');
   const hub = await startHub(
-    { DATABASE_URL: db.url, NODE_ENV: 'production', JWT_SECRET: 'browser-test-secret-0123456789abcdefghijkl', LOG_LEVEL: 'warn' },
+    { DATABASE_URL: db.url, NODE_ENV: 'production', JWT_SECRET: 'browser-test-secret-0123456789abcdefghijkl', LOG_LEVEL: 'info' },
     90_000,
     'npm',
   );

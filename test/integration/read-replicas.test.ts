@@ -75,6 +75,7 @@ beforeAll(async () => {
   await replicaCaughtUp();
   const config = loadConfig({
     DATABASE_URL: cluster.primaryUrl,
+    JWT_SECRET: 'read-replicas-test-secret-0123456789abcdef',
     // The second replica never answers: the hub starts all the same and skips it.
     DATABASE_REPLICA_URLS: `${cluster.replicaUrl},postgres://postgres@127.0.0.1:1/postgres`,
     HUB_REPLICA_MAX_LAG: `${MAX_LAG_MS}ms`,
