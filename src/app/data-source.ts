@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from '../platform/config';
+import '../platform/db/one-query-at-a-time';
 
 // A PostgreSQL `date` is a calendar day: read it as its 'YYYY-MM-DD' text, never as a JS Date at
 // some midnight that a time zone can move to the day before.
