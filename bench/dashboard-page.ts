@@ -2,7 +2,7 @@
  * Time from sign-in to the drawn overview on /dashboard, in Debian's Chromium, on the compiled hub over
  * seed:demo data (default 10^5 guarantees). Needs `npm run build && npm run build:dashboard` and a
  * PostgreSQL server in DATABASE_URL (a database is created beside it and dropped after).
- *   npm run bench:page -- [guarantees] [rounds]
+ *   npm run bench:page -- [--guarantees N] [--rounds R]
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -10,10 +10,18 @@ import { createDataSource } from '../src/app/data-source';
 import { createDatabaseBeside } from '../src/platform/db/scratch';
 import { seedDemo } from '../scripts/demo/demo.seed';
 import { createUser, launch, requireBuilt, signIn } from '../test/browser/support';
+import { command, parse, wholeNumber } from '../scripts/cli';
+
+const program = command('bench:page', 'Time from sign-in to the drawn overview on /dashboard, in Chromium, over seed:demo data.')
+  .option('--guarantees <n>', 'synthetic guarantees to seed', wholeNumber(2_000), 100_000)
+  .option('--rounds <r>', 'sign-ins measured', wholeNumber(1), 7)
+  .addHelpText(
+    'after',
+    '\nNeeds npm run build && npm run build:dashboard, and DATABASE_URL naming a PostgreSQL server (a database is created beside it and dropped after).',
+  );
 
 async function main(): Promise<void> {
-  const guarantees = Number(process.argv[2] ?? 100_000);
-  const rounds = Number(process.argv[3] ?? 7);
+  const { guarantees, rounds } = parse(program).opts<{ guarantees: number; rounds: number }>();
   const server = process.env.DATABASE_URL;
   if (!server) throw new Error('DATABASE_URL (a PostgreSQL server) is required');
   requireBuilt();
@@ -25,7 +33,7 @@ async function main(): Promise<void> {
       PORT: '0',
       NODE_ENV: 'production',
       JWT_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrs',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -34,7 +42,7 @@ async function main(): Promise<void> {
       let out = '';
       hub.stdout!.on('data', (d) => {
         out += d;
-        const m = /listening on http:\/\/localhost:(\d+)\//.exec(out);
+        const m = /"msg":"hub listening on http:\/\/[^:/"]+:(\d+)\//.exec(out);
         if (m) resolve(Number(m[1]));
       });
       hub.once('exit', (code) => reject(new Error(`hub exited with ${code}: ${out}`)));
@@ -51,7 +59,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < rounds; i++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();
-      times.push(await signIn(page, `http://localhost:${port}`, 'bench.finance'));
+      times.push(await signIn(page, `http://127.0.0.1:${port}`, 'bench.finance'));
       await context.close();
     }
     await browser.close();

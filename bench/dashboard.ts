@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Role } from '../src/access/roles';
 import { signToken } from '../src/access/token';
 import { createDataSource } from '../src/app/data-source';
@@ -16,14 +15,22 @@ import { businessToday } from '../src/platform/lib/dates';
 import { createLogger } from '../src/platform/logger';
 import type { AggregateLoad, AggregateSummary } from './dashboard-client';
 import { describeMachine, processesCpuMs } from './machine';
+import { command, parse, wholeNumber } from '../scripts/cli';
 
-const HELP = `Usage: DATABASE_URL=… npm run bench:dashboard -- [--duration S] [--warmup S] [--connections C] [--out FILE]
-
+const program = command('bench:dashboard', 'Benchmark the aggregate reads: dashboards, warnings and the supervision list.')
+  .option('--duration <s>', 'seconds measured per scenario', wholeNumber(1), 10)
+  .option('--warmup <s>', 'seconds of unmeasured load before each', wholeNumber(0), 2)
+  .option('--connections <c>', 'concurrent clients', wholeNumber(1), 10)
+  .option('--out <file>', 'write FILE.md and FILE.json')
+  .addHelpText(
+    'after',
+    `
 Benchmarks the aggregate reads of issues 10 and 12 — the city-wide dashboard for a year, one county's, the
 warnings of today and the supervision list of last month — on a database already filled by seed:demo
-(e.g. --guarantees 1000000: it is not seeded here, that takes minutes). Each scenario runs under load
-(autocannon in its own process, every response checked), then 20 sequential reads right after a write
-(the dashboard cache's miss: a data version bumped before each). Writes Markdown and JSON to --out.`;
+(e.g. --guarantees 1000000: it is not seeded here, that takes minutes), named by DATABASE_URL. Each scenario
+runs under load (autocannon in its own process, every response checked), then 20 sequential reads right after
+a write (the dashboard cache's miss: a data version bumped before each).`,
+  );
 
 const DASHBOARD = `query ($filter: DashboardFilter) { dashboard(filter: $filter) {
   total { ...s } byRegion { ...s } byInstitution { ...s } byBank { ...s } byMonth { ...s }
@@ -33,19 +40,10 @@ fragment s on DashboardSlice { key label newCount newAmount smallAgriCount small
 const WARNINGS = `{ warnings { indicator level institution { id name } agreement { id } value threshold message } }`;
 const SUPERVISION = `query ($month: String!) { supervisionList(month: $month) { institution { id name } month reportOverdue reasons redWarnings { indicator level } } }`;
 
-function int(value: string | undefined, fallback: number): number {
-  const n = value === undefined ? fallback : Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${value}`);
-  return n;
-}
-
 async function main(): Promise<void> {
-  const text = { type: 'string' } as const;
-  const { values } = parseArgs({ options: { duration: text, warmup: text, connections: text, out: text, help: { type: 'boolean' } } });
-  if (values.help) return void console.log(HELP);
-  const seconds = int(values.duration, 10);
-  const warmup = int(values.warmup, 2);
-  const connections = int(values.connections, 10);
+  const values = parse(program).opts<{ duration: number; warmup: number; connections: number; out?: string }>();
+  const { warmup, connections } = values;
+  const seconds = values.duration;
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL must name a database seeded by seed:demo');
 
