@@ -72,27 +72,23 @@ describe('bounded argon2 work', () => {
     const rssBefore = process.memoryUsage().rss;
     const started = performance.now();
     const wave = Array.from({ length: 200 }, (_, i) => login(hub, `spray.${i}.${process.pid}`, 'wrong-password', `203.0.113.${i}`));
-    let answered = 0;
-    for (const attempt of wave) void attempt.then(() => answered++);
     const realStarted = performance.now();
     const real = await login(hub, users.carol, PASSWORD, nextAddress());
     const realMs = performance.now() - realStarted;
-    const answeredBeforeReal = answered;
     const answers = await Promise.all(wave);
     const waveMs = performance.now() - started;
     const codes = answers.map((r) => errorCodes(r)[0]);
     const tooMany = codes.filter((c) => c === 'TOO_MANY_REQUESTS').length;
     console.info(
       `200 concurrent wrong logins: ${waveMs.toFixed(0)} ms, ${tooMany} refused at once, real login ${realMs.toFixed(0)} ms ` +
-        `after ${answeredBeforeReal} of the wave's answers ` +
         `(alone: ${baselineMs.toFixed(0)} ms) ` +
         `(${errorCodes(real)[0] ?? 'ok'}), RSS +${((process.memoryUsage().rss - rssBefore) / 2 ** 20).toFixed(0)} MiB`,
     );
     expect(codes.every((c) => c === 'UNAUTHENTICATED' || c === 'TOO_MANY_REQUESTS')).toBe(true);
     expect(tooMany).toBeGreaterThan(150);
-    // The real login is answered (served, or told to retry at once) while the wave is still being worked off: an
-    // order, not a time, so a loaded machine cannot fail it (the times above are logged, never asserted).
-    expect(answeredBeforeReal).toBeLessThan(wave.length);
+    // The real login is answered (served, or told to retry at once) long before the wave is over. Absolute
+    // times depend on the machine's load; the wave's own length is the yardstick.
+    expect(realMs).toBeLessThan(waveMs / 2);
     expect(['ok', 'TOO_MANY_REQUESTS']).toContain(errorCodes(real)[0] ?? 'ok');
     // Once the wave has passed, it is served.
     expect(errorCodes(await login(hub, users.carol, PASSWORD, nextAddress()))).toEqual([]);
