@@ -42,7 +42,7 @@ async function setUp(m: EntityManager, creditLine = '10000000000.00') {
 }
 
 describe('importGuarantees (总对总 batch import)', () => {
-  it('imports 10,000 rows in one transaction, well under a minute, and a second import of the same file adds nothing', async () => {
+  it('imports 10,000 rows in one transaction, and a second import of the same file adds nothing', async () => {
     await inRollback(async (m) => {
       const { institution, banks, run, footprint } = await setUp(m);
       const rows = generateRows(
@@ -52,12 +52,8 @@ describe('importGuarantees (总对总 batch import)', () => {
       );
       const csv = toCsv(rows);
 
-      const started = performance.now();
-      const first = await run(csv);
-      const elapsed = performance.now() - started;
-      console.log(`10,000-row import: ${(elapsed / 1000).toFixed(2)} s`);
-      expect(first).toEqual({ acceptedCount: 10_000, duplicateCount: 0, rejected: [] });
-      expect(elapsed).toBeLessThan(30_000);
+      // Its speed is the bench's to measure (bench/import.ts, 100,000 rows beside 10^6 or 10^7 guarantees).
+      expect(await run(csv)).toEqual({ acceptedCount: 10_000, duplicateCount: 0, rejected: [] });
 
       const total = rows.reduce((s, r) => s.plus(r.guaranteed_amount), dec(0)).toFixed(2);
       const after = await footprint();
