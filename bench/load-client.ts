@@ -6,7 +6,8 @@ import autocannon from 'autocannon';
  * back the autocannon result.
  */
 export interface LoadRequest {
-  url: string;
+  /** Several URLs: the connections are spread over them in turn (autocannon), e.g. one per hub instance. */
+  url: string | string[];
   body: string;
   headers: Record<string, string>;
   connections: number;
@@ -45,7 +46,8 @@ function verifier(edges: number | undefined) {
 async function run(req: LoadRequest): Promise<LoadSummary> {
   badBody = null;
   const result = await autocannon({
-    url: req.url,
+    // autocannon spreads connections over an array of URLs (lib/run.js); its type definitions know only one.
+    url: req.url as string,
     method: 'POST',
     headers: req.headers,
     body: req.body,
