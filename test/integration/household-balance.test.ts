@@ -160,3 +160,47 @@ describe('open balances (issue 10)', () => {
     });
   });
 });
+
+describe('warnings read in a bounded number of statements (issue 10)', () => {
+  it('the same number of statements whatever the number of institutions and guarantees', async () => {
+    await inRollback(async (m) => {
+      const runner = m.queryRunner!;
+      const original = runner.query.bind(runner);
+      let statements = 0;
+      runner.query = ((...args: unknown[]) => {
+        statements++;
+        return (original as (...a: unknown[]) => unknown)(...args);
+      }) as typeof runner.query;
+      const count = async (query: string, variables: Record<string, unknown>) => {
+        statements = 0;
+        ok(await gql(m, viewer(Role.FINANCE), query, variables));
+        return statements;
+      };
+      const WARNINGS = `query($asOf: Date) { warnings(asOf: $asOf) { indicator level } }`;
+      const LIST = `query($month: String!) { supervisionList(month: $month) { month reasons } }`;
+      const month = addDays(TODAY, -40).slice(0, 7);
+      const before = [
+        await count(WARNINGS, { asOf: TODAY }),
+        await count(WARNINGS, { asOf: addDays(TODAY, -200) }),
+        await count(LIST, { month }),
+      ];
+      const bank = await createBank(m);
+      const region = await regionId(m);
+      for (let i = 0; i < 5; i++) {
+        const inst = await createInstitution(m);
+        const owner = viewer(Role.GUARANTEE_INSTITUTION, { institutionId: inst.id });
+        for (let j = 0; j < 3; j++)
+          ok(
+            await gql(m, owner, CREATE_GUARANTEE, { input: guaranteeInput({ institutionId: inst.id, bankId: bank.id, regionId: region }) }),
+          );
+      }
+      const after = [
+        await count(WARNINGS, { asOf: TODAY }),
+        await count(WARNINGS, { asOf: addDays(TODAY, -200) }),
+        await count(LIST, { month }),
+      ];
+      expect(after).toEqual(before);
+      runner.query = original;
+    });
+  });
+});
