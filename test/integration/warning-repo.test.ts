@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { Scope } from '../../src/access/scope';
 import { WarningRepo } from '../../src/modules/warning/warning.repo';
-import { countInBalances } from '../fixtures/business';
 import { business } from '../fixtures/compensation-fixtures';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';
@@ -13,7 +12,6 @@ describe('WarningRepo', () => {
   it('reads the guarantees and agreements of institutions in scope only', async () => {
     await inRollback(async (m) => {
       const b = await business(m);
-      await countInBalances(m, b.guarantee);
       const repo = new WarningRepo(m);
       const own = new Scope(b.owner);
       const other = new Scope(viewer(Role.GUARANTEE_INSTITUTION, { institutionId: randomUUID() }));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { businessToday } from '../../src/platform/lib/dates';
-import { countInBalances, createAgreement, createBank, createGuarantee, createInstitution } from '../fixtures/business';
+import { createAgreement, createBank, createGuarantee, createInstitution } from '../fixtures/business';
 import { viewer } from '../fixtures/viewers';
 import { inRollback } from '../support/db';
 import { codes, gql, ok } from '../support/graphql';
@@ -38,13 +38,10 @@ async function troubled(m: EntityManager) {
   const flow = { feeRate: '0.008000', smallHousehold: true };
   await new LedgerRepo(m).addNewBusiness(key, { ...flow, startOn: `${YEAR}-03-01`, guaranteedAmount: '700000.00', smallAgri: true });
   await new LedgerRepo(m).addNewBusiness(key, { ...flow, startOn: `${YEAR}-04-01`, guaranteedAmount: '300000.00', smallAgri: false });
-  await countInBalances(
+  await createGuarantee(
     m,
-    await createGuarantee(
-      m,
-      { institutionId: inst.id, bankId: bank.id },
-      { startOn: `${YEAR}-03-01`, guaranteedAmount: '150000.00', loanAmount: '150000.00' },
-    ),
+    { institutionId: inst.id, bankId: bank.id },
+    { startOn: `${YEAR}-03-01`, guaranteedAmount: '150000.00', loanAmount: '150000.00' },
   );
   return { inst, agreement };
 }

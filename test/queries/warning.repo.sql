@@ -40,11 +40,10 @@ moved AS (
     FROM delta d GROUP BY d.institution_id, d.borrower_id),
 changed AS (
   SELECT m.institution_id, m.balance, m.small_agri, coalesce(h.balance, 0) + m.balance AS balance_on,
-         CASE WHEN (b.kind = ANY($4) AND coalesce(h.loan_balance, 0) + m.loan <= $5) OR (b.kind = ANY($6) AND coalesce(h.loan_balance, 0) + m.loan <= $7)
+         CASE WHEN ((coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id))) = ANY($4) AND coalesce(h.loan_balance, 0) + m.loan <= $5) OR ((coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id))) = ANY($6) AND coalesce(h.loan_balance, 0) + m.loan <= $7)
      THEN coalesce(h.loan_balance, 0) + m.loan ELSE 0 END - CASE WHEN (h.borrower_kind = ANY($4) AND coalesce(h.loan_balance, 0) <= $5) OR (h.borrower_kind = ANY($6) AND coalesce(h.loan_balance, 0) <= $7)
      THEN coalesce(h.loan_balance, 0) ELSE 0 END AS small_weighted
-    FROM moved m JOIN borrower b ON b.id = m.borrower_id
-    LEFT JOIN household_balance h ON h.institution_id = m.institution_id AND h.borrower_id = m.borrower_id),
+    FROM moved m LEFT JOIN household_balance h ON h.institution_id = m.institution_id AND h.borrower_id = m.borrower_id),
 corrected AS (
   SELECT c.institution_id, sum(c.balance) AS balance, sum(c.small_agri) AS small_agri, sum(c.small_weighted) AS small_weighted,
          max(c.balance_on) AS largest

@@ -86,6 +86,8 @@ export class WarningRepo extends Repository {
     const weighs = (kind: string, loan: string) =>
       `CASE WHEN (${kind} = ANY(:smallKinds) AND ${loan} <= :smallLoan) OR (${kind} = ANY(:farmerKinds) AND ${loan} <= :farmerLoan)
             THEN ${loan} ELSE 0 END`;
+    // The borrower's current kind: as maintained while it has anything open, else from its row.
+    const kind = '(coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id)))';
     const tail = (kinds: string, bound: string) =>
       `(SELECT coalesce(sum(h.loan_balance), 0) FROM household_balance h
          WHERE h.institution_id = i.id AND h.borrower_kind = ANY(${kinds}) AND h.loan_balance > ${bound})`;
@@ -103,9 +105,8 @@ export class WarningRepo extends Repository {
            FROM delta d GROUP BY d.institution_id, d.borrower_id),
        changed AS (
          SELECT m.institution_id, m.balance, m.small_agri, coalesce(h.balance, 0) + m.balance AS balance_on,
-                ${weighs('b.kind', 'coalesce(h.loan_balance, 0) + m.loan')} - ${weighs('h.borrower_kind', 'coalesce(h.loan_balance, 0)')} AS small_weighted
-           FROM moved m JOIN borrower b ON b.id = m.borrower_id
-           LEFT JOIN household_balance h ON h.institution_id = m.institution_id AND h.borrower_id = m.borrower_id),
+                ${weighs(kind, 'coalesce(h.loan_balance, 0) + m.loan')} - ${weighs('h.borrower_kind', 'coalesce(h.loan_balance, 0)')} AS small_weighted
+           FROM moved m LEFT JOIN household_balance h ON h.institution_id = m.institution_id AND h.borrower_id = m.borrower_id),
        corrected AS (
          SELECT c.institution_id, sum(c.balance) AS balance, sum(c.small_agri) AS small_agri, sum(c.small_weighted) AS small_weighted,
                 max(c.balance_on) AS largest
