@@ -1,4 +1,5 @@
 import { CooperationRepo } from '../../src/modules/cooperation/cooperation.repo';
+import { BalanceRepo } from '../../src/modules/ledger/ledger.balances';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -61,4 +62,6 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
     `INSERT INTO ledger_version AS v (institution_id, version) SELECT id, 1 FROM guarantee_institution
      ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1`,
   );
+  // The open balances R17's warnings read (ledger.balances.ts), as the grants, releases and compensations would have left them.
+  await new BalanceRepo(manager).rebuild();
 }

@@ -97,6 +97,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
       'compensation',
       'malicious_default_lead',
       'business_month_stats',
+      'household_balance',
     ]) {
       await dataSource.query(`VACUUM (ANALYZE) ${table}`);
     }

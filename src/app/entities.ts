@@ -4,7 +4,7 @@ import { Bank } from '../modules/bank/bank.entity';
 import { Borrower } from '../modules/borrower/borrower.entity';
 import { Compensation, Recovery } from '../modules/compensation/compensation.entity';
 import { CooperationAgreement } from '../modules/cooperation/cooperation.entity';
-import { BusinessMonthStats, LedgerVersion } from '../modules/ledger/ledger.entity';
+import { BusinessMonthStats, HouseholdBalance, LedgerVersion } from '../modules/ledger/ledger.entity';
 import { Department } from '../modules/department/department.entity';
 import { PerformanceEvaluation } from '../modules/evaluation/evaluation.entity';
 import { CapitalInjection } from '../modules/capital/capital.entity';
@@ -47,6 +47,7 @@ export const ENTITIES = [
   AuditLog,
   BusinessMonthStats,
   LedgerVersion,
+  HouseholdBalance,
   Inspection,
   TaskForceMeeting,
   TaskForceMeetingInstitution,

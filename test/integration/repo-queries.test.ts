@@ -10,6 +10,7 @@ import { GuaranteeStatus } from '../../src/modules/guarantee/guarantee.entity';
 import { GuaranteeRepo } from '../../src/modules/guarantee/guarantee.repo';
 import { LeadRepo } from '../../src/modules/lead/lead.repo';
 import { LeadStatus } from '../../src/modules/lead/lead.entity';
+import { BalanceRepo } from '../../src/modules/ledger/ledger.balances';
 import { LedgerRepo } from '../../src/modules/ledger/ledger.repo';
 import { dec } from '../../src/platform/lib/decimal';
 import { flaggedLead } from '../fixtures/compensation-fixtures';
@@ -180,6 +181,11 @@ describe('repository SQL snapshots (test/queries/*.sql)', () => {
       await log.record('LedgerRepo.addNewBusinessMany', () => repo.addNewBusinessMany(b.institutionId, [{ ...key, ...g }]));
       await log.record('LedgerRepo.addReleased', () => repo.addReleased(key, '2024-05-02', '1.00'));
       await log.record('LedgerRepo.addCompensated', () => repo.addCompensated(key, '2024-05-03', '1.00'));
+      // The open balances (ledger.balances.ts); rebuild() (the demo seed's, over every institution) is left out.
+      const balances = new BalanceRepo(m);
+      const open = { borrowerId: b.guarantee.borrowerId, kind: 'LOAN', guaranteedAmount: '1.00', smallAgri: true };
+      await log.record('BalanceRepo.opened', () => balances.opened(b.institutionId, [open]));
+      await log.record('BalanceRepo.closed', () => balances.closed(b.institutionId, open));
     });
   });
 });

@@ -10,6 +10,7 @@ import { AS_OF, FIRST_START } from '../../scripts/demo/demo.business';
 import { SMALL_AGRI_KINDS } from '../../src/modules/guarantee/grant/grant.calc';
 import { DemoDataExistsError, seedDemo, type SeedSummary } from '../../scripts/demo/demo.seed';
 import { PolicyService } from '../../src/modules/policy/policy.service';
+import { maintainedEqualsRecomputed } from '../support/household-oracle';
 import { createScratchDatabase } from '../support/scratch';
 
 /**
@@ -272,6 +273,14 @@ describe('seed:demo', () => {
     // The mix is the policy's: 支小支农 well above R3's 80% of new business by amount, R4's weighted fee rate under 1%.
     expect(new Dec(summary.smallAgriShare).gte('0.8')).toBe(true);
     expect(new Dec(summary.averageFeeRate).lt('0.01')).toBe(true);
+  });
+
+  it('leaves the open balances R17 reads (household_balance, ledger_version) as the write paths would have', async () => {
+    const institutions: { id: string }[] = await ds.query(`SELECT id FROM guarantee_institution`);
+    await maintainedEqualsRecomputed(
+      ds.manager,
+      institutions.map((i) => i.id),
+    );
   });
 
   it('refuses to seed a hub that already holds business, and changes nothing', async () => {

@@ -50,3 +50,69 @@ INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, com
 VALUES ($1, $2, $3, $4, $5::numeric)
 ON CONFLICT (institution_id, bank_id, region_id, month) DO UPDATE SET
 compensated_amount = business_month_stats.compensated_amount + EXCLUDED.compensated_amount;
+
+-- BalanceRepo.opened
+WITH d AS (
+  SELECT u.borrower_id,
+         $8::int * coalesce(sum(u.amount) FILTER (WHERE u.kind = 'LOAN'), 0) AS loan,
+         $8::int * coalesce(sum(u.amount) FILTER (WHERE u.kind <> 'LOAN'), 0) AS other,
+         $8::int * coalesce(sum(u.amount) FILTER (WHERE u.small_agri), 0) AS small_agri
+    FROM unnest($2::uuid[], $3::varchar[], $4::numeric[], $5::boolean[]) AS u(borrower_id, kind, amount, small_agri)
+   GROUP BY u.borrower_id),
+n AS (
+  SELECT d.borrower_id, b.kind AS borrower_kind, h.borrower_kind AS old_kind, coalesce(h.loan_balance, 0) AS old_loan,
+         coalesce(h.loan_balance, 0) + d.loan AS loan_balance, coalesce(h.other_balance, 0) + d.other AS other_balance,
+         coalesce(h.small_agri_balance, 0) + d.small_agri AS small_agri_balance, d.loan + d.other AS total, d.small_agri
+    FROM d JOIN borrower b ON b.id = d.borrower_id
+    LEFT JOIN household_balance h ON h.institution_id = $1 AND h.borrower_id = d.borrower_id),
+kept AS (
+  INSERT INTO household_balance AS h (institution_id, borrower_id, borrower_kind, loan_balance, other_balance, small_agri_balance)
+  SELECT $1, n.borrower_id, n.borrower_kind, n.loan_balance, n.other_balance, n.small_agri_balance
+    FROM n WHERE n.loan_balance + n.other_balance <> 0 ORDER BY n.borrower_id
+  ON CONFLICT (institution_id, borrower_id) DO UPDATE SET borrower_kind = EXCLUDED.borrower_kind,
+    loan_balance = EXCLUDED.loan_balance, other_balance = EXCLUDED.other_balance, small_agri_balance = EXCLUDED.small_agri_balance),
+gone AS (
+  DELETE FROM household_balance h USING n
+   WHERE h.institution_id = $1 AND h.borrower_id = n.borrower_id AND n.loan_balance + n.other_balance = 0)
+INSERT INTO ledger_version AS v (institution_id, version, open_balance, open_small_agri, open_small_micro_loan, open_farmer_loan)
+SELECT $1, 1, sum(n.total), sum(n.small_agri),
+       sum(CASE WHEN n.borrower_kind = ANY($6) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($6) THEN n.old_loan ELSE 0 END),
+       sum(CASE WHEN n.borrower_kind = ANY($7) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($7) THEN n.old_loan ELSE 0 END)
+  FROM n
+ON CONFLICT (institution_id) DO UPDATE SET
+  open_balance = v.open_balance + EXCLUDED.open_balance, open_small_agri = v.open_small_agri + EXCLUDED.open_small_agri,
+  open_small_micro_loan = v.open_small_micro_loan + EXCLUDED.open_small_micro_loan,
+  open_farmer_loan = v.open_farmer_loan + EXCLUDED.open_farmer_loan;
+
+-- BalanceRepo.closed
+WITH d AS (
+  SELECT u.borrower_id,
+         $8::int * coalesce(sum(u.amount) FILTER (WHERE u.kind = 'LOAN'), 0) AS loan,
+         $8::int * coalesce(sum(u.amount) FILTER (WHERE u.kind <> 'LOAN'), 0) AS other,
+         $8::int * coalesce(sum(u.amount) FILTER (WHERE u.small_agri), 0) AS small_agri
+    FROM unnest($2::uuid[], $3::varchar[], $4::numeric[], $5::boolean[]) AS u(borrower_id, kind, amount, small_agri)
+   GROUP BY u.borrower_id),
+n AS (
+  SELECT d.borrower_id, b.kind AS borrower_kind, h.borrower_kind AS old_kind, coalesce(h.loan_balance, 0) AS old_loan,
+         coalesce(h.loan_balance, 0) + d.loan AS loan_balance, coalesce(h.other_balance, 0) + d.other AS other_balance,
+         coalesce(h.small_agri_balance, 0) + d.small_agri AS small_agri_balance, d.loan + d.other AS total, d.small_agri
+    FROM d JOIN borrower b ON b.id = d.borrower_id
+    LEFT JOIN household_balance h ON h.institution_id = $1 AND h.borrower_id = d.borrower_id),
+kept AS (
+  INSERT INTO household_balance AS h (institution_id, borrower_id, borrower_kind, loan_balance, other_balance, small_agri_balance)
+  SELECT $1, n.borrower_id, n.borrower_kind, n.loan_balance, n.other_balance, n.small_agri_balance
+    FROM n WHERE n.loan_balance + n.other_balance <> 0 ORDER BY n.borrower_id
+  ON CONFLICT (institution_id, borrower_id) DO UPDATE SET borrower_kind = EXCLUDED.borrower_kind,
+    loan_balance = EXCLUDED.loan_balance, other_balance = EXCLUDED.other_balance, small_agri_balance = EXCLUDED.small_agri_balance),
+gone AS (
+  DELETE FROM household_balance h USING n
+   WHERE h.institution_id = $1 AND h.borrower_id = n.borrower_id AND n.loan_balance + n.other_balance = 0)
+INSERT INTO ledger_version AS v (institution_id, version, open_balance, open_small_agri, open_small_micro_loan, open_farmer_loan)
+SELECT $1, 1, sum(n.total), sum(n.small_agri),
+       sum(CASE WHEN n.borrower_kind = ANY($6) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($6) THEN n.old_loan ELSE 0 END),
+       sum(CASE WHEN n.borrower_kind = ANY($7) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($7) THEN n.old_loan ELSE 0 END)
+  FROM n
+ON CONFLICT (institution_id) DO UPDATE SET
+  open_balance = v.open_balance + EXCLUDED.open_balance, open_small_agri = v.open_small_agri + EXCLUDED.open_small_agri,
+  open_small_micro_loan = v.open_small_micro_loan + EXCLUDED.open_small_micro_loan,
+  open_farmer_loan = v.open_farmer_loan + EXCLUDED.open_farmer_loan;

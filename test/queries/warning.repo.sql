@@ -26,14 +26,43 @@ SELECT i.id, i.name, i.net_assets::text AS "netAssets",
 WHERE i.id = $2 AND i.id = $3
 GROUP BY i.id ORDER BY i.name, i.id;
 
--- WarningRepo.households
-SELECT g.institution_id AS "institutionId", g.borrower_id AS "borrowerId", b.kind AS "borrowerKind", g.kind AS "guaranteeKind",
-      sum(g.guaranteed_amount)::text AS balance,
-      coalesce(sum(g.guaranteed_amount) FILTER (WHERE g.small_agri), 0)::text AS "smallAgriBalance"
- FROM guarantee g JOIN borrower b ON b.id = g.borrower_id
-WHERE g.institution_id = ANY($1) AND g.institution_id IN (SELECT i.id FROM guarantee_institution i WHERE i.id = $2)
-  AND g.start_on <= $3 AND (g.released_on IS NULL OR g.released_on > $3)
-GROUP BY g.institution_id, g.borrower_id, b.kind, g.kind;
+-- WarningRepo.inForce
+WITH inst AS MATERIALIZED (SELECT i.id FROM guarantee_institution i WHERE i.id = ANY($1) AND i.id = $2),
+delta AS (
+  SELECT g.institution_id, g.borrower_id, g.kind, g.small_agri, -g.guaranteed_amount AS amount
+    FROM guarantee g WHERE g.status = 'ACTIVE' AND g.start_on > $3 AND g.institution_id IN (SELECT id FROM inst)
+  UNION ALL
+  SELECT g.institution_id, g.borrower_id, g.kind, g.small_agri, g.guaranteed_amount
+    FROM guarantee g WHERE g.released_on > $3 AND g.start_on <= $3 AND g.institution_id IN (SELECT id FROM inst)),
+moved AS (
+  SELECT d.institution_id, d.borrower_id, sum(d.amount) AS balance, coalesce(sum(d.amount) FILTER (WHERE d.small_agri), 0) AS small_agri,
+         coalesce(sum(d.amount) FILTER (WHERE d.kind = 'LOAN'), 0) AS loan
+    FROM delta d GROUP BY d.institution_id, d.borrower_id),
+changed AS (
+  SELECT m.institution_id, m.balance, m.small_agri, coalesce(h.balance, 0) + m.balance AS balance_on,
+         CASE WHEN ((coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id))) = ANY($4) AND coalesce(h.loan_balance, 0) + m.loan <= $5) OR ((coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id))) = ANY($6) AND coalesce(h.loan_balance, 0) + m.loan <= $7)
+     THEN coalesce(h.loan_balance, 0) + m.loan ELSE 0 END - CASE WHEN (h.borrower_kind = ANY($4) AND coalesce(h.loan_balance, 0) <= $5) OR (h.borrower_kind = ANY($6) AND coalesce(h.loan_balance, 0) <= $7)
+     THEN coalesce(h.loan_balance, 0) ELSE 0 END AS small_weighted
+    FROM moved m LEFT JOIN household_balance h ON h.institution_id = m.institution_id AND h.borrower_id = m.borrower_id),
+corrected AS (
+  SELECT c.institution_id, sum(c.balance) AS balance, sum(c.small_agri) AS small_agri, sum(c.small_weighted) AS small_weighted,
+         max(c.balance_on) AS largest
+    FROM changed c GROUP BY c.institution_id)
+SELECT i.id AS "institutionId",
+       (coalesce(v.open_balance, 0) + coalesce(c.balance, 0))::text AS balance,
+       (coalesce(v.open_small_agri, 0) + coalesce(c.small_agri, 0))::text AS "smallAgriBalance",
+       (coalesce(v.open_small_micro_loan, 0) - (SELECT coalesce(sum(h.loan_balance), 0) FROM household_balance h
+  WHERE h.institution_id = i.id AND h.borrower_kind = ANY($4) AND h.loan_balance > $5)
+        + coalesce(v.open_farmer_loan, 0) - (SELECT coalesce(sum(h.loan_balance), 0) FROM household_balance h
+  WHERE h.institution_id = i.id AND h.borrower_kind = ANY($6) AND h.loan_balance > $7) + coalesce(c.small_weighted, 0))::text AS "smallWeightedBalance",
+       greatest(coalesce(c.largest, 0),
+                (SELECT h.balance FROM household_balance h WHERE h.institution_id = i.id
+                    AND NOT EXISTS (SELECT 1 FROM guarantee g WHERE g.borrower_id = h.borrower_id AND g.institution_id = h.institution_id
+                                       AND ((g.status = 'ACTIVE' AND g.start_on > $3) OR (g.released_on > $3 AND g.start_on <= $3)))
+                  ORDER BY h.balance DESC LIMIT 1), 0)::text AS "largestHousehold"
+  FROM inst i
+  LEFT JOIN ledger_version v ON v.institution_id = i.id
+  LEFT JOIN corrected c ON c.institution_id = i.id;
 
 -- WarningRepo.agreementsInForce
 SELECT a.id, a.institution_id AS "institutionId", a.bank_risk_share::text AS "bankRiskShare",

@@ -5,6 +5,7 @@ import {
   leverageWeight,
   scoreProblem,
   weightedLiability,
+  weightedLiabilityFromSums,
   type LeverageWeights,
 } from '../../src/modules/evaluation/evaluation.calc';
 import { averageFeeRate, compensationRate, ratio, smallAgriShare } from '../../src/modules/indicators/indicators.calc';
@@ -74,6 +75,12 @@ describe('R9 leverage weights (放大倍数)', () => {
     expect(leverage(households, '1000000.00', W)).toBe('10.000000');
     expect(leverage(households, '3000000.00', W)).toBe('3.333333');
     expect(leverage([], '1000000.00', W)).toBe('0.000000');
+  });
+
+  it('from sums (R17 over maintained balances): the total less a quarter of the 75%-weighted LOAN balances, the same figure', () => {
+    // The households above: 11,250,000 in all, of which 4,000,000 + 1,000,000 weigh 75%.
+    expect(weightedLiabilityFromSums('11250000.00', '5000000.00', W.smallWeight).toFixed(2)).toBe('10000000.00');
+    expect(weightedLiabilityFromSums('0', '0', W.smallWeight).toFixed()).toBe('0');
   });
 
   it.each([['0.00'], ['-100.00']])('net assets of %s give no leverage (null), not a division by zero', (netAssets) => {

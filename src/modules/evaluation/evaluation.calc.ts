@@ -18,9 +18,9 @@ export interface LeverageWeights {
 }
 
 /** 小微企业 borrowers for R9's 75% weight (individual businesses count as small/micro, as in R1). */
-const SMALL_MICRO = new Set(['SMALL_ENTERPRISE', 'MICRO_ENTERPRISE', 'INDIVIDUAL_BUSINESS']);
+export const SMALL_MICRO: ReadonlySet<string> = new Set(['SMALL_ENTERPRISE', 'MICRO_ENTERPRISE', 'INDIVIDUAL_BUSINESS']);
 /** 农户 borrowers for R9's 75% weight. */
-const FARMERS = new Set(['FARMER']);
+export const FARMERS: ReadonlySet<string> = new Set(['FARMER']);
 /** "Other" guarantees count in full: the liability balance itself. */
 const FULL_WEIGHT = new Dec(1);
 
@@ -50,6 +50,14 @@ export function leverageWeight(h: HouseholdBalance, w: LeverageWeights): Dec {
 /** 融资担保责任余额: Σ balance × weight. */
 export function weightedLiability(households: readonly HouseholdBalance[], w: LeverageWeights): Dec {
   return households.reduce((sum, h) => sum.plus(dec(h.balance).times(leverageWeight(h, w))), new Dec(0));
+}
+
+/**
+ * 融资担保责任余额 from sums rather than households (R17's warnings, over maintained balances): the whole in-force
+ * balance less (1 − weight) × the LOAN balances that weigh 75% — exactly Σ balance × leverageWeight.
+ */
+export function weightedLiabilityFromSums(total: string, smallWeighted: string, smallWeight: string): Dec {
+  return dec(total).minus(dec(smallWeighted).times(new Dec(1).minus(smallWeight)));
 }
 
 /** R9 放大倍数 = weighted liability balance ÷ net assets; null when net assets ≤ 0 (no meaningful multiple). */

@@ -65,4 +65,51 @@ export class LedgerVersion {
 
   @Column({ type: 'bigint' })
   version: string;
+
+  /** The open balances' totals (issue 10, ledger.balances.ts): guarantees not released, whatever their start. */
+  @Column({ name: 'open_balance', type: 'numeric', precision: 24, scale: 2, default: '0' })
+  openBalance: string;
+
+  @Column({ name: 'open_small_agri', type: 'numeric', precision: 24, scale: 2, default: '0' })
+  openSmallAgri: string;
+
+  /** LOAN balances of small/micro borrowers (R9's 75% class, evaluation.calc.ts SMALL_MICRO). */
+  @Column({ name: 'open_small_micro_loan', type: 'numeric', precision: 24, scale: 2, default: '0' })
+  openSmallMicroLoan: string;
+
+  /** LOAN balances of FARMER borrowers (R9's 75% class). */
+  @Column({ name: 'open_farmer_loan', type: 'numeric', precision: 24, scale: 2, default: '0' })
+  openFarmerLoan: string;
+}
+
+/**
+ * One borrower's open guarantees at an institution (issue 10, ledger.balances.ts): kept by every grant, release and
+ * compensation in its transaction; a row exists only while something is open. R17's warnings read in-force figures
+ * from it and ledger_version's totals instead of the guarantee table.
+ */
+@Entity({ name: 'household_balance' })
+export class HouseholdBalance {
+  @PrimaryColumn({ name: 'institution_id', type: 'uuid' })
+  institutionId: string;
+
+  @PrimaryColumn({ name: 'borrower_id', type: 'uuid' })
+  borrowerId: string;
+
+  /** The borrower's current kind (R9's classes are judged on it). */
+  @Column({ name: 'borrower_kind', type: 'varchar', length: 32 })
+  borrowerKind: string;
+
+  @Column({ name: 'loan_balance', type: 'numeric', precision: 24, scale: 2 })
+  loanBalance: string;
+
+  /** BOND and OTHER_FINANCING guarantees. */
+  @Column({ name: 'other_balance', type: 'numeric', precision: 24, scale: 2 })
+  otherBalance: string;
+
+  @Column({ name: 'small_agri_balance', type: 'numeric', precision: 24, scale: 2 })
+  smallAgriBalance: string;
+
+  /** loan + other (generated). */
+  @Column({ type: 'numeric', precision: 24, scale: 2, insert: false, update: false })
+  balance: string;
 }

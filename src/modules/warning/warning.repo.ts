@@ -14,13 +14,25 @@ export interface InstitutionFigures {
   compensatedAmount: string;
 }
 
-export interface Household {
+/**
+ * One institution's guarantees in force on a date, as R9 and R16 need them: their balance, its 支小支农 part, the
+ * LOAN balances that weigh 75% (small/micro or farmer borrowers within their class's bound) and the largest
+ * single borrower's balance (summed over kinds).
+ */
+export interface InForceFigures {
   institutionId: string;
-  borrowerId: string;
-  borrowerKind: string;
-  guaranteeKind: string;
   balance: string;
   smallAgriBalance: string;
+  smallWeightedBalance: string;
+  largestHousehold: string;
+}
+
+/** R9's bounds from the policy version in force, and its classes' borrower kinds. */
+export interface WeightBounds {
+  smallKinds: string[];
+  smallLoanAmount: string;
+  farmerKinds: string[];
+  farmerLoanAmount: string;
 }
 
 export interface AgreementFigures {
@@ -59,19 +71,68 @@ export class WarningRepo extends Repository {
     );
   }
 
-  /** The guarantees in force at the end of `on` (started by then, not released by then), per institution, borrower and kind. */
-  households(scope: Scope, institutionIds: string[], on: string): Promise<Household[]> {
+  /**
+   * The in-force figures at the end of `on` (started by then, not released by then) of each institution, in one
+   * statement: the open balances maintained by every write (ledger.balances.ts), corrected by the guarantees whose
+   * force on `on` differs from being open now — open ones started after it, released ones started by it and released
+   * after it (two index ranges; few rows for a recent date, more the further back). Only the borrowers those touch
+   * are recomputed; the others' figures are read as maintained, R9's 75% part as its class totals less the few
+   * balances above the class's bound, R16's largest household as the larger of the recomputed ones and the first
+   * unchanged one down the maintained balances' index.
+   */
+  inForce(scope: Scope, institutionIds: string[], on: string, bounds: WeightBounds): Promise<InForceFigures[]> {
     if (!institutionIds.length) return Promise.resolve([]);
     const scoped = scope.institutions('i');
-    return this.rows<Household>(
-      `SELECT g.institution_id AS "institutionId", g.borrower_id AS "borrowerId", b.kind AS "borrowerKind", g.kind AS "guaranteeKind",
-              sum(g.guaranteed_amount)::text AS balance,
-              coalesce(sum(g.guaranteed_amount) FILTER (WHERE g.small_agri), 0)::text AS "smallAgriBalance"
-         FROM guarantee g JOIN borrower b ON b.id = g.borrower_id
-        WHERE g.institution_id = ANY(:ids) AND g.institution_id IN (SELECT i.id FROM guarantee_institution i WHERE ${scoped.sql})
-          AND g.start_on <= :on AND (g.released_on IS NULL OR g.released_on > :on)
-        GROUP BY g.institution_id, g.borrower_id, b.kind, g.kind`,
-      { ids: institutionIds, on, ...scoped.params },
+    const weighs = (kind: string, loan: string) =>
+      `CASE WHEN (${kind} = ANY(:smallKinds) AND ${loan} <= :smallLoan) OR (${kind} = ANY(:farmerKinds) AND ${loan} <= :farmerLoan)
+            THEN ${loan} ELSE 0 END`;
+    // The borrower's current kind: as maintained while it has anything open, else from its row.
+    const kind = '(coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id)))';
+    const tail = (kinds: string, bound: string) =>
+      `(SELECT coalesce(sum(h.loan_balance), 0) FROM household_balance h
+         WHERE h.institution_id = i.id AND h.borrower_kind = ANY(${kinds}) AND h.loan_balance > ${bound})`;
+    return this.rows<InForceFigures>(
+      `WITH inst AS MATERIALIZED (SELECT i.id FROM guarantee_institution i WHERE i.id = ANY(:ids) AND ${scoped.sql}),
+       delta AS (
+         SELECT g.institution_id, g.borrower_id, g.kind, g.small_agri, -g.guaranteed_amount AS amount
+           FROM guarantee g WHERE g.status = 'ACTIVE' AND g.start_on > :on AND g.institution_id IN (SELECT id FROM inst)
+         UNION ALL
+         SELECT g.institution_id, g.borrower_id, g.kind, g.small_agri, g.guaranteed_amount
+           FROM guarantee g WHERE g.released_on > :on AND g.start_on <= :on AND g.institution_id IN (SELECT id FROM inst)),
+       moved AS (
+         SELECT d.institution_id, d.borrower_id, sum(d.amount) AS balance, coalesce(sum(d.amount) FILTER (WHERE d.small_agri), 0) AS small_agri,
+                coalesce(sum(d.amount) FILTER (WHERE d.kind = 'LOAN'), 0) AS loan
+           FROM delta d GROUP BY d.institution_id, d.borrower_id),
+       changed AS (
+         SELECT m.institution_id, m.balance, m.small_agri, coalesce(h.balance, 0) + m.balance AS balance_on,
+                ${weighs(kind, 'coalesce(h.loan_balance, 0) + m.loan')} - ${weighs('h.borrower_kind', 'coalesce(h.loan_balance, 0)')} AS small_weighted
+           FROM moved m LEFT JOIN household_balance h ON h.institution_id = m.institution_id AND h.borrower_id = m.borrower_id),
+       corrected AS (
+         SELECT c.institution_id, sum(c.balance) AS balance, sum(c.small_agri) AS small_agri, sum(c.small_weighted) AS small_weighted,
+                max(c.balance_on) AS largest
+           FROM changed c GROUP BY c.institution_id)
+       SELECT i.id AS "institutionId",
+              (coalesce(v.open_balance, 0) + coalesce(c.balance, 0))::text AS balance,
+              (coalesce(v.open_small_agri, 0) + coalesce(c.small_agri, 0))::text AS "smallAgriBalance",
+              (coalesce(v.open_small_micro_loan, 0) - ${tail(':smallKinds', ':smallLoan')}
+               + coalesce(v.open_farmer_loan, 0) - ${tail(':farmerKinds', ':farmerLoan')} + coalesce(c.small_weighted, 0))::text AS "smallWeightedBalance",
+              greatest(coalesce(c.largest, 0),
+                       (SELECT h.balance FROM household_balance h WHERE h.institution_id = i.id
+                           AND NOT EXISTS (SELECT 1 FROM guarantee g WHERE g.borrower_id = h.borrower_id AND g.institution_id = h.institution_id
+                                              AND ((g.status = 'ACTIVE' AND g.start_on > :on) OR (g.released_on > :on AND g.start_on <= :on)))
+                         ORDER BY h.balance DESC LIMIT 1), 0)::text AS "largestHousehold"
+         FROM inst i
+         LEFT JOIN ledger_version v ON v.institution_id = i.id
+         LEFT JOIN corrected c ON c.institution_id = i.id`,
+      {
+        ids: institutionIds,
+        on,
+        smallKinds: bounds.smallKinds,
+        smallLoan: bounds.smallLoanAmount,
+        farmerKinds: bounds.farmerKinds,
+        farmerLoan: bounds.farmerLoanAmount,
+        ...scoped.params,
+      },
     );
   }
 

@@ -4,7 +4,7 @@ import { BadInputError } from '../../platform/errors';
 import { businessToday, isMonth, monthBounds } from '../../platform/lib/dates';
 import { dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
-import { weightedLiability } from '../evaluation/evaluation.calc';
+import { FARMERS, SMALL_MICRO, weightedLiabilityFromSums } from '../evaluation/evaluation.calc';
 import type { PolicyParameterSet } from '../policy/policy.entity';
 import type { PolicyService } from '../policy/policy.service';
 import { WarningRepo, type InstitutionFigures } from './warning.repo';
@@ -69,7 +69,17 @@ export class WarningService {
     const repo = new WarningRepo(this.manager);
     const institutions = await repo.institutionFigures(this.scope, on, institutionId);
     const ids = institutions.map((i) => i.id);
-    const [held, agreements] = await Promise.all([repo.households(this.scope, ids, on), repo.agreementsInForce(this.scope, ids, on)]);
+    const bounds = {
+      smallKinds: [...SMALL_MICRO],
+      smallLoanAmount: p.leverageSmallLoanAmount,
+      farmerKinds: [...FARMERS],
+      farmerLoanAmount: p.leverageFarmerLoanAmount,
+    };
+    const [figures, agreements] = await Promise.all([
+      repo.inForce(this.scope, ids, on, bounds),
+      repo.agreementsInForce(this.scope, ids, on),
+    ]);
+    const held = new Map(figures.map((f) => [f.institutionId, f]));
     const lastMonth = previousMonth(on);
     const due = dueDate(lastMonth, p.reportDueDay);
     const reported = on > due ? await repo.firstReportDates(this.scope, ids, lastMonth) : new Map<string, string>();
@@ -95,33 +105,17 @@ export class WarningService {
           });
       };
       for (const w of flowWarnings(i, p)) raise(w.indicator, w.raised, w.message);
-      const mine = held.filter((h) => h.institutionId === i.id);
-      const inForce = mine.reduce((s, h) => s.plus(h.balance), dec(0));
-      const focused =
-        !inForce.isZero() &&
-        dec(mine.reduce((s, h) => s.plus(h.smallAgriBalance), dec(0)))
-          .div(inForce)
-          .gte('0.5');
+      const mine = held.get(i.id);
+      const inForce = dec(mine?.balance ?? 0);
+      const focused = !inForce.isZero() && dec(mine!.smallAgriBalance).div(inForce).gte('0.5');
       const cap = focused ? p.leverageCapFocused : p.leverageCap;
-      const weights = {
-        smallLoanAmount: p.leverageSmallLoanAmount,
-        farmerLoanAmount: p.leverageFarmerLoanAmount,
-        smallWeight: p.leverageSmallWeight,
-      };
+      const weighted = weightedLiabilityFromSums(inForce.toFixed(), mine?.smallWeightedBalance ?? '0', p.leverageSmallWeight);
       raise(
         WarningIndicator.LEVERAGE,
-        calc.capWarning(dec(i.netAssets).gt(0) ? calc.exactRatio(weightedLiability(mine, weights).toFixed(), i.netAssets) : null, cap),
+        calc.capWarning(dec(i.netAssets).gt(0) ? calc.exactRatio(weighted.toFixed(), i.netAssets) : null, cap),
         (r) => `放大倍数${times(r.value)}，上限${times(cap)}`,
       );
-      const perBorrower = new Map<string, string>();
-      for (const h of mine)
-        perBorrower.set(
-          h.borrowerId,
-          dec(perBorrower.get(h.borrowerId) ?? 0)
-            .plus(h.balance)
-            .toFixed(),
-        );
-      const largest = [...perBorrower.values()].reduce((m, v) => (dec(v).gt(m) ? v : m), '0');
+      const largest = mine?.largestHousehold ?? '0';
       raise(
         WarningIndicator.SINGLE_BORROWER_CONCENTRATION,
         calc.concentrationWarning(largest, i.netAssets, p.maxSingleBorrowerShare),

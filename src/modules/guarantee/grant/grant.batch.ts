@@ -4,6 +4,7 @@ import { BadInputError } from '../../../platform/errors';
 import { dec, type Dec } from '../../../platform/lib/decimal';
 import { BorrowerRepo } from '../../borrower/borrower.repo';
 import { CooperationRepo, type AgreementState } from '../../cooperation/cooperation.repo';
+import { BalanceRepo } from '../../ledger/ledger.balances';
 import { LedgerRepo } from '../../ledger/ledger.repo';
 import type { PolicyService } from '../../policy/policy.service';
 import { agreementInForce, exceedsCreditLine, isSmallAgri, isSmallHousehold } from './grant.calc';
@@ -159,6 +160,16 @@ export class GrantBatch {
         feeRate: d.item.feeRate,
         smallAgri: d.smallAgri,
         smallHousehold: d.smallHousehold,
+      })),
+    );
+    // Open from now on: R17's balances, after the ledger write that put the institution's writers in line.
+    await new BalanceRepo(this.tx).opened(
+      this.institutionId,
+      decided.map((d) => ({
+        borrowerId: d.borrowerId,
+        kind: d.item.kind,
+        guaranteedAmount: d.item.guaranteedAmount,
+        smallAgri: d.smallAgri,
       })),
     );
     return decided.map((d) => byCode.get(d.item.code)!);
