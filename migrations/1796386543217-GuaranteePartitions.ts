@@ -12,7 +12,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * uq_guarantee_institution_code — the same name, SQLSTATE and CONFLICT as before), one row per guarantee, written
  * in the same statement. `guarantee (id, institution_id, code)` references it, so a guarantee's key row always
  * carries its own institution and code; compensation and fee_subsidy_claim_guarantee reference guarantee_key(id).
- * Partitions are created here from the data's first year (2000 at the earliest) to next year;
+ * Deleting a guarantee deletes its key row (trigger guarantee_key_release).
+ * Partitions are created here from 2023 (the policy's first year) or the data's first year if earlier (2020 at the
+ * earliest: older rows go to guarantee_early) to next year;
  * src/app/guarantee-partitions.ts adds next year's at every start.
  *
  * Data moves in this one transaction: key rows, the partitioned copy, then indexes and constraints built over
@@ -67,7 +69,7 @@ export class GuaranteePartitions1796386543217 implements MigrationInterface {
     // Same columns, defaults, NOT NULLs and CHECKs (with their names) as the plain table.
     await q.query(`CREATE TABLE guarantee_partitioned (LIKE guarantee INCLUDING DEFAULTS INCLUDING CONSTRAINTS) PARTITION BY RANGE (start_on)`);
     const [{ first, last }] = await q.query(
-      `SELECT greatest(2000, least(coalesce(min(extract(year FROM start_on)), 9999), extract(year FROM current_date)))::int AS first,
+      `SELECT greatest(2020, least(coalesce(min(extract(year FROM start_on)), 9999), 2023))::int AS first,
               (extract(year FROM current_date) + 1)::int AS last
        FROM guarantee`,
     );
@@ -91,6 +93,15 @@ export class GuaranteePartitions1796386543217 implements MigrationInterface {
         FOREIGN KEY (id, institution_id, code) REFERENCES guarantee_key(id, institution_id, code)`);
     for (const r of REFERENCING)
       await q.query(`ALTER TABLE ${r.table} ADD CONSTRAINT ${r.constraint} FOREIGN KEY (guarantee_id) REFERENCES guarantee_key(id)`);
+    // A deleted guarantee takes its key row with it (a compensation or claim referencing it still refuses the
+    // delete, 23503, as before). Not when the row only moved to another partition (an UPDATE of start_on).
+    await q.query(`
+      CREATE FUNCTION guarantee_key_release() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM guarantee_key k WHERE k.id = OLD.id AND NOT EXISTS (SELECT 1 FROM guarantee g WHERE g.id = OLD.id);
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER guarantee_key_release AFTER DELETE ON guarantee FOR EACH ROW EXECUTE FUNCTION guarantee_key_release()`);
     // Autovacuum analyses partitions, never a partitioned parent: its statistics come from an explicit ANALYZE.
     await q.query(`ANALYZE guarantee_key`);
     await q.query(`ANALYZE guarantee`);
@@ -102,6 +113,7 @@ export class GuaranteePartitions1796386543217 implements MigrationInterface {
     await q.query(`INSERT INTO guarantee_plain SELECT * FROM guarantee`);
     for (const r of REFERENCING) await q.query(`ALTER TABLE ${r.table} DROP CONSTRAINT ${r.constraint}`);
     await q.query(`DROP TABLE guarantee`);
+    await q.query(`DROP FUNCTION guarantee_key_release()`);
     await q.query(`DROP TABLE guarantee_key`);
     await q.query(`ALTER TABLE guarantee_plain RENAME TO guarantee`);
     await q.query(`ALTER TABLE guarantee ADD CONSTRAINT guarantee_pkey PRIMARY KEY (id)`);

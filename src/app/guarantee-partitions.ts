@@ -24,10 +24,12 @@ export async function ensureGuaranteeYears(dataSource: DataSource, throughYear?:
       await tx.query(`ALTER TABLE guarantee DETACH PARTITION guarantee_late`);
       await tx.query(`CREATE TABLE guarantee_y${year} (LIKE guarantee INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`);
       await tx.query(
-        `WITH moved AS (DELETE FROM guarantee_late WHERE start_on < '${year + 1}-01-01' RETURNING *)
-         INSERT INTO guarantee_y${year} SELECT * FROM moved`,
+        `ALTER TABLE guarantee ATTACH PARTITION guarantee_y${year} FOR VALUES FROM ('${year}-01-01') TO ('${year + 1}-01-01')`,
       );
-      await tx.query(`ALTER TABLE guarantee ATTACH PARTITION guarantee_y${year} FOR VALUES FROM ('${year}-01-01') TO ('${year + 1}-01-01')`);
+      // Copied in before they are deleted from guarantee_late, so the moved rows keep their guarantee_key rows.
+      const bound = `start_on < '${year + 1}-01-01'`;
+      await tx.query(`INSERT INTO guarantee_y${year} SELECT * FROM guarantee_late WHERE ${bound}`);
+      await tx.query(`DELETE FROM guarantee_late WHERE ${bound}`);
       await tx.query(`ALTER TABLE guarantee ATTACH PARTITION guarantee_late FOR VALUES FROM ('${year + 1}-01-01') TO (MAXVALUE)`);
     });
     added.push(year);
