@@ -12,9 +12,9 @@ export async function ensureGuaranteeYears(dataSource: DataSource, throughYear?:
   const [state] = await dataSource.query(
     `SELECT (SELECT max(substring(c.relname FROM '^guarantee_y([0-9]{4})$')::int)
              FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
-             WHERE i.inhparent = 'guarantee'::regclass) AS "lastYear",
+             WHERE i.inhparent = to_regclass('guarantee')) AS "lastYear",
             (extract(year FROM current_date) + 1)::int AS "nextYear",
-            (SELECT relkind FROM pg_class WHERE oid = 'guarantee'::regclass) AS kind`,
+            (SELECT relkind FROM pg_class WHERE oid = to_regclass('guarantee')) AS kind`,
   );
   if (state.kind !== 'p' || state.lastYear === null) return [];
   const through = throughYear ?? state.nextYear;
