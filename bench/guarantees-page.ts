@@ -23,7 +23,7 @@ import { startFloorServer } from './floor';
 import { BenchFailure, LoadGenerator } from './load';
 import { describeMachine } from './machine';
 import { startProfile } from './profile';
-import { markdown, type Report, type Result } from './report-table';
+import { markdown, type Report, type Result } from './report-format';
 import { checkScenarios, pageScenarios, type ScenarioSource } from './scenarios';
 
 /**

@@ -109,6 +109,11 @@ export async function writeGuarantees(manager: EntityManager, institutionIds: st
             g.eligible AND f.amount <= p.small_household_amount AS small_household
      FROM demo_guarantee g JOIN in_force f USING (i) JOIN policy p ON g.start_on >= p.from_on AND g.start_on < p.to_on`,
   );
+  // Each guarantee's key row first (its unique (institution_id, code), migration GuaranteePartitions).
+  await manager.query(
+    `INSERT INTO guarantee_key (id, institution_id, code) SELECT g.id, ($1::uuid[])[g.institution_n + 1], g.code FROM demo_guarantee g`,
+    [institutionIds],
+  );
   // Rows go in in the order the business happened, as they would have been written day by day.
   await manager.query(
     `INSERT INTO guarantee (id, code, institution_id, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount,

@@ -94,6 +94,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
       'cooperation_agreement',
       'borrower',
       'guarantee',
+      'guarantee_key',
       'compensation',
       'malicious_default_lead',
       'business_month_stats',

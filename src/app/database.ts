@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../platform/db/emb
 import { ReadReplicas } from '../platform/db/replicas';
 import { ensureFirstAdmin } from '../modules/user/user.bootstrap';
 import { applyReferenceData } from './reference-data';
+import { ensureGuaranteeYears } from './guarantee-partitions';
 
 export interface Database {
   readonly dataSource: DataSource;
@@ -97,6 +98,7 @@ export async function migrate(dataSource: DataSource, log: Logger): Promise<void
 async function runMigrations(dataSource: DataSource, log: Logger): Promise<void> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   for (const m of applied) log.info({ migration: m.name }, 'applied migration');
+  for (const year of await ensureGuaranteeYears(dataSource)) log.info({ year }, 'added the guarantee partition of a year');
 }
 
 /**

@@ -11,7 +11,7 @@ import { CapitalInjection } from '../modules/capital/capital.entity';
 import { Inspection, TaskForceMeeting, TaskForceMeetingInstitution } from '../modules/oversight/oversight.entity';
 import { FeeSubsidyClaim, FeeSubsidyClaimGuarantee } from '../modules/fee-subsidy/fee-subsidy.entity';
 import { RiskCompensationClaim } from '../modules/risk-compensation/risk-compensation.entity';
-import { Guarantee } from '../modules/guarantee/guarantee.entity';
+import { Guarantee, GuaranteeKey } from '../modules/guarantee/guarantee.entity';
 import { GuaranteeInstitution } from '../modules/institution/institution.entity';
 import { MaliciousDefaultLead } from '../modules/lead/lead.entity';
 import { PolicyParameterSet } from '../modules/policy/policy.entity';
@@ -29,6 +29,7 @@ export const ENTITIES = [
   CooperationAgreement,
   Borrower,
   Guarantee,
+  GuaranteeKey,
   Compensation,
   Recovery,
   MaliciousDefaultLead,

@@ -7,6 +7,7 @@ import { LedgerVersion1796320000000 } from '../../migrations/1796320000000-Ledge
 import { ReplicaReadFence1796320100000 } from '../../migrations/1796320100000-ReplicaReadFence';
 import { FeeSubsidy1796342400000 } from '../../migrations/1796342400000-FeeSubsidy';
 import { UserTokenVersion1796342500000 } from '../../migrations/1796342500000-UserTokenVersion';
+import { GuaranteePartitions1796386543217 } from '../../migrations/1796386543217-GuaranteePartitions';
 import { HouseholdBalance1796400217391 } from '../../migrations/1796400217391-HouseholdBalance';
 
 /** Every migration, in order. Listed by class (not a glob) so ts-node, vitest and a build all find them. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   ReplicaReadFence1796320100000,
   FeeSubsidy1796342400000,
   UserTokenVersion1796342500000,
+  GuaranteePartitions1796386543217,
   HouseholdBalance1796400217391,
 ];

@@ -27,10 +27,17 @@ WHERE g.institution_id = $1 AND g.borrower_id = ANY(CAST($2 AS uuid[])) AND g.st
 GROUP BY g.borrower_id;
 
 -- GrantRepo.insert
-INSERT INTO guarantee AS g (institution_id, code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate,
+WITH r AS MATERIALIZED (
+       SELECT gen_random_uuid() AS id, u.* FROM unnest($2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::varchar[], $8::numeric[],
+                                                        $9::numeric[], $10::numeric[], $11::numeric[], $12::date[], $13::date[], $14::boolean[],
+                                                        $15::boolean[]) WITH ORDINALITY
+         AS u(code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate, bank_risk_share, start_on, end_on,
+              small_agri, re_guaranteed, n)),
+     k AS (INSERT INTO guarantee_key (id, institution_id, code) SELECT id, $1::uuid, code FROM r ORDER BY n)
+     INSERT INTO guarantee AS g (id, institution_id, code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate,
                                  bank_risk_share, start_on, end_on, small_agri, re_guaranteed)
-     SELECT $1::uuid, * FROM unnest($2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::varchar[], $8::numeric[], $9::numeric[],
-                                    $10::numeric[], $11::numeric[], $12::date[], $13::date[], $14::boolean[], $15::boolean[])
+     SELECT id, $1::uuid, code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate, bank_risk_share,
+            start_on, end_on, small_agri, re_guaranteed FROM r ORDER BY n
      RETURNING g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,

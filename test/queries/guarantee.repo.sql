@@ -14,7 +14,7 @@ g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "
     br.region_id AS "br_regionId" FROM guarantee g
     LEFT JOIN guarantee_institution i ON i.id = g.institution_id AND i.id = $1
     LEFT JOIN bank b ON b.id = g.bank_id AND TRUE
-    JOIN borrower br ON br.id = g.borrower_id WHERE g.institution_id = $1 AND g.institution_id = $2 AND g.bank_id = $3 AND g.region_id = $4 AND g.status = $5 AND g.small_agri = $6 AND g.start_on >= $7 AND g.start_on <= $8 AND (g.start_on, g.id) < ($9, $10) ORDER BY g.start_on DESC, g.id DESC LIMIT 51;
+    JOIN borrower br ON br.id = g.borrower_id WHERE g.institution_id = $1 AND g.institution_id = $2 AND g.bank_id = $3 AND g.region_id = $4 AND g.status = $5 AND g.small_agri = $6 AND g.start_on >= $7 AND g.start_on <= $8 AND g.start_on <= $9 AND (g.start_on, g.id) < ($9, $10) ORDER BY g.start_on DESC, g.id DESC LIMIT 51;
 
 -- GuaranteeRepo.page (no filter, first page)
 SELECT g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",

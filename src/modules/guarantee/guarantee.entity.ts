@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, DecimalScalar } from '../../platform/scalars';
 
@@ -35,8 +35,9 @@ registerEnumType(GuaranteeStatus, {
 });
 
 @ObjectType({ simpleResolvers: true, description: '融资担保业务: one guarantee an institution gives a bank for a borrower.' })
+// Partitioned by year of start_on (migration GuaranteePartitions): the primary key is (id, start_on), and the unique
+// (institution_id, code) and the key other tables reference live in guarantee_key.
 @Entity({ name: 'guarantee' })
-@Unique('uq_guarantee_institution_code', ['institutionId', 'code'])
 // Keyset indexes of the `guarantees` page (newest start first), each also the index of its leading foreign key.
 @Index('ix_guarantee_institution', ['institutionId', 'startOn', 'id'])
 @Index('ix_guarantee_bank', ['bankId', 'startOn', 'id'])
@@ -126,4 +127,22 @@ export class Guarantee {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+}
+
+/**
+ * One row per guarantee, written in the same statement (GrantRepo.insert): what the partitioned guarantee table
+ * cannot hold — a unique (institution_id, code) and a single-column key for compensation and
+ * fee_subsidy_claim_guarantee to reference. guarantee (id, institution_id, code) references it.
+ */
+@Entity({ name: 'guarantee_key' })
+@Unique('uq_guarantee_institution_code', ['institutionId', 'code'])
+export class GuaranteeKey {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'institution_id', type: 'uuid' })
+  institutionId: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  code: string;
 }

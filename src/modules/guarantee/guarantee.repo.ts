@@ -124,7 +124,9 @@ export class GuaranteeRepo extends Repository {
     const where = filtered(scope, filter);
     const params: Record<string, unknown> = { ...where.params };
     if (after) {
-      where.sql.push('(g.start_on, g.id) < (:p_after_start, :p_after_id)');
+      // The plain bound on start_on is implied by the row comparison; it is there for PostgreSQL, which prunes the
+      // partitions of later years by it (partition pruning does not read row comparisons).
+      where.sql.push('g.start_on <= :p_after_start', '(g.start_on, g.id) < (:p_after_start, :p_after_id)');
       Object.assign(params, { p_after_start: after.startOn, p_after_id: after.id });
     }
     const j = joined(scope);

@@ -82,14 +82,24 @@ export class GrantRepo extends Repository {
     return new Map(rows.map((r) => [r.borrowerId, dec(r.total)]));
   }
 
-  /** The granted guarantees of one institution, in one statement. */
+  /**
+   * The granted guarantees of one institution, in one statement: each with its guarantee_key row (the unique
+   * (institution_id, code) of the partitioned table, migration GuaranteePartitions), in the order given.
+   */
   insert(institutionId: string, rows: readonly GrantRow[]): Promise<GuaranteeRecord[]> {
     const col = <K extends keyof GrantRow>(k: K) => rows.map((r) => r[k]);
     return this.manager.query(
-      `INSERT INTO guarantee AS g (institution_id, code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate,
+      `WITH r AS MATERIALIZED (
+         SELECT gen_random_uuid() AS id, u.* FROM unnest($2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::varchar[], $8::numeric[],
+                                                          $9::numeric[], $10::numeric[], $11::numeric[], $12::date[], $13::date[], $14::boolean[],
+                                                          $15::boolean[]) WITH ORDINALITY
+           AS u(code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate, bank_risk_share, start_on, end_on,
+                small_agri, re_guaranteed, n)),
+       k AS (INSERT INTO guarantee_key (id, institution_id, code) SELECT id, $1::uuid, code FROM r ORDER BY n)
+       INSERT INTO guarantee AS g (id, institution_id, code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate,
                                    bank_risk_share, start_on, end_on, small_agri, re_guaranteed)
-       SELECT $1::uuid, * FROM unnest($2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::varchar[], $8::numeric[], $9::numeric[],
-                                      $10::numeric[], $11::numeric[], $12::date[], $13::date[], $14::boolean[], $15::boolean[])
+       SELECT id, $1::uuid, code, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount, fee_rate, bank_risk_share,
+              start_on, end_on, small_agri, re_guaranteed FROM r ORDER BY n
        RETURNING ${GUARANTEE_COLUMNS}`,
       [
         institutionId,
