@@ -56,8 +56,9 @@ one county's (LOCAL_GOVERNMENT, 东昌府区); the warnings of today and the sup
 
 Floors: node:http + one prepared pg query serving the same JSON — for a page, the page's rows; for a dashboard,
 the same figures computed by one hand-written statement over the guarantee rows (no aggregate, no cache). Warnings
-and the supervision list are measured on the hub alone. A dashboard's floor is measured over 20 requests (at
-least one per client) without warm-up instead of --duration seconds: each request scans the guarantee table. Before timing, each answer must be HTTP 200 without a
+and the supervision list are measured on the hub alone. A dashboard's floor, and the warnings and the supervision
+list, are measured over a number of requests (20 for a floor, 50 for the others, at least one per client) without
+warm-up instead of --duration seconds: one request may scan the guarantee table for longer than a run lasts. Before timing, each answer must be HTTP 200 without a
 GraphQL error, and hub and floor must agree row by row (pages) or figure by figure (dashboards); every response
 under load is checked too. Each run reports req/s, p50 / p90 / p97.5 / p99 latency (autocannon reports no p95),
 the server's and PostgreSQL's CPU per request and the SQL statements one request costs; for the aggregate reads
@@ -158,7 +159,7 @@ async function main(): Promise<void> {
           connections,
           edges: s.edges,
           timeout: s.timeout,
-          amount: who === 'floor' && s.floorRequests ? Math.max(s.floorRequests, connections) : undefined,
+          amount: ((n) => (n ? Math.max(n, connections) : undefined))(who === 'floor' ? s.floorRequests : s.hubRequests),
         };
         if (warmup > 0 && req.amount === undefined)
           await load.measure(`${s.name}, ${who}, warm-up`, { ...req, seconds: warmup }, { warmup: true });
