@@ -76,6 +76,7 @@ async function withProgressBar<T>(
   try {
     return await run({ log: (m) => multi.log(`${m}\n`), progress: (percent, step) => bar.update(Math.round(percent), { step }) });
   } finally {
+    multi.update(); // the step lines logged since the last redraw
     multi.stop();
   }
 }
