@@ -11,6 +11,13 @@ import { SMALL_AGRI_KINDS } from '../../src/modules/guarantee/grant/grant.calc';
 import { DemoDataExistsError, seedDemo, type SeedSummary } from '../../scripts/demo/demo.seed';
 import { PolicyService } from '../../src/modules/policy/policy.service';
 import { createScratchDatabase } from '../support/scratch';
+import type pg from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Role } from '../../src/access/roles';
+import { DASHBOARD_QUERY } from '../../bench/aggregate-queries';
+import { dashboardFloor } from '../../bench/dashboard-floor';
+import { viewer } from '../fixtures/viewers';
+import { gql, ok } from '../support/graphql';
 
 /**
  * seed:demo on databases of their own: the rows it writes obey the hub's rules (identifiers, R1, R5,
@@ -297,6 +304,24 @@ describe('seed:demo', () => {
     // The mix is the policy's: 支小支农 well above R3's 80% of new business by amount, R4's weighted fee rate under 1%.
     expect(new Dec(summary.smallAgriShare).gte('0.8')).toBe(true);
     expect(new Dec(summary.averageFeeRate).lt('0.01')).toBe(true);
+  });
+
+  it("gives the dashboards from its monthly aggregate the figures the guarantee rows give (npm run bench's floor)", async () => {
+    const pool = (ds.driver as PostgresDriver).master as pg.Pool;
+    const [county] = await ds.query(`SELECT id FROM region WHERE code = '371502'`);
+    for (const year of ['2023', '2024', '2025', '2026']) {
+      const filter = { from: `${year}-01-01`, to: `${year}-12-31` };
+      for (const [who, scopeRegionId] of [
+        [viewer(Role.FINANCE), null],
+        [viewer(Role.LOCAL_GOVERNMENT, { regionId: county.id }), county.id],
+      ] as const) {
+        const { targets, ...hub } = ok(await gql(ds.manager, who, DASHBOARD_QUERY, { filter })).dashboard;
+        expect(targets).toBeTruthy();
+        const floor = JSON.parse(await dashboardFloor(pool, { filter, scopeRegionId })).data.dashboard;
+        expect(JSON.parse(JSON.stringify(hub)), `${year}, ${who.role}`).toEqual(floor);
+        expect(floor.total.newCount, `${year}, ${who.role}`).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('refuses to seed a hub that already holds business, and changes nothing', async () => {
