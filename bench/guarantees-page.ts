@@ -60,7 +60,8 @@ and the supervision list are measured on the hub alone. A dashboard's floor, and
 list, are measured over a number of requests (20 for a floor, 50 for the others, at least one per client) without
 warm-up instead of --duration seconds: one request may scan the guarantee table for longer than a run lasts. Before timing, each answer must be HTTP 200 without a
 GraphQL error, and hub and floor must agree row by row (pages) or figure by figure (dashboards); every response
-under load is checked too. Each run reports req/s, p50 / p90 / p97.5 / p99 latency (autocannon reports no p95),
+under load is checked too: a scenario with a bad one is reported FAILED with the first bad response, the others are
+still measured, and the command exits 1 once the report is written. Each run reports req/s, p50 / p90 / p97.5 / p99 latency (autocannon reports no p95),
 the server's and PostgreSQL's CPU per request and the SQL statements one request costs; for the aggregate reads
 also ${AFTER_WRITE_READS} sequential hub reads each right after a committed write (a data version bumped, as a grant does).
 
@@ -172,12 +173,20 @@ async function main(): Promise<void> {
         );
         return m;
       };
-      const floorResult = s.floorBody === undefined ? undefined : await run('floor', s.floorBody);
-      const hubResult = await run('hub', s.hubBody);
-      const afterWrite = s.write ? await readsAfterWrites(s.write, () => postData(hubUrl, s.hubBody, s.token ?? token)) : undefined;
-      if (afterWrite)
-        console.log(`  ${s.name}, hub right after a write: p50 ${afterWrite.p50.toFixed(1)} ms, max ${afterWrite.max.toFixed(1)} ms`);
-      results.push({ scenario: s.name, statements: s.statements, hub: hubResult, floor: floorResult, afterWrite });
+      // A run with a bad response fails its scenario (reported as such); the other scenarios are still measured.
+      try {
+        const floorResult = s.floorBody === undefined ? undefined : await run('floor', s.floorBody);
+        const hubResult = await run('hub', s.hubBody);
+        const afterWrite = s.write ? await readsAfterWrites(s.write, () => postData(hubUrl, s.hubBody, s.token ?? token)) : undefined;
+        if (afterWrite)
+          console.log(`  ${s.name}, hub right after a write: p50 ${afterWrite.p50.toFixed(1)} ms, max ${afterWrite.max.toFixed(1)} ms`);
+        results.push({ scenario: s.name, statements: s.statements, hub: hubResult, floor: floorResult, afterWrite });
+      } catch (err) {
+        if (!(err instanceof BenchFailure)) throw err;
+        console.error(`  ${s.name}: FAILED: ${err.message}`);
+        results.push({ scenario: s.name, statements: s.statements, failure: err.message });
+        await settle(dataSource);
+      }
     }
     await settle(dataSource);
     const autocannonVersion = (createRequire(__filename)('autocannon/package.json') as { version: string }).version;
@@ -192,6 +201,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
     fs.writeFileSync(path.join(outDir, 'report.md'), `# npm run bench, ${report.date}\n\n${table}\n`);
     console.log(`\n${table}\n\nWritten to ${path.join(outDir, 'report.json')} and report.md`);
+    const failed = results.filter((r) => r.failure);
+    if (failed.length) throw new BenchFailure(`${failed.length} scenario(s) failed: ${failed.map((r) => r.scenario).join('; ')}`);
   } finally {
     for (const step of cleanup) await Promise.resolve(step()).catch((err: Error) => console.error(`bench: cleanup: ${err.message}`));
   }

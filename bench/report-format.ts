@@ -14,7 +14,10 @@ export interface Setup {
 export interface Result {
   scenario: string;
   statements?: { hub: number; floor?: number };
-  hub: Measurement;
+  /** Absent when the scenario failed. */
+  hub?: Measurement;
+  /** Why the scenario failed (a bad response under load): it has no figures. */
+  failure?: string;
   /** Absent for a scenario the floor does not serve. */
   floor?: Measurement;
   /** Sequential hub reads each right after a committed write (aggregate reads): p50 and max, ms. */
@@ -51,6 +54,11 @@ export function markdown(machine: Machine, setup: Setup, results: Result[]): str
   ];
   const latency = (m: Measurement) => `${ms(m.p50)} / ${ms(m.p97_5)} / ${ms(m.p99)}`;
   for (const r of results) {
+    if (!r.hub) {
+      const why = (r.failure ?? 'no figures').split('\n')[0].replace(/\|/g, '/').slice(0, 300);
+      lines.push(`| ${r.scenario} | hub | FAILED: ${why} | | | | ${r.statements?.hub ?? '?'} | | |`);
+      continue;
+    }
     const afterWrite = r.afterWrite ? `${ms(r.afterWrite.p50)} / ${ms(r.afterWrite.max)}` : '—';
     const ratio = r.floor ? (r.hub.reqPerSec / r.floor.reqPerSec).toFixed(r.hub.reqPerSec / r.floor.reqPerSec < 10 ? 2 : 0) : '—';
     lines.push(

@@ -77,9 +77,9 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('liaocheng-hub:seed-demo'))`);
     // Set-based statements over 10^6 rows outlast the hub's per-statement limit (DATABASE_STATEMENT_TIMEOUT_MS) on a busy machine.
     await manager.query(`SET LOCAL statement_timeout = 0`);
-    // A bulk load: sorts and hashes of 10^6 rows in memory, index builds with room, and a commit that need not wait
+    // A bulk load: sorts of 10^6 wide rows (~350 MB) and hashes in memory, index builds with room, and a commit that need not wait
     // for the WAL flush (a crash before it loses the seed, which is then simply run again).
-    await manager.query(`SET LOCAL work_mem = '128MB'`);
+    await manager.query(`SET LOCAL work_mem = '512MB'`);
     await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await manager.query(`SET LOCAL synchronous_commit = off`);
     await refuseIfBusinessExists(manager);
