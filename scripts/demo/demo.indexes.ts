@@ -1,13 +1,12 @@
 import type { EntityManager } from 'typeorm';
 
 /**
- * Bulk loading as PostgreSQL's manual advises ("Populating a Database"): the secondary indexes and the
- * foreign keys of the tables being filled are dropped, the rows written, then the indexes built again from
- * their own definitions (pg_indexes) and the foreign keys added again from theirs (pg_get_constraintdef),
- * all in the seed's one transaction. Building an index over 10^6 sorted rows costs a fraction of maintaining
- * it row by row, and adding a foreign key checks every row with one join instead of a trigger per row: the
- * same rules, checked set-wise. Indexes that back a constraint (primary keys, unique constraints) stay, so
- * uniqueness is still checked as rows go in.
+ * Bulk loading as PostgreSQL's manual advises ("Populating a Database"): the indexes, primary keys, unique
+ * constraints and foreign keys of the tables being filled (and foreign keys to them) are dropped, the rows
+ * written, then the keys and indexes built again from their own definitions (pg_get_constraintdef, pg_indexes)
+ * and the foreign keys added again, all in the seed's one transaction. Building an index over 10^6 rows in one
+ * sort costs a fraction of maintaining it row by row, and adding a key or a foreign key checks every row at once
+ * (a duplicate or a dangling reference fails the seed, which then writes nothing): the same rules, checked set-wise.
  */
 export interface SetAside {
   /** Builds the indexes again, then adds the foreign keys again (checking every row written meanwhile). */
@@ -23,22 +22,43 @@ export async function setAsideIndexesAndForeignKeys(manager: EntityManager, tabl
      ORDER BY i.tablename, i.indexname`,
     [tables],
   );
-  const foreignKeys: { table: string; name: string; definition: string }[] = await manager.query(
-    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
-     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
-     WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace AND t.relname = ANY ($1::text[]) AND c.conparentid = 0
-     ORDER BY t.relname, c.conname`,
-    [tables],
+  // Foreign keys of the bulk tables and to them (another table's key to a primary key set aside must go first).
+  const foreignKeys = await constraints(
+    manager,
+    `c.contype = 'f' AND (t.relname = ANY ($1::text[]) OR c.confrelid IN (
+       SELECT r.oid FROM pg_class r WHERE r.relnamespace = current_schema()::regnamespace AND r.relname = ANY ($1::text[])))`,
+    tables,
   );
-  for (const { table, name } of foreignKeys) await manager.query(`ALTER TABLE ${quoteIdent(table)} DROP CONSTRAINT ${quoteIdent(name)}`);
+  const keys = await constraints(manager, `c.contype IN ('p', 'u') AND t.relname = ANY ($1::text[])`, tables);
+  for (const { table, name } of [...foreignKeys, ...keys])
+    await manager.query(`ALTER TABLE ${quoteIdent(table)} DROP CONSTRAINT ${quoteIdent(name)}`);
   for (const { name } of indexes) await manager.query(`DROP INDEX ${quoteIdent(name)}`);
   return {
     async restore() {
+      const add = ({ table, name, definition }: Constraint) =>
+        manager.query(`ALTER TABLE ${quoteIdent(table)} ADD CONSTRAINT ${quoteIdent(name)} ${definition}`);
+      for (const key of keys) await add(key);
       for (const { definition } of indexes) await manager.query(definition);
-      for (const { table, name, definition } of foreignKeys)
-        await manager.query(`ALTER TABLE ${quoteIdent(table)} ADD CONSTRAINT ${quoteIdent(name)} ${definition}`);
+      for (const foreignKey of foreignKeys) await add(foreignKey);
     },
   };
+}
+
+interface Constraint {
+  table: string;
+  name: string;
+  definition: string;
+}
+
+/** The constraints of the current schema matching `where` (over pg_constraint c and its table t), with their definitions. */
+function constraints(manager: EntityManager, where: string, tables: readonly string[]): Promise<Constraint[]> {
+  return manager.query(
+    `SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS definition
+     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+     WHERE t.relnamespace = current_schema()::regnamespace AND c.conparentid = 0 AND ${where}
+     ORDER BY t.relname, c.conname`,
+    [tables],
+  );
 }
 
 function quoteIdent(name: string): string {
