@@ -9,11 +9,11 @@ import type { EntityManager } from 'typeorm';
  * (a duplicate or a dangling reference fails the seed, which then writes nothing): the same rules, checked set-wise.
  */
 export interface SetAside {
-  /** Builds the indexes again, then adds the foreign keys again (checking every row written meanwhile). */
+  /** Adds the keys again, builds the indexes, then adds the foreign keys (checking every row written meanwhile). */
   restore(): Promise<void>;
 }
 
-export async function setAsideIndexesAndForeignKeys(manager: EntityManager, tables: readonly string[]): Promise<SetAside> {
+export async function setAsideIndexesAndConstraints(manager: EntityManager, tables: readonly string[]): Promise<SetAside> {
   const indexes: { name: string; definition: string }[] = await manager.query(
     `SELECT i.indexname AS name, i.indexdef AS definition
      FROM pg_indexes i

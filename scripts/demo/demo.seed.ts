@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { writeAggregates } from './demo.aggregates';
 import { insertBorrowers } from './demo.borrowers';
 import { decideSmallAgri, generateGuarantees, writeCompensations, writeGuarantees } from './demo.business';
-import { setAsideIndexesAndForeignKeys } from './demo.indexes';
+import { setAsideIndexesAndConstraints } from './demo.indexes';
 import { insertAgreements, insertBanks, insertInstitutions, loadRegions } from './demo.parties';
 import { Random } from './random';
 
@@ -91,8 +91,8 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
       await insertAgreements(manager, random, institutionIds, bankIds);
       return institutionIds;
     });
-    // The bulk tables' secondary indexes and foreign keys are built and checked once at the end, not row by row.
-    const setAside = await setAsideIndexesAndForeignKeys(manager, BULK_TABLES);
+    // The bulk tables' keys, indexes and foreign keys are built and checked once at the end, not row by row.
+    const setAside = await setAsideIndexesAndConstraints(manager, BULK_TABLES);
     await step(`${borrowers.toLocaleString('en')} borrowers copied`, 10, (within) =>
       insertBorrowers(manager, random, borrowers, regions, institutionIds, (n) => within(n / borrowers)),
     );
@@ -100,7 +100,7 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
     await step('支小支农 decided per grant (R1, running in-force sums)', 15, () => decideSmallAgri(manager));
     await step('guarantees written', 25, () => writeGuarantees(manager));
     await step('compensations and leads written', 1, () => writeCompensations(manager));
-    await step('indexes built and foreign keys checked', 18, () => setAside.restore());
+    await step('keys and indexes built, foreign keys checked', 18, () => setAside.restore());
     await step('credit lines, credit used, net assets and monthly statistics', 10, () => writeAggregates(manager));
   });
   // Fresh planner statistics and visibility map, so the first queries after a seed are not misplanned.
