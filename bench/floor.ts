@@ -1,13 +1,15 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { dashboardFloor, type DashboardFloorRequest } from './dashboard-floor';
 
 /**
  * The floor: what serving the benchmark's page costs with nothing but node:http, JSON and one prepared
  * pg query per request — same rows, same order (start_on DESC, id DESC), same totalCount, same JSON
  * shape as the hub's `guarantees` page. It reads the request body like a GraphQL server would — the
  * `variables` ({ filter: { regionId }, after }) and whether the query selects totalCount; its cursor is
- * its own (start_on:id in base64url).
+ * its own (start_on:id in base64url). A request whose query is the dashboard is answered by the dashboard's
+ * floor instead (bench/dashboard-floor.ts).
  */
 export const PAGE_SIZE = 100;
 
@@ -48,6 +50,14 @@ export function floorCursor(startOn: string, id: string): string {
 interface RequestBody {
   query?: string;
   variables?: { filter?: { regionId?: string }; after?: string };
+}
+
+/** The response body for one request: the dashboard's floor, or the page's. */
+async function respond(pool: pg.Pool, request: RequestBody): Promise<string> {
+  if (request.query?.includes('dashboard(')) return dashboardFloor(pool, request.variables as unknown as DashboardFloorRequest);
+  const q = query(request);
+  const result = await pool.query<Row>({ name: q.name, text: q.text, values: q.values });
+  return page(result.rows, q.counted);
 }
 
 function query({ query: text = '', variables }: RequestBody): pg.QueryConfig & { counted: boolean } {
@@ -100,10 +110,8 @@ export async function startFloorServer(databaseUrl: string, poolSize: number): P
         res.writeHead(400).end();
         return;
       }
-      const q = query(request);
-      pool.query<Row>({ name: q.name, text: q.text, values: q.values }).then(
-        (result) => {
-          const body = page(result.rows, q.counted);
+      respond(pool, request).then(
+        (body) => {
           res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
           res.end(body);
         },

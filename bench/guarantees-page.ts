@@ -24,17 +24,24 @@ import { BenchFailure, LoadGenerator } from './load';
 import { describeMachine } from './machine';
 import { startProfile } from './profile';
 import { markdown, type Report, type Result } from './report-format';
-import { checkScenarios, pageScenarios, type ScenarioSource } from './scenarios';
+import { aggregateScenarios } from './aggregate-scenarios';
+import { checkScenarios, pageScenarios, postData, type ScenarioSource } from './scenarios';
 
 /**
  * The scenarios measured, in order: each source builds its requests once the database is seeded and the
  * servers are up (bench/scenarios.ts says what a Scenario holds). Add a source here to add report rows.
  */
-const SCENARIO_SOURCES: ScenarioSource[] = [pageScenarios];
+const SCENARIO_SOURCES: ScenarioSource[] = [pageScenarios, aggregateScenarios];
 
-const program = command('bench', "Benchmark the hub's hottest read, the 100-row guarantees page, against a floor.")
+/** Sequential hub reads timed right after a write, per scenario that has one. */
+const AFTER_WRITE_READS = 20;
+
+const program = command(
+  'bench',
+  "Benchmark the hub's hottest reads — the guarantees page, the dashboards, warnings and the supervision list — against floors.",
+)
   .option('--guarantees <n>', 'synthetic guarantees to seed', wholeNumber(2_000), 1_000_000)
-  .option('--duration <s>', 'seconds measured per server and page', wholeNumber(1), 15)
+  .option('--duration <s>', 'seconds measured per server and scenario', wholeNumber(1), 15)
   .option('--warmup <s>', 'seconds of unmeasured load before each run', wholeNumber(0), 3)
   .option('--connections <c>', 'concurrent clients', wholeNumber(1), 10)
   .option('--seed <s>', 'seed of the synthetic data', wholeNumber(0), 1)
@@ -43,7 +50,21 @@ const program = command('bench', "Benchmark the hub's hottest read, the 100-row 
   .addHelpText(
     'after',
     `
-The page has institution, bank and borrower; the floor is node:http + one prepared pg query serving the same JSON.
+Scenarios, in order: the 100-row guarantees page (institution, bank and borrower) without and with totalCount,
+filtered by the busiest region, and a deep page half-way down; the city-wide dashboard of this year (FINANCE) and
+one county's (LOCAL_GOVERNMENT, 东昌府区); the warnings of today and the supervision list of last month.
+
+Floors: node:http + one prepared pg query serving the same JSON — for a page, the page's rows; for a dashboard,
+the same figures computed by one hand-written statement over the guarantee rows (no aggregate, no cache). Warnings
+and the supervision list are measured on the hub alone. A dashboard's floor, and the warnings and the supervision
+list, are measured over a number of requests (20 for a floor, 50 for the others, at least one per client) without
+warm-up instead of --duration seconds: one request may scan the guarantee table for longer than a run lasts. Before timing, each answer must be HTTP 200 without a
+GraphQL error, and hub and floor must agree row by row (pages) or figure by figure (dashboards); every response
+under load is checked too: a scenario with a bad one is reported FAILED with the first bad response, the others are
+still measured, and the command exits 1 once the report is written. Each run reports req/s, p50 / p90 / p97.5 / p99 latency (autocannon reports no p95),
+the server's and PostgreSQL's CPU per request and the SQL statements one request costs; for the aggregate reads
+also ${AFTER_WRITE_READS} sequential hub reads each right after a committed write (a data version bumped, as a grant does).
+
 It writes its report as JSON and as a Markdown table (report.json, report.md) into --out, printing the table too.
 It runs on a database of its own: a new hub_bench_* database beside DATABASE_URL's (dropped at the end), or,
 without DATABASE_URL, an embedded PostgreSQL in a temporary directory.`,
@@ -59,6 +80,19 @@ async function settle(dataSource: DataSource): Promise<void> {
     quiet = pool.idleCount === pool.totalCount && pool.waitingCount === 0 ? quiet + 1 : 0;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** AFTER_WRITE_READS sequential reads, each right after `write` committed: their p50 and max, ms. */
+async function readsAfterWrites(write: () => Promise<void>, read: () => Promise<unknown>): Promise<{ p50: number; max: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < AFTER_WRITE_READS; i++) {
+    await write();
+    const t = process.hrtime.bigint();
+    await read();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(times.length / 2)], max: times[times.length - 1] };
 }
 
 /** The hub's default pool (src/db/data-source.ts); the floor gets the same. */
@@ -104,7 +138,9 @@ async function main(): Promise<void> {
     cleanup.unshift(() => floor.close());
     const token = await signToken(secret, { sub: 'bench', role: Role.FINANCE, regionId: null, institutionId: null, bankId: null }, '2h');
 
-    const context = { dataSource, hubUrl, floorUrl: floor.url, token, guarantees };
+    const sign = (role: Role, regionId: string | null) =>
+      signToken(secret, { sub: 'bench', role, regionId, institutionId: null, bankId: null }, '2h');
+    const context = { dataSource, hubUrl, floorUrl: floor.url, token, sign, guarantees };
     const scenarios = [];
     for (const source of SCENARIO_SOURCES) scenarios.push(...(await source(context)));
     await checkScenarios(scenarios, hubUrl, floor.url, token);
@@ -120,22 +156,37 @@ async function main(): Promise<void> {
         const req = {
           url: who === 'hub' ? hubUrl : floor.url,
           body,
-          headers: { 'content-type': 'application/json', ...(who === 'hub' ? { authorization: `Bearer ${token}` } : {}) },
+          headers: { 'content-type': 'application/json', ...(who === 'hub' ? { authorization: `Bearer ${s.token ?? token}` } : {}) },
           connections,
           edges: s.edges,
+          timeout: s.timeout,
+          amount: ((n) => (n ? Math.max(n, connections) : undefined))(who === 'floor' ? s.floorRequests : s.hubRequests),
         };
-        if (warmup > 0) await load.measure(`${s.name}, ${who}, warm-up`, { ...req, seconds: warmup });
+        if (warmup > 0 && req.amount === undefined)
+          await load.measure(`${s.name}, ${who}, warm-up`, { ...req, seconds: warmup }, { warmup: true });
         const profile = who === 'hub' && profileDir ? await startProfile() : undefined;
         const m = await load.measure(`${s.name}, ${who}`, { ...req, seconds });
         if (profile) await profile.stop(path.join(profileDir!, `hub-${n + 1}.cpuprofile`));
         console.log(
-          `  ${s.name}, ${who}: ${Math.round(m.reqPerSec)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.serverCpuMs.toFixed(2)} ms CPU/request`,
+          `  ${s.name}, ${who}: ${m.reqPerSec.toFixed(1)} req/s, p50 ${m.p50} / p97.5 ${m.p97_5} / p99 ${m.p99} ms, ` +
+            `${m.serverCpuMs.toFixed(2)} ms CPU/request, PostgreSQL ${m.databaseCpuMs?.toFixed(2) ?? 'n/a'} ms`,
         );
         return m;
       };
-      const floorResult = s.floorBody === undefined ? undefined : await run('floor', s.floorBody);
-      const hubResult = await run('hub', s.hubBody);
-      results.push({ scenario: s.name, statements: s.statements, hub: hubResult, floor: floorResult });
+      // A run with a bad response fails its scenario (reported as such); the other scenarios are still measured.
+      try {
+        const floorResult = s.floorBody === undefined ? undefined : await run('floor', s.floorBody);
+        const hubResult = await run('hub', s.hubBody);
+        const afterWrite = s.write ? await readsAfterWrites(s.write, () => postData(hubUrl, s.hubBody, s.token ?? token)) : undefined;
+        if (afterWrite)
+          console.log(`  ${s.name}, hub right after a write: p50 ${afterWrite.p50.toFixed(1)} ms, max ${afterWrite.max.toFixed(1)} ms`);
+        results.push({ scenario: s.name, statements: s.statements, hub: hubResult, floor: floorResult, afterWrite });
+      } catch (err) {
+        if (!(err instanceof BenchFailure)) throw err;
+        console.error(`  ${s.name}: FAILED: ${err.message}`);
+        results.push({ scenario: s.name, statements: s.statements, failure: err.message });
+        await settle(dataSource);
+      }
     }
     await settle(dataSource);
     const autocannonVersion = (createRequire(__filename)('autocannon/package.json') as { version: string }).version;
@@ -150,6 +201,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
     fs.writeFileSync(path.join(outDir, 'report.md'), `# npm run bench, ${report.date}\n\n${table}\n`);
     console.log(`\n${table}\n\nWritten to ${path.join(outDir, 'report.json')} and report.md`);
+    const failed = results.filter((r) => r.failure);
+    if (failed.length) throw new BenchFailure(`${failed.length} scenario(s) failed: ${failed.map((r) => r.scenario).join('; ')}`);
   } finally {
     for (const step of cleanup) await Promise.resolve(step()).catch((err: Error) => console.error(`bench: cleanup: ${err.message}`));
   }

@@ -14,12 +14,19 @@ export interface LoadRequest {
   seconds: number;
   /** Each response must carry exactly this many edges; undefined: only the absence of errors is checked. */
   edges?: number;
+  /** Requests to complete, whatever the time they take (`seconds` is then ignored): for a floor slower than a run. */
+  amount?: number;
+  /** Seconds a response may take (autocannon's default, 10, is too short for a scan-based floor on a busy machine). */
+  timeout?: number;
 }
 
 export interface LoadSummary {
   requests: number;
   reqPerSec: number;
   p50: number;
+  /** autocannon reports no p95: p90 and p97.5 bracket it. */
+  p90: number;
+  p97_5: number;
   p99: number;
   errors: number;
   timeouts: number;
@@ -52,13 +59,16 @@ async function run(req: LoadRequest): Promise<LoadSummary> {
     headers: req.headers,
     body: req.body,
     connections: req.connections,
-    duration: req.seconds,
+    ...(req.amount ? { amount: req.amount } : { duration: req.seconds }),
+    timeout: req.timeout ?? 10,
     verifyBody: verifier(req.edges),
   });
   return {
     requests: result.requests.total,
     reqPerSec: result.requests.average,
     p50: result.latency.p50,
+    p90: result.latency.p90,
+    p97_5: result.latency.p97_5,
     p99: result.latency.p99,
     errors: result.errors,
     timeouts: result.timeouts,

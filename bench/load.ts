@@ -36,8 +36,11 @@ export class LoadGenerator {
     return new LoadGenerator(child, databasePids);
   }
 
-  /** One run; a response that is not 200 with `edges` edges and no GraphQL error fails the whole benchmark. */
-  async measure(label: string, req: LoadRequest): Promise<Measurement> {
+  /**
+   * One run; a response that is not 200 with `edges` edges and no GraphQL error fails the whole benchmark, and so
+   * does a run in which no request completed — except a warm-up's (a scan-based floor may take longer than it).
+   */
+  async measure(label: string, req: LoadRequest, opts: { warmup?: boolean } = {}): Promise<Measurement> {
     const db = processesCpuMs(await this.databasePids());
     const cpu = process.cpuUsage();
     const reply = await new Promise<{ ok: true; summary: LoadSummary } | { ok: false; error: string }>((resolve, reject) => {
@@ -51,7 +54,7 @@ export class LoadGenerator {
     if (!reply.ok) throw new BenchFailure(`${label}: autocannon failed: ${reply.error}`);
     const s = reply.summary;
     const problems = [
-      s.requests === 0 && 'no request completed',
+      s.requests === 0 && !opts.warmup && `no request completed in ${req.seconds} s (a longer --duration?)`,
       s.errors > 0 && `${s.errors} connection errors (${s.timeouts} timeouts)`,
       s.non2xx > 0 && `${s.non2xx} responses with a status other than 2xx`,
       s.mismatches > 0 &&
@@ -62,9 +65,11 @@ export class LoadGenerator {
     }
     return {
       ...s,
-      serverCpuMs: (used.user + used.system) / 1000 / s.requests,
+      serverCpuMs: (used.user + used.system) / 1000 / Math.max(1, s.requests),
       databaseCpuMs:
-        dbAfter === undefined ? undefined : [...dbAfter].reduce((sum, [pid, ms]) => sum + ms - (db?.get(pid) ?? 0), 0) / s.requests,
+        dbAfter === undefined
+          ? undefined
+          : [...dbAfter].reduce((sum, [pid, ms]) => sum + ms - (db?.get(pid) ?? 0), 0) / Math.max(1, s.requests),
     };
   }
 

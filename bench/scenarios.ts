@@ -5,30 +5,47 @@ import { floorCursor, PAGE_SIZE } from './floor';
 import { pageQuery } from './page-query';
 import { encodeCursor } from '../src/modules/guarantee/page/guarantee.page';
 import { BenchFailure } from './load';
+import type { Role } from '../src/access/roles';
 
 /**
- * One measured request. To add scenarios, write a ScenarioSource (as pageScenarios below, or bench/dashboard.ts)
- * and list it in SCENARIO_SOURCES (bench/guarantees-page.ts): each scenario is run against the hub, and against
- * the floor when it has a floorBody, and gets a row of the report.
+ * One measured request. To add scenarios, write a ScenarioSource (as pageScenarios below, or aggregateScenarios in
+ * bench/aggregate-scenarios.ts) and list it in SCENARIO_SOURCES (bench/guarantees-page.ts): each scenario is run
+ * against the hub, and against the floor when it has a floorBody, and gets a row of the report.
  */
 export interface Scenario {
   name: string;
   /** The hub's request body (a GraphQL POST). */
   hubBody: string;
-  /** The floor's request for the same page (its own cursor); absent: the hub alone is measured. */
+  /** The hub's bearer token; absent: the context's FINANCE token. */
+  token?: string;
+  /** The floor's request for the same answer (its own cursor); absent: the hub alone is measured. */
   floorBody?: string;
   /** Each response must carry exactly this many edges (counted as `"cursor":`); absent: not counted. */
   edges?: number;
+  /** Before timing, hub and floor `data` must agree: throws a BenchFailure when not. Absent: a page's comparison. */
+  compare?: (hub: Record<string, unknown>, floor: Record<string, unknown>) => void;
+  /** A committed write the answer depends on (e.g. a data version bumped as a grant bumps it): the hub is also
+   *  timed reading right after it, sequentially, AFTER_WRITE_READS times. */
+  write?: () => Promise<void>;
+  /** Seconds a response may take under load (default 10). */
+  timeout?: number;
+  /** The floor, or the hub, is measured over this many requests (at least one per client) instead of --duration
+   *  seconds, without warm-up: a scan may take longer per request than a whole run. */
+  floorRequests?: number;
+  hubRequests?: number;
   /** SQL statements one request costs each server, counted by checkScenarios. */
   statements?: { hub: number; floor?: number };
 }
 
-/** What a scenario source may use to build its requests: the seeded database, the servers and the token. */
+/** What a scenario source may use to build its requests: the seeded database, the servers and tokens. */
 export interface BenchContext {
   dataSource: DataSource;
   hubUrl: string;
   floorUrl: string;
+  /** A FINANCE token (city-wide). */
   token: string;
+  /** A token for another role, narrowed to a region or not. */
+  sign: (role: Role, regionId: string | null) => Promise<string>;
   guarantees: number;
 }
 
@@ -53,10 +70,6 @@ interface Page {
   totalCount?: number;
   edges: { cursor: string; node: Record<string, unknown> }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-export async function post(url: string, body: string, token?: string): Promise<Page> {
-  return (await postData(url, body, token)).guarantees as Page;
 }
 
 /** A GraphQL POST that must answer 200 with data and no error; its `data`. */
@@ -113,39 +126,45 @@ export const pageScenarios: ScenarioSource = async ({ dataSource: ds, guarantees
 };
 
 /**
- * Before any timing: the SQL statements one request of each scenario costs; and where there is a floor, both
- * servers answer with the same rows, fields and count.
+ * Before any timing: the SQL statements one request of each scenario costs (each answer HTTP 200 with data and no
+ * GraphQL error); and where there is a floor, both servers give the same answer (compare, or a page's checks).
  */
 export async function checkScenarios(scenarios: Scenario[], hubUrl: string, floorUrl: string, token: string): Promise<void> {
   for (const s of scenarios) {
+    const [hub, hubStatements] = await counted(() => postData(hubUrl, s.hubBody, s.token ?? token));
     if (s.floorBody === undefined) {
-      const [, hubStatements] = await counted(() => postData(hubUrl, s.hubBody, token));
       s.statements = { hub: hubStatements };
       continue;
     }
     const floorBody = s.floorBody;
-    const [hub, hubStatements] = await counted(() => post(hubUrl, s.hubBody, token));
-    const [floor, floorStatements] = await counted(() => post(floorUrl, floorBody));
+    const [floor, floorStatements] = await counted(() => postData(floorUrl, floorBody));
     s.statements = { hub: hubStatements, floor: floorStatements };
-    for (const [who, page] of [
-      ['hub', hub],
-      ['floor', floor],
-    ] as const) {
-      if (page.edges.length !== PAGE_SIZE || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) {
-        throw new BenchFailure(
-          `${s.name}: the ${who} returned ${page.edges.length} edges (hasNextPage ${page.pageInfo.hasNextPage}), expected ${PAGE_SIZE} and more to follow`,
-        );
-      }
-      const incomplete = page.edges.find((e) => !e.cursor || Object.values(e.node).some((v) => v === null || v === undefined));
-      if (incomplete) throw new BenchFailure(`${s.name}: the ${who} returned an incomplete edge: ${JSON.stringify(incomplete)}`);
-    }
-    if (hub.totalCount !== floor.totalCount)
-      throw new BenchFailure(`${s.name}: totalCount ${hub.totalCount} from the hub, ${floor.totalCount} from the floor`);
-    const differs = hub.edges.findIndex((e, i) => !isDeepStrictEqual(e.node, floor.edges[i].node));
-    if (differs >= 0) {
-      throw new BenchFailure(
-        `${s.name}: row ${differs} differs:\n hub   ${JSON.stringify(hub.edges[differs].node)}\n floor ${JSON.stringify(floor.edges[differs].node)}`,
-      );
-    }
+    (s.compare ?? comparePages(s.name))(hub, floor);
   }
 }
+
+/** Both pages full (100 edges, more to follow, no empty field), the same totalCount and the same rows. */
+const comparePages = (name: string) => (hubData: Record<string, unknown>, floorData: Record<string, unknown>) => {
+  const hub = hubData.guarantees as Page;
+  const floor = floorData.guarantees as Page;
+  for (const [who, page] of [
+    ['hub', hub],
+    ['floor', floor],
+  ] as const) {
+    if (page.edges.length !== PAGE_SIZE || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) {
+      throw new BenchFailure(
+        `${name}: the ${who} returned ${page.edges.length} edges (hasNextPage ${page.pageInfo.hasNextPage}), expected ${PAGE_SIZE} and more to follow`,
+      );
+    }
+    const incomplete = page.edges.find((e) => !e.cursor || Object.values(e.node).some((v) => v === null || v === undefined));
+    if (incomplete) throw new BenchFailure(`${name}: the ${who} returned an incomplete edge: ${JSON.stringify(incomplete)}`);
+  }
+  if (hub.totalCount !== floor.totalCount)
+    throw new BenchFailure(`${name}: totalCount ${hub.totalCount} from the hub, ${floor.totalCount} from the floor`);
+  const differs = hub.edges.findIndex((e, i) => !isDeepStrictEqual(e.node, floor.edges[i].node));
+  if (differs >= 0) {
+    throw new BenchFailure(
+      `${name}: row ${differs} differs:\n hub   ${JSON.stringify(hub.edges[differs].node)}\n floor ${JSON.stringify(floor.edges[differs].node)}`,
+    );
+  }
+};

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { MultiBar, Presets } from 'cli-progress';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig, redactUrl, type Config } from '../src/platform/config';
@@ -59,13 +60,34 @@ async function connect(config: Config): Promise<{ db: Database; where: string }>
   return { db, where: db.description };
 }
 
+/**
+ * On a terminal, a progress bar with each finished step's line (and time) printed above it; elsewhere
+ * (a pipe, a log file, CI) the step lines alone.
+ */
+async function withProgressBar<T>(
+  run: (bar: { log: (m: string) => void; progress?: (percent: number, step: string) => void }) => Promise<T>,
+): Promise<T> {
+  if (!process.stdout.isTTY) return run({ log: (m) => console.log(m) });
+  const multi = new MultiBar(
+    { format: 'seed:demo |{bar}| {percentage}% | {step}', hideCursor: true, clearOnComplete: true, stream: process.stdout },
+    Presets.shades_classic,
+  );
+  const bar = multi.create(100, 0, { step: '' });
+  try {
+    return await run({ log: (m) => multi.log(`${m}\n`), progress: (percent, step) => bar.update(Math.round(percent), { step }) });
+  } finally {
+    multi.update(); // the step lines logged since the last redraw
+    multi.stop();
+  }
+}
+
 async function main(): Promise<number> {
   const { guarantees, seed } = parse(program).opts<{ guarantees: number; seed: number }>();
   const config = loadConfig(process.env, { needsSecret: false });
   const { db, where } = await connect(config);
   try {
     console.log(`Seeding ${guarantees.toLocaleString('en')} guarantees (seed ${seed}) into ${where}`);
-    const s = await seedDemo(db.dataSource, { guarantees, seed, log: (m) => console.log(m) });
+    const s = await withProgressBar((bar) => seedDemo(db.dataSource, { guarantees, seed, ...bar }));
     console.log(
       `Done in ${s.seconds.toFixed(1)} s: ${s.institutions} institutions, ${s.banks} banks, ${s.agreements} agreements, ` +
         `${s.borrowers.toLocaleString('en')} borrowers, ${s.guarantees.toLocaleString('en')} guarantees (${s.active.toLocaleString('en')} in force), ` +

@@ -7,15 +7,17 @@ import type { EntityManager } from 'typeorm';
  * demo business is written — the same figures the write paths maintain one guarantee at a time.
  */
 export async function writeAggregates(manager: EntityManager): Promise<void> {
-  // R6: a credit line 20% above the agreement's peak in-force amount (releases on a day count before
-  // that day's grants), rounded up to 10,000,000 and at least 50,000,000, so no grant ever exceeded it.
+  // R6: a credit line 20% above the agreement's peak in-force amount, rounded up to 10,000,000 and at least
+  // 50,000,000, so no grant ever exceeded it. Releases on a day count before that day's grants, so within a day
+  // the amount in force is highest once the day is over: the peak is the highest end-of-day running sum of the
+  // day's net change (one row per agreement and day, not per event).
   await manager.query(
     `WITH events AS (
-       SELECT agreement_id, start_on AS day, 1 AS ord, guaranteed_amount AS delta FROM guarantee WHERE agreement_id IS NOT NULL
+       SELECT agreement_id, start_on AS day, guaranteed_amount AS delta FROM guarantee WHERE agreement_id IS NOT NULL
        UNION ALL
-       SELECT agreement_id, released_on, 0, -guaranteed_amount FROM guarantee WHERE agreement_id IS NOT NULL AND released_on IS NOT NULL),
-     running AS (
-       SELECT agreement_id, sum(delta) OVER (PARTITION BY agreement_id ORDER BY day, ord ROWS UNBOUNDED PRECEDING) AS in_force FROM events),
+       SELECT agreement_id, released_on, -guaranteed_amount FROM guarantee WHERE agreement_id IS NOT NULL AND released_on IS NOT NULL),
+     days AS (SELECT agreement_id, day, sum(delta) AS delta FROM events GROUP BY agreement_id, day),
+     running AS (SELECT agreement_id, sum(delta) OVER (PARTITION BY agreement_id ORDER BY day ROWS UNBOUNDED PRECEDING) AS in_force FROM days),
      peak AS (SELECT agreement_id, max(in_force) AS amount FROM running GROUP BY agreement_id)
      UPDATE cooperation_agreement a
      SET credit_line = greatest(50000000, ceil(COALESCE(peak.amount, 0) * 1.2 / 10000000) * 10000000)
@@ -35,6 +37,8 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
   );
   // business_month_stats as LedgerRepo (ledger.repo.ts) would have left it: new business in its start month,
   // releases (repaid or compensated, R7's denominator) in their month, compensations in the month paid.
+  // New business and releases are read from the staging rows the guarantees were written from (demo.business.ts:
+  // the same values, and R3's single-household flag the guarantee table does not keep).
   await manager.query(
     `INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count,
        small_agri_amount, small_household_amount, fee_weighted_amount, fee_rate_sum, released_amount, compensated_amount)
@@ -43,15 +47,15 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
      FROM (
        SELECT g.institution_id, g.bank_id, g.region_id, date_trunc('month', g.start_on::timestamp)::date AS month,
               1 AS new_count, g.guaranteed_amount AS new_amount,
-              CASE WHEN g.small_agri THEN 1 ELSE 0 END AS small_agri_count,
-              CASE WHEN g.small_agri THEN g.guaranteed_amount ELSE 0 END AS small_agri_amount,
+              CASE WHEN f.small_agri THEN 1 ELSE 0 END AS small_agri_count,
+              CASE WHEN f.small_agri THEN g.guaranteed_amount ELSE 0 END AS small_agri_amount,
               CASE WHEN f.small_household THEN g.guaranteed_amount ELSE 0 END AS small_household_amount,
               g.guaranteed_amount * g.fee_rate AS fee_weighted_amount, g.fee_rate AS fee_rate_sum,
               0 AS released_amount, 0 AS compensated_amount
-       FROM guarantee g JOIN demo_guarantee d ON d.id = g.id JOIN demo_flag f ON f.i = d.i
+       FROM demo_guarantee g JOIN demo_flag f USING (i)
        UNION ALL
        SELECT institution_id, bank_id, region_id, date_trunc('month', released_on::timestamp)::date, 0, 0, 0, 0, 0, 0, 0, guaranteed_amount, 0
-       FROM guarantee WHERE released_on IS NOT NULL
+       FROM demo_guarantee WHERE released_on IS NOT NULL
        UNION ALL
        SELECT g.institution_id, g.bank_id, g.region_id, date_trunc('month', c.paid_on::timestamp)::date, 0, 0, 0, 0, 0, 0, 0, 0, c.amount
        FROM compensation c JOIN guarantee g ON g.id = c.guarantee_id) x

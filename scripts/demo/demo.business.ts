@@ -33,7 +33,7 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
      partners AS (SELECT DISTINCT institution_n, partners FROM demo_agreement),
      ranges AS (SELECT * FROM unnest($4::text[], $5::numeric[], $6::numeric[]) AS r(kind, lo, hi)),
      b AS (
-       SELECT d.*, br.id AS borrower_id, br.kind AS borrower_kind, br.region_id, br.institution_n,
+       SELECT d.*, br.id AS borrower_id, br.kind AS borrower_kind, br.region_id, br.institution_n, br.institution_id,
               a.id AS agreement_id, a.bank_id, a.bank_risk_share,
               $9::date + floor(d.u_start * ($10::date - $9::date + 1))::int AS start_on,
               CASE WHEN d.u_term < 0.15 THEN 6 WHEN d.u_term < 0.70 THEN 12 WHEN d.u_term < 0.90 THEN 24 ELSE 36 END AS term,
@@ -57,7 +57,7 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
        FROM e)
      SELECT i, gen_random_uuid() AS id,
             ($8::text[])[institution_n + 1] || '-' || to_char(start_on, 'YYYY') || '-' || lpad(i::text, 8, '0') AS code,
-            institution_n, borrower_id, borrower_kind, region_id, agreement_id, bank_id, bank_risk_share, kind, eligible,
+            institution_n, institution_id, borrower_id, borrower_kind, region_id, agreement_id, bank_id, bank_risk_share, kind, eligible,
             guaranteed_amount,
             CASE WHEN u_loan < 0.2 THEN guaranteed_amount * 1.25 ELSE guaranteed_amount END::numeric(18,2) AS loan_amount,
             -- R4: 支小支农 business is priced low (0.5%–1.05%), the rest 1%–1.5%.
@@ -65,6 +65,9 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
             start_on, end_on,
             CASE WHEN ends > $10::date THEN 'ACTIVE' WHEN defaults THEN 'COMPENSATED' ELSE 'RELEASED' END AS status,
             CASE WHEN ends > $10::date THEN NULL ELSE ends END AS released_on,
+            -- The institution pays its share of the default; the bank bears its risk share (R5).
+            CASE WHEN ends <= $10::date AND defaults THEN round(guaranteed_amount * (1 - bank_risk_share), 2) ELSE 0 END::numeric(18,2)
+              AS compensated_amount,
             u_flag < ${SUSPECTED_MALICIOUS} AS suspected
      FROM f`,
     [
@@ -81,7 +84,6 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
       AS_OF,
     ],
   );
-  await manager.query(`CREATE INDEX ON demo_guarantee (borrower_id)`);
   await manager.query(`ANALYZE demo_guarantee`);
 }
 
@@ -90,53 +92,63 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
  * bond guarantee, and the borrower's in-force amount at the institution, this guarantee included, is at
  * most the household cap of the policy set in force on the start day (R14). `small_household` is the
  * same with R3's single-household amount (5,000,000), for business_month_stats.
+ *
+ * The in-force amount is a running sum over the borrower's events in the order they happened: +amount
+ * at each grant, -amount at each release (a release on day d counts before d's grants, as a guarantee
+ * released on d is no longer in force that day), grants on one day in row order. Read at a grant, the
+ * sum is exactly the amount of the borrower's guarantees started by then and not yet released.
  */
-export async function writeGuarantees(manager: EntityManager, institutionIds: string[]): Promise<void> {
+export async function decideSmallAgri(manager: EntityManager): Promise<void> {
   await manager.query(
     `CREATE TEMP TABLE demo_flag ON COMMIT DROP AS
      WITH policy AS (
        SELECT effective_on AS from_on, lead(effective_on, 1, 'infinity') OVER (ORDER BY effective_on) AS to_on,
               max_household_amount, small_household_amount
        FROM policy_parameter_set),
-     in_force AS (
-       SELECT g.i, sum(h.guaranteed_amount) AS amount
-       FROM demo_guarantee g
-       JOIN demo_guarantee h ON h.borrower_id = g.borrower_id AND h.institution_n = g.institution_n
-        AND (h.start_on < g.start_on OR (h.start_on = g.start_on AND h.i <= g.i))
-        AND (h.released_on IS NULL OR h.released_on > g.start_on)
-       GROUP BY g.i)
-     SELECT g.i, g.eligible AND f.amount <= p.max_household_amount AS small_agri,
-            g.eligible AND f.amount <= p.small_household_amount AS small_household
-     FROM demo_guarantee g JOIN in_force f USING (i) JOIN policy p ON g.start_on >= p.from_on AND g.start_on < p.to_on`,
+     events AS (
+       SELECT i, institution_n, borrower_id, start_on AS day, 1 AS ord, guaranteed_amount AS delta, eligible FROM demo_guarantee
+       UNION ALL
+       SELECT i, institution_n, borrower_id, released_on, 0, -guaranteed_amount, NULL FROM demo_guarantee WHERE released_on IS NOT NULL),
+     running AS (
+       SELECT i, ord, day, eligible,
+              sum(delta) OVER (PARTITION BY institution_n, borrower_id ORDER BY day, ord, i ROWS UNBOUNDED PRECEDING) AS in_force
+       FROM events)
+     SELECT r.i, r.eligible AND r.in_force <= p.max_household_amount AS small_agri,
+            r.eligible AND r.in_force <= p.small_household_amount AS small_household
+     FROM running r JOIN policy p ON r.day >= p.from_on AND r.day < p.to_on
+     WHERE r.ord = 1`,
   );
+  await manager.query(`ALTER TABLE demo_flag ADD PRIMARY KEY (i)`);
+}
+
+/** The guarantees, in the order the business happened, as they would have been written day by day. */
+export async function writeGuarantees(manager: EntityManager): Promise<void> {
   // Each guarantee's key row first (its unique (institution_id, code), migration GuaranteePartitions).
-  await manager.query(
-    `INSERT INTO guarantee_key (id, institution_id, code) SELECT g.id, ($1::uuid[])[g.institution_n + 1], g.code FROM demo_guarantee g`,
-    [institutionIds],
-  );
-  // Rows go in in the order the business happened, as they would have been written day by day.
+  await manager.query(`INSERT INTO guarantee_key (id, institution_id, code) SELECT g.id, g.institution_id, g.code FROM demo_guarantee g`);
   await manager.query(
     `INSERT INTO guarantee (id, code, institution_id, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount,
        guaranteed_amount, fee_rate, bank_risk_share, start_on, end_on, status, released_on, small_agri, re_guaranteed, compensated_amount)
-     SELECT g.id, g.code, ($1::uuid[])[g.institution_n + 1], g.bank_id, g.agreement_id, g.borrower_id, g.region_id, g.kind,
+     SELECT g.id, g.code, g.institution_id, g.bank_id, g.agreement_id, g.borrower_id, g.region_id, g.kind,
             g.loan_amount, g.guaranteed_amount, g.fee_rate, g.bank_risk_share, g.start_on, g.end_on, g.status, g.released_on,
             f.small_agri,
             -- 纳入省再担保 (R8): most small/agricultural business, as the provincial re-guarantee covers it.
             f.small_agri AND g.i % 5 <> 0,
-            -- The institution pays its share of the default; the bank bears its risk share (R5).
-            CASE WHEN g.status = 'COMPENSATED' THEN round(g.guaranteed_amount * (1 - g.bank_risk_share), 2) ELSE 0 END
+            g.compensated_amount
      FROM demo_guarantee g JOIN demo_flag f USING (i)
      ORDER BY g.start_on, g.i`,
-    [institutionIds],
   );
-  // R12: every compensation flagged as suspected malicious evasion opens a lead for the institution to review.
+}
+
+/** R12: every compensation flagged as suspected malicious evasion opens a lead for the institution to review. */
+export async function writeCompensations(manager: EntityManager): Promise<void> {
   await manager.query(
     `WITH c AS (
        INSERT INTO compensation (guarantee_id, institution_id, amount, paid_on, suspected_malicious, evidence)
-       SELECT g.id, g.institution_id, g.compensated_amount, g.released_on, d.suspected,
-              CASE WHEN d.suspected THEN '借款人代偿前转移名下资产，拒不配合追偿（演示数据）' END
-       FROM guarantee g JOIN demo_guarantee d ON d.id = g.id
-       WHERE g.status = 'COMPENSATED'
+       SELECT id, institution_id, compensated_amount, released_on, suspected,
+              CASE WHEN suspected THEN '借款人代偿前转移名下资产，拒不配合追偿（演示数据）' END
+       FROM demo_guarantee
+       WHERE status = 'COMPENSATED'
+       ORDER BY released_on, i
        RETURNING id, institution_id, suspected_malicious, evidence)
      INSERT INTO malicious_default_lead (compensation_id, institution_id, evidence)
      SELECT id, institution_id, evidence FROM c WHERE suspected_malicious`,

@@ -3,15 +3,15 @@ import { Dec, money, rate } from '../../src/platform/lib/decimal';
 import { BankKind } from '../../src/modules/bank/bank.entity';
 import { InstitutionLevel, ListStatus } from '../../src/modules/institution/institution.entity';
 import { PolicyService } from '../../src/modules/policy/policy.service';
-import { BORROWER_KINDS, BORROWER_REGIONS, DEMO_BANKS, DEMO_INSTITUTIONS } from './demo.catalogue';
-import { creditCode, makeBorrower } from './demo.people';
+import { DEMO_BANKS, DEMO_INSTITUTIONS } from './demo.catalogue';
+import { creditCode } from './demo.people';
 import type { Random } from './random';
 
 /**
- * The parties of the demo — institutions, banks, cooperation agreements, borrowers — generated in
- * JavaScript (names and identifiers with their check characters) and written with one set-based
- * statement per table. Agreements and borrowers are also kept in session temp tables that the
- * guarantee generator (demo.business.ts) joins.
+ * The parties of the demo — institutions, banks, cooperation agreements — generated in JavaScript (names
+ * and identifiers with their check characters) and written with one set-based statement per table
+ * (borrowers: demo.borrowers.ts). Agreements are also kept in a session temp table that the guarantee
+ * generator (demo.business.ts) joins.
  */
 export interface Regions {
   ids: ReadonlyMap<string, string>;
@@ -142,69 +142,7 @@ export async function insertAgreements(
   return rows.length;
 }
 
-/**
- * `count` borrowers with valid, distinct identifiers across the 11 county-level regions. Each has a
- * home institution: its county's own with probability 0.7 (development zones have none), otherwise a
- * municipal one; its borrower row is that institution's (borrowers are per institution, ../shared/DESIGN.md §6), and
- * the demo's guarantees go through the home institution only.
- */
-export async function insertBorrowers(
-  manager: EntityManager,
-  random: Random,
-  count: number,
-  regions: Regions,
-  institutionIds: string[],
-): Promise<void> {
-  const countyInstitution = new Map(
-    DEMO_INSTITUTIONS.flatMap((inst, n) => (inst.level === InstitutionLevel.COUNTY ? [[inst.regionCode, n] as const] : [])),
-  );
-  const municipal = DEMO_INSTITUTIONS.flatMap((inst, n) => (inst.level === InstitutionLevel.MUNICIPAL ? [n] : []));
-  const seen = new Set<string>();
-  await manager.query(
-    `CREATE TEMP TABLE demo_borrower (n int PRIMARY KEY, id uuid NOT NULL DEFAULT gen_random_uuid(), kind text NOT NULL,
-       region_id uuid NOT NULL, institution_n int NOT NULL) ON COMMIT DROP`,
-  );
-  const CHUNK = 20_000;
-  for (let start = 0; start < count; start += CHUNK) {
-    const cols = {
-      n: [] as number[],
-      name: [] as string[],
-      identifier: [] as string[],
-      idKind: [] as string[],
-      kind: [] as string[],
-      region: [] as string[],
-      inst: [] as number[],
-    };
-    for (let n = start; n < Math.min(count, start + CHUNK); n++) {
-      const kind = random.weighted(BORROWER_KINDS);
-      const regionCode = random.weighted(BORROWER_REGIONS);
-      let b = makeBorrower(random, kind, regionCode, regions.names);
-      while (seen.has(b.identifier)) b = makeBorrower(random, kind, regionCode, regions.names);
-      seen.add(b.identifier);
-      const own = countyInstitution.get(regionCode);
-      cols.n.push(n);
-      cols.name.push(b.name);
-      cols.identifier.push(b.identifier);
-      cols.idKind.push(b.identifierKind);
-      cols.kind.push(kind);
-      cols.region.push(regionId(regions, regionCode));
-      cols.inst.push(own !== undefined && random.next() < 0.7 ? own : municipal[random.next() < 0.6 ? 0 : 1]);
-    }
-    await manager.query(
-      `WITH r AS (
-         INSERT INTO demo_borrower (n, kind, region_id, institution_n)
-         SELECT n, kind, region_id, inst FROM unnest($1::int[], $5::text[], $6::uuid[], $7::int[]) AS u(n, kind, region_id, inst)
-         RETURNING n, id, kind, region_id, institution_n)
-       INSERT INTO borrower (id, institution_id, name, identifier, identifier_kind, kind, region_id)
-       SELECT r.id, ($8::uuid[])[r.institution_n + 1], u.name, u.identifier, u.id_kind, r.kind, r.region_id
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS u(n, name, identifier, id_kind) JOIN r USING (n)`,
-      [cols.n, cols.name, cols.identifier, cols.idKind, cols.kind, cols.region, cols.inst, institutionIds],
-    );
-  }
-  await manager.query(`ANALYZE demo_borrower`);
-}
-
-function regionId(regions: Regions, code: string): string {
+export function regionId(regions: Regions, code: string): string {
   const id = regions.ids.get(code);
   if (!id) throw new Error(`region ${code} is missing: apply the reference data first`);
   return id;

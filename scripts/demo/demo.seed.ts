@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeAggregates } from './demo.aggregates';
-import { withoutSecondaryIndexes } from './demo.indexes';
-import { generateGuarantees, writeGuarantees } from './demo.business';
-import { insertAgreements, insertBanks, insertBorrowers, insertInstitutions, loadRegions } from './demo.parties';
+import { insertBorrowers } from './demo.borrowers';
+import { decideSmallAgri, generateGuarantees, writeCompensations, writeGuarantees } from './demo.business';
+import { setAsideIndexesAndConstraints } from './demo.indexes';
+import { insertAgreements, insertBanks, insertInstitutions, loadRegions } from './demo.parties';
 import { Random } from './random';
 
 /**
@@ -15,8 +16,10 @@ export interface SeedOptions {
   guarantees: number;
   /** Same seed, same business (ids aside). */
   seed: number;
-  /** Progress lines, e.g. console.log. */
+  /** Progress lines, e.g. console.log: each step with its time. */
   log?: (message: string) => void;
+  /** How far the seed is, in percent (steps weighted by their usual share of the time), and the step under way. */
+  progress?: (percent: number, step: string) => void;
 }
 
 export interface SeedSummary {
@@ -54,10 +57,16 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 32 - 1)
     throw new RangeError(`seed must be a whole number from 0 to ${2 ** 32 - 1}, not ${seed}`);
   const log = options.log ?? (() => undefined);
+  const progress = options.progress ?? (() => undefined);
   const started = Date.now();
-  const step = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
+  let done = 0;
+  // Each step with its usual share of the run (percent, at 10^6 guarantees), for the progress bar.
+  const step = async <T>(label: string, share: number, fn: (within: (fraction: number) => void) => Promise<T>): Promise<T> => {
     const t = Date.now();
-    const result = await fn();
+    progress(done, label);
+    const result = await fn((fraction) => progress(done + share * fraction, label));
+    done += share;
+    progress(done, label);
     log(`  ${label} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     return result;
   };
@@ -68,26 +77,34 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('liaocheng-hub:seed-demo'))`);
     // Set-based statements over 10^6 rows outlast the hub's per-statement limit (DATABASE_STATEMENT_TIMEOUT_MS) on a busy machine.
     await manager.query(`SET LOCAL statement_timeout = 0`);
+    // A bulk load: sorts of 10^6 wide rows (~350 MB) and hashes in memory, index builds with room, and a commit that need not wait
+    // for the WAL flush (a crash before it loses the seed, which is then simply run again).
+    await manager.query(`SET LOCAL work_mem = '512MB'`);
+    await manager.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    await manager.query(`SET LOCAL synchronous_commit = off`);
     await refuseIfBusinessExists(manager);
     const random = new Random(seed);
     const regions = await loadRegions(manager);
-    const { institutionIds } = await step('institutions, banks and cooperation agreements', async () => {
+    const institutionIds = await step('institutions, banks and cooperation agreements', 1, async () => {
       const institutionIds = await insertInstitutions(manager, random, regions);
       const bankIds = await insertBanks(manager, regions);
       await insertAgreements(manager, random, institutionIds, bankIds);
-      return { institutionIds };
+      return institutionIds;
     });
-    // The bulk tables' secondary indexes are built once at the end rather than maintained row by row.
-    await withoutSecondaryIndexes(manager, BULK_TABLES, async () => {
-      await step(`${borrowers.toLocaleString('en')} borrowers`, () => insertBorrowers(manager, random, borrowers, regions, institutionIds));
-      await step(`${guarantees.toLocaleString('en')} guarantees drawn`, () => generateGuarantees(manager, seed, guarantees, borrowers));
-      await step('guarantees, compensations and leads written (R1 decided per grant)', () => writeGuarantees(manager, institutionIds));
-      log('  building the indexes of borrowers, guarantees and compensations');
-    });
-    await step('credit lines, credit used, net assets and monthly statistics', () => writeAggregates(manager));
+    // The bulk tables' keys, indexes and foreign keys are built and checked once at the end, not row by row.
+    const setAside = await setAsideIndexesAndConstraints(manager, BULK_TABLES);
+    await step(`${borrowers.toLocaleString('en')} borrowers copied`, 10, (within) =>
+      insertBorrowers(manager, random, borrowers, regions, institutionIds, (n) => within(n / borrowers)),
+    );
+    await step(`${guarantees.toLocaleString('en')} guarantees drawn`, 15, () => generateGuarantees(manager, seed, guarantees, borrowers));
+    await step('支小支农 decided per grant (R1, running in-force sums)', 15, () => decideSmallAgri(manager));
+    await step('guarantees written', 25, () => writeGuarantees(manager));
+    await step('compensations and leads written', 1, () => writeCompensations(manager));
+    await step('keys and indexes built, foreign keys checked', 18, () => setAside.restore());
+    await step('credit lines, credit used, net assets and monthly statistics', 10, () => writeAggregates(manager));
   });
   // Fresh planner statistics and visibility map, so the first queries after a seed are not misplanned.
-  await step('VACUUM ANALYZE', async () => {
+  await step('VACUUM ANALYZE', 5, async () => {
     for (const table of [
       'guarantee_institution',
       'bank',

@@ -12,6 +12,13 @@ import { DemoDataExistsError, seedDemo, type SeedSummary } from '../../scripts/d
 import { PolicyService } from '../../src/modules/policy/policy.service';
 import { maintainedEqualsRecomputed } from '../support/household-oracle';
 import { createScratchDatabase } from '../support/scratch';
+import type pg from 'pg';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Role } from '../../src/access/roles';
+import { DASHBOARD_QUERY } from '../../bench/aggregate-queries';
+import { dashboardFloor } from '../../bench/dashboard-floor';
+import { viewer } from '../fixtures/viewers';
+import { gql, ok } from '../support/graphql';
 
 /**
  * seed:demo on databases of their own: the rows it writes obey the hub's rules (identifiers, R1, R5,
@@ -52,15 +59,33 @@ async function scratchHub(): Promise<{ ds: DataSource; drop: () => Promise<void>
   return { ds, drop: async () => (await ds.destroy(), await scratch.drop()) };
 }
 
-/** A digest of the business content (no ids), to compare two runs. */
+/** A digest of the business content (no ids): guarantees, compensations and leads, and the monthly aggregate, to compare two runs. */
 async function fingerprint(ds: DataSource): Promise<string> {
   const [row] = await ds.query(
     `SELECT md5(string_agg(concat_ws('|', i.name, g.code, b.identifier, b.name, b.kind, bk.name, g.kind, g.loan_amount, g.guaranteed_amount,
-              g.fee_rate, g.start_on, g.end_on, g.status, g.released_on, g.small_agri, a.credit_line, a.used_credit), ',' ORDER BY i.name, g.code)) AS digest
+              g.fee_rate, g.start_on, g.end_on, g.status, g.released_on, g.small_agri, g.re_guaranteed, g.compensated_amount,
+              a.credit_line, a.used_credit, c.amount, c.paid_on, c.suspected_malicious, l.status), ',' ORDER BY i.name, g.code)) AS digest,
+            (SELECT md5(string_agg(concat_ws('|', si.name, sb.name, sr.name, s.month, s.new_count, s.new_amount, s.small_agri_amount,
+                    s.small_household_amount, s.fee_weighted_amount, s.released_amount, s.compensated_amount), ',' ORDER BY si.name, sb.name, sr.name, s.month))
+             FROM business_month_stats s JOIN guarantee_institution si ON si.id = s.institution_id JOIN bank sb ON sb.id = s.bank_id
+             JOIN region sr ON sr.id = s.region_id) AS stats
      FROM guarantee g JOIN guarantee_institution i ON i.id = g.institution_id JOIN borrower b ON b.id = g.borrower_id
-     JOIN bank bk ON bk.id = g.bank_id JOIN cooperation_agreement a ON a.id = g.agreement_id`,
+     JOIN bank bk ON bk.id = g.bank_id JOIN cooperation_agreement a ON a.id = g.agreement_id
+     LEFT JOIN compensation c ON c.guarantee_id = g.id LEFT JOIN malicious_default_lead l ON l.compensation_id = c.id`,
   );
-  return row.digest;
+  return `${row.digest}:${row.stats}`;
+}
+
+/** Every index and constraint (with its definition and whether it is validated) of the public schema. */
+async function indexesAndConstraints(ds: DataSource): Promise<string[]> {
+  const rows: { d: string }[] = await ds.query(
+    `SELECT tablename || ' ' || indexdef AS d FROM pg_indexes WHERE schemaname = 'public'
+     UNION ALL
+     SELECT t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) || ' ' || c.convalidated
+     FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid WHERE t.relnamespace = 'public'::regnamespace
+     ORDER BY 1`,
+  );
+  return rows.map((r) => r.d);
 }
 
 /** The guarantee's grant comes after `other`'s: earlier day, or the same day and an earlier business number. */
@@ -73,9 +98,11 @@ describe('seed:demo', () => {
   let drop: () => Promise<void>;
   let summary: SeedSummary;
   let rows: Row[];
+  let schemaBefore: string[];
 
   beforeAll(async () => {
     ({ ds, drop } = await scratchHub());
+    schemaBefore = await indexesAndConstraints(ds);
     summary = await seedDemo(ds, { guarantees: GUARANTEES, seed: SEED });
     rows = await ds.query(
       `SELECT g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.region_id AS "regionId", g.agreement_id AS "agreementId",
@@ -108,6 +135,11 @@ describe('seed:demo', () => {
       `SELECT count(*)::int AS n FROM guarantee g JOIN borrower b ON b.id = g.borrower_id WHERE g.region_id <> b.region_id`,
     );
     expect(mismatch.n).toBe(0);
+  });
+
+  it('leaves every index and constraint as the migrations made them (those set aside for the load are back, validated)', async () => {
+    expect(await indexesAndConstraints(ds)).toEqual(schemaBefore);
+    expect(schemaBefore.filter((d) => d.startsWith('guarantee ') && d.includes('FOREIGN KEY')).length).toBeGreaterThan(0);
   });
 
   it('gives every institution a valid GB 32100 credit code and every borrower a valid, correctly classified identifier', async () => {
@@ -281,6 +313,24 @@ describe('seed:demo', () => {
       ds.manager,
       institutions.map((i) => i.id),
     );
+  });
+
+  it("gives the dashboards from its monthly aggregate the figures the guarantee rows give (npm run bench's floor)", async () => {
+    const pool = (ds.driver as PostgresDriver).master as pg.Pool;
+    const [county] = await ds.query(`SELECT id FROM region WHERE code = '371502'`);
+    for (const year of ['2023', '2024', '2025', '2026']) {
+      const filter = { from: `${year}-01-01`, to: `${year}-12-31` };
+      for (const [who, scopeRegionId] of [
+        [viewer(Role.FINANCE), null],
+        [viewer(Role.LOCAL_GOVERNMENT, { regionId: county.id }), county.id],
+      ] as const) {
+        const { targets, ...hub } = ok(await gql(ds.manager, who, DASHBOARD_QUERY, { filter })).dashboard;
+        expect(targets).toBeTruthy();
+        const floor = JSON.parse(await dashboardFloor(pool, { filter, scopeRegionId })).data.dashboard;
+        expect(JSON.parse(JSON.stringify(hub)), `${year}, ${who.role}`).toEqual(floor);
+        expect(floor.total.newCount, `${year}, ${who.role}`).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('refuses to seed a hub that already holds business, and changes nothing', async () => {

@@ -19,14 +19,14 @@ export interface DashboardFigures {
   targets: Awaited<ReturnType<PolicyService['targets']>>;
 }
 
-type Answer = Omit<DashboardFigures, 'targets'>;
+export type Answer = Omit<DashboardFigures, 'targets'>;
 
 /** Answers of this process (dashboard.cache.ts): a few hundred scope × filter combinations in use at once. */
 const ANSWERS = new AnswerCache<Answer>(500);
 const VERSION = SystemScope.because("the dashboard cache's data version: a counter and a digest, no row reaches the viewer");
 
 /** The period the aggregate can answer: whole calendar months. `to` open-ended means "as at today's month". */
-interface Period {
+export interface Period {
   from: string | null;
   to: string;
 }
@@ -92,8 +92,8 @@ function empty(): Answer {
   return { total: sliceOf('total', '合计', NO_SUMS), byRegion: [], byInstitution: [], byBank: [], byMonth: [] };
 }
 
-/** The slices of the repository's rows; byMonth every month of the period (dashboard.calc.ts everyMonth). */
-function figuresOf(rows: DashboardRow[], period: Period): Answer {
+/** The slices of rows in the repository's shape (also a floor's, bench/dashboard-floor.ts); byMonth every month of the period (dashboard.calc.ts everyMonth). */
+export function figuresOf(rows: DashboardRow[], period: Period): Answer {
   const out = empty();
   const months: { month: string; sums: SliceSums }[] = [];
   for (const row of rows) {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { Role } from '../../src/access/roles';
+import { scenario } from '../fixtures/dashboard';
+import { viewer } from '../fixtures/viewers';
+import { inRollback } from '../support/db';
+import { gql, ok } from '../support/graphql';
+import { countStatements } from '../support/statements';
+import { DASHBOARD_QUERY, SUPERVISION_QUERY, WARNINGS_QUERY } from '../../bench/aggregate-queries';
+
+// The aggregate reads `npm run bench` measures (bench/aggregate-scenarios.ts), with the very texts it sends, each
+// with its exact statement count: a number that does not grow with the institutions, banks, regions or months.
+// Inside a transaction that wrote, a dashboard is never answered from the cache: these are the counts of a read
+// right after a write (the bench's "right after a write" column), the cache's miss.
+
+async function statementsOf(query: string, variables: Record<string, unknown>, role: Role, regionId?: string) {
+  return inRollback(async (m) => {
+    const s = await scenario(m);
+    const { statements, result } = await countStatements(m, async () =>
+      ok(await gql(m, viewer(role, regionId === undefined ? {} : { regionId: regionId === 'r1' ? s.r1 : regionId }), query, variables)),
+    );
+    return { statements, data: result as Record<string, any> };
+  });
+}
+
+describe('aggregate reads of the bench: SQL statements per request', () => {
+  it('costs the city-wide dashboard for a year, and a county government’s, the same few statements', async () => {
+    const filter = { from: '2024-01-01', to: '2024-12-31' };
+    const city = await statementsOf(DASHBOARD_QUERY, { filter }, Role.FINANCE);
+    const county = await statementsOf(DASHBOARD_QUERY, { filter }, Role.LOCAL_GOVERNMENT, 'r1');
+    expect(city.data.dashboard.byMonth).toHaveLength(12);
+    expect(city.data.dashboard.byInstitution.length).toBeGreaterThan(county.data.dashboard.byInstitution.length);
+    // The policy targets, the data version and the slices (one grouped statement).
+    expect(city.statements, city.statements.join('\n')).toHaveLength(CITY_DASHBOARD);
+    expect(county.statements, county.statements.join('\n')).toHaveLength(CITY_DASHBOARD);
+    expect(city.statements.filter((s) => s.includes('FROM business_month_stats'))).toHaveLength(1);
+  });
+
+  it('costs the warnings of today and the supervision list of a month a fixed number of statements', async () => {
+    const warnings = await statementsOf(WARNINGS_QUERY, {}, Role.FINANCE);
+    const list = await statementsOf(SUPERVISION_QUERY, { month: '2024-03' }, Role.FINANCE);
+    expect(Array.isArray(warnings.data.warnings)).toBe(true);
+    expect(list.data.supervisionList.length).toBeGreaterThan(0);
+    expect(warnings.statements, warnings.statements.join('\n')).toHaveLength(WARNINGS);
+    expect(list.statements, list.statements.join('\n')).toHaveLength(SUPERVISION);
+  });
+});
+
+const CITY_DASHBOARD = 3;
+const WARNINGS = 4;
+const SUPERVISION = 8;
