@@ -38,7 +38,9 @@ export async function setAsideIndexesAndConstraints(manager: EntityManager, tabl
       const add = ({ table, name, definition }: Constraint) =>
         manager.query(`ALTER TABLE ${quoteIdent(table)} ADD CONSTRAINT ${quoteIdent(name)} ${definition}`);
       for (const key of keys) await add(key);
-      for (const { definition } of indexes) await manager.query(definition);
+      // pg_indexes shows a partitioned table's index as `ON ONLY`, which would build it on the parent alone (invalid,
+      // no partition index); built without ONLY it is made on every partition again, under the same derived names.
+      for (const { definition } of indexes) await manager.query(definition.replace(/ ON ONLY /, ' ON '));
       for (const foreignKey of foreignKeys) await add(foreignKey);
     },
   };
