@@ -40,7 +40,10 @@ describe('aggregate reads of the bench: SQL statements per request', () => {
     const list = await statementsOf(SUPERVISION_QUERY, { month: '2024-03' }, Role.FINANCE);
     expect(Array.isArray(warnings.data.warnings)).toBe(true);
     expect(list.data.supervisionList.length).toBeGreaterThan(0);
-    expect(warnings.statements, warnings.statements.join('\n')).toHaveLength(WARNINGS);
+    // Four reads, plus one batched load per relation the warnings name (institution, agreement) when there are any:
+    // what the database holds decides whether those run, never how many rows they serve (no N+1).
+    expect(warnings.statements.length, warnings.statements.join('\n')).toBeGreaterThanOrEqual(WARNINGS);
+    expect(warnings.statements.length, warnings.statements.join('\n')).toBeLessThanOrEqual(WARNINGS + 2);
     expect(list.statements, list.statements.join('\n')).toHaveLength(SUPERVISION);
   });
 });
