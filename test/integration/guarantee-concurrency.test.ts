@@ -1,4 +1,4 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { createDataSource } from '../../src/app/data-source';
@@ -20,7 +20,7 @@ import { codes, gql } from '../support/graphql';
 import { PolicyService } from '../../src/modules/policy/policy.service';
 import { GuaranteeImporter } from '../../src/modules/guarantee/import/import.service';
 import { IMPORT_COLUMNS } from '../../src/modules/guarantee/import/import.csv';
-import { ownBackendsUrl, waitForBlocked } from '../support/concurrency';
+import { holdLock, ownBackendsUrl, waitForBlocked } from '../support/concurrency';
 
 // Real concurrent transactions on committed data: each grant runs in its own transaction on its own pooled
 // connection. Every row here is new (unique codes and identifiers) and only these rows are asserted on.
@@ -35,20 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ds?.destroy();
 });
-
-/** Holds a row lock in a transaction of its own until released: lines concurrent writers up behind it. */
-async function holdLock(sql: string, params: unknown[]): Promise<{ release: () => Promise<void> }> {
-  const runner: QueryRunner = ds.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  await runner.query(sql, params);
-  return {
-    release: async () => {
-      await runner.commitTransaction();
-      await runner.release();
-    },
-  };
-}
 
 describe('concurrent grants', () => {
   it('R1: grants to one borrower at one institution serialise, so the 10,000,000 cap holds under any interleaving', async () => {
@@ -74,7 +60,7 @@ describe('concurrent grants', () => {
       );
 
     // Line all grants up behind the borrower's row, then let them go at once.
-    const hold = await holdLock(`SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
+    const hold = await holdLock(ds, `SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
     const grants = Array.from({ length: PARALLEL }, () => gql(ds.manager, owner, GRANT, { input: input() }));
     await waitForBlocked(ds, PARALLEL);
     await hold.release();
@@ -103,7 +89,7 @@ describe('concurrent grants', () => {
         { loanAmount: '1000000.00', guaranteedAmount: '1000000.00' },
       );
 
-    const hold = await holdLock(`SELECT 1 FROM cooperation_agreement WHERE id = $1 FOR UPDATE`, [agreement.id]);
+    const hold = await holdLock(ds, `SELECT 1 FROM cooperation_agreement WHERE id = $1 FOR UPDATE`, [agreement.id]);
     const grants = Array.from({ length: PARALLEL }, () => gql(ds.manager, owner, GRANT, { input: input() }));
     await waitForBlocked(ds, PARALLEL);
     await hold.release();
@@ -145,7 +131,7 @@ describe('concurrent grants', () => {
         ),
       });
 
-    const hold = await holdLock(`SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
+    const hold = await holdLock(ds, `SELECT 1 FROM borrower WHERE id = $1 FOR UPDATE`, [borrower.id]);
     const imported = gql(ds.manager, owner, IMPORT_GUARANTEES, { institutionId: institution.id, csv });
     await waitForBlocked(ds, 1);
     const grants = [single(), single()];

@@ -1,4 +1,4 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { createDataSource } from '../../src/app/data-source';
@@ -7,7 +7,7 @@ import { RECORD, compensationInput } from '../fixtures/compensation-fixtures';
 import { CREATE_GUARANTEE, IMPORT_GUARANTEES, RELEASE_GUARANTEE } from '../fixtures/guarantee-ops';
 import { csvRow, toCsv } from '../fixtures/import-csv';
 import { viewer } from '../fixtures/viewers';
-import { ownBackendsUrl, waitForBlocked } from '../support/concurrency';
+import { holdLock, ownBackendsUrl, waitForBlocked } from '../support/concurrency';
 import { codes, gql, ok } from '../support/graphql';
 import { maintainedEqualsRecomputed } from '../support/household-oracle';
 
@@ -23,19 +23,6 @@ afterAll(async () => {
   await ds?.destroy();
 });
 
-async function holdLock(sql: string, params: unknown[]): Promise<{ release: () => Promise<void> }> {
-  const runner: QueryRunner = ds.createQueryRunner();
-  await runner.connect();
-  await runner.startTransaction();
-  await runner.query(sql, params);
-  return {
-    release: async () => {
-      await runner.commitTransaction();
-      await runner.release();
-    },
-  };
-}
-
 describe('open balances under concurrent writes of one institution', () => {
   it('grants to one and to different borrowers, an import, a release and a compensation at once: balances exact, no deadlock', async () => {
     const m = ds.manager;
@@ -50,7 +37,7 @@ describe('open balances under concurrent writes of one institution', () => {
     const [a, b] = [ok(await grant(shared, '2000000.00')).createGuarantee, ok(await grant(shared, '1000000.00')).createGuarantee];
 
     // Every writer of the institution lines up behind its ledger_version row, then all go at once.
-    const hold = await holdLock(`SELECT 1 FROM ledger_version WHERE institution_id = $1 FOR UPDATE`, [institution.id]);
+    const hold = await holdLock(ds, `SELECT 1 FROM ledger_version WHERE institution_id = $1 FOR UPDATE`, [institution.id]);
     const writes = [
       ...Array.from({ length: 3 }, () => grant(shared, '1500000.00')),
       ...Array.from({ length: 3 }, (_, i) =>

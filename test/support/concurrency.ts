@@ -31,3 +31,17 @@ export async function waitForBlocked(ds: DataSource, n: number, what = 'the cont
   }
   throw new Error(`${what} never queued behind the gate`);
 }
+
+/** Holds a row lock in a transaction of its own until released: lines concurrent writers up behind it. */
+export async function holdLock(ds: DataSource, sql: string, params: unknown[]): Promise<{ release: () => Promise<void> }> {
+  const runner = ds.createQueryRunner();
+  await runner.connect();
+  await runner.startTransaction();
+  await runner.query(sql, params);
+  return {
+    release: async () => {
+      await runner.commitTransaction();
+      await runner.release();
+    },
+  };
+}
