@@ -13,9 +13,9 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
   // day's net change (one row per agreement and day, not per event).
   await manager.query(
     `WITH events AS (
-       SELECT agreement_id, start_on AS day, guaranteed_amount AS delta FROM guarantee WHERE agreement_id IS NOT NULL
+       SELECT agreement_id, start_on AS day, guaranteed_amount AS delta FROM demo_guarantee WHERE agreement_id IS NOT NULL
        UNION ALL
-       SELECT agreement_id, released_on, -guaranteed_amount FROM guarantee WHERE agreement_id IS NOT NULL AND released_on IS NOT NULL),
+       SELECT agreement_id, released_on, -guaranteed_amount FROM demo_guarantee WHERE agreement_id IS NOT NULL AND released_on IS NOT NULL),
      days AS (SELECT agreement_id, day, sum(delta) AS delta FROM events GROUP BY agreement_id, day),
      running AS (SELECT agreement_id, sum(delta) OVER (PARTITION BY agreement_id ORDER BY day ROWS UNBOUNDED PRECEDING) AS in_force FROM days),
      peak AS (SELECT agreement_id, max(in_force) AS amount FROM running GROUP BY agreement_id)
@@ -37,29 +37,31 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
   );
   // business_month_stats as LedgerRepo (ledger.repo.ts) would have left it: new business in its start month,
   // releases (repaid or compensated, R7's denominator) in their month, compensations in the month paid.
-  // New business and releases are read from the staging rows the guarantees were written from (demo.business.ts:
-  // the same values, and R3's single-household flag the guarantee table does not keep).
+  // All of it is read from the staging rows the guarantees and compensations were written from (demo.business.ts:
+  // the same values, and R3's single-household flag the guarantee table does not keep; a compensation is paid on
+  // its guarantee's release day, of its compensated amount), each side summed per cell before the two are added.
   await manager.query(
-    `INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count,
-       small_agri_amount, small_household_amount, fee_weighted_amount, fee_rate_sum, released_amount, compensated_amount)
-     SELECT institution_id, bank_id, region_id, month, sum(new_count), sum(new_amount), sum(small_agri_count), sum(small_agri_amount),
-            sum(small_household_amount), sum(fee_weighted_amount), sum(fee_rate_sum), sum(released_amount), sum(compensated_amount)
-     FROM (
+    `WITH grants AS (
        SELECT g.institution_id, g.bank_id, g.region_id, date_trunc('month', g.start_on::timestamp)::date AS month,
-              1 AS new_count, g.guaranteed_amount AS new_amount,
-              CASE WHEN f.small_agri THEN 1 ELSE 0 END AS small_agri_count,
-              CASE WHEN f.small_agri THEN g.guaranteed_amount ELSE 0 END AS small_agri_amount,
-              CASE WHEN f.small_household THEN g.guaranteed_amount ELSE 0 END AS small_household_amount,
-              g.guaranteed_amount * g.fee_rate AS fee_weighted_amount, g.fee_rate AS fee_rate_sum,
-              0 AS released_amount, 0 AS compensated_amount
-       FROM demo_guarantee g JOIN demo_flag f USING (i)
-       UNION ALL
-       SELECT institution_id, bank_id, region_id, date_trunc('month', released_on::timestamp)::date, 0, 0, 0, 0, 0, 0, 0, guaranteed_amount, 0
-       FROM demo_guarantee WHERE released_on IS NOT NULL
-       UNION ALL
-       SELECT g.institution_id, g.bank_id, g.region_id, date_trunc('month', c.paid_on::timestamp)::date, 0, 0, 0, 0, 0, 0, 0, 0, c.amount
-       FROM compensation c JOIN guarantee g ON g.id = c.guarantee_id) x
-     GROUP BY institution_id, bank_id, region_id, month`,
+              count(*) AS new_count, sum(g.guaranteed_amount) AS new_amount,
+              count(*) FILTER (WHERE f.small_agri) AS small_agri_count,
+              coalesce(sum(g.guaranteed_amount) FILTER (WHERE f.small_agri), 0) AS small_agri_amount,
+              coalesce(sum(g.guaranteed_amount) FILTER (WHERE f.small_household), 0) AS small_household_amount,
+              sum(g.guaranteed_amount * g.fee_rate) AS fee_weighted_amount, sum(g.fee_rate) AS fee_rate_sum
+         FROM demo_guarantee g JOIN demo_flag f USING (i)
+        GROUP BY 1, 2, 3, 4),
+     releases AS (
+       SELECT institution_id, bank_id, region_id, date_trunc('month', released_on::timestamp)::date AS month,
+              sum(guaranteed_amount) AS released_amount,
+              coalesce(sum(compensated_amount) FILTER (WHERE status = 'COMPENSATED'), 0) AS compensated_amount
+         FROM demo_guarantee WHERE released_on IS NOT NULL
+        GROUP BY 1, 2, 3, 4)
+     INSERT INTO business_month_stats (institution_id, bank_id, region_id, month, new_count, new_amount, small_agri_count,
+       small_agri_amount, small_household_amount, fee_weighted_amount, fee_rate_sum, released_amount, compensated_amount)
+     SELECT institution_id, bank_id, region_id, month, coalesce(n.new_count, 0), coalesce(n.new_amount, 0),
+            coalesce(n.small_agri_count, 0), coalesce(n.small_agri_amount, 0), coalesce(n.small_household_amount, 0),
+            coalesce(n.fee_weighted_amount, 0), coalesce(n.fee_rate_sum, 0), coalesce(r.released_amount, 0), coalesce(r.compensated_amount, 0)
+       FROM grants n FULL JOIN releases r USING (institution_id, bank_id, region_id, month)`,
   );
   // A new data version for every institution, as LedgerRepo bumps it: a running hub's dashboard cache recomputes.
   await manager.query(

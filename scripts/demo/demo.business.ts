@@ -33,7 +33,7 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
      partners AS (SELECT DISTINCT institution_n, partners FROM demo_agreement),
      ranges AS (SELECT * FROM unnest($4::text[], $5::numeric[], $6::numeric[]) AS r(kind, lo, hi)),
      b AS (
-       SELECT d.*, br.id AS borrower_id, br.kind AS borrower_kind, br.region_id, br.institution_n, br.institution_id,
+       SELECT d.*, br.n AS borrower_n, br.id AS borrower_id, br.kind AS borrower_kind, br.region_id, br.institution_n, br.institution_id,
               a.id AS agreement_id, a.bank_id, a.bank_risk_share,
               $9::date + floor(d.u_start * ($10::date - $9::date + 1))::int AS start_on,
               CASE WHEN d.u_term < 0.15 THEN 6 WHEN d.u_term < 0.70 THEN 12 WHEN d.u_term < 0.90 THEN 24 ELSE 36 END AS term,
@@ -43,21 +43,24 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
        JOIN demo_borrower br ON br.n = floor(d.u_borrower * $3::int)::int
        JOIN partners p ON p.institution_n = br.institution_n
        JOIN demo_agreement a ON a.institution_n = br.institution_n AND a.k = floor(d.u_bank * p.partners)::int
-       JOIN ranges r ON r.kind = br.kind),
+       JOIN ranges r ON r.kind = br.kind
+       -- OFFSET 0 keeps each step a subquery of its own: inlined, its expressions would be computed again at every
+       -- mention further on (start_on in end_on, ends, status, released_on…), several times per row.
+       OFFSET 0),
      e AS (
        SELECT b.*, (b.start_on + make_interval(months => b.term))::date - 1 AS end_on,
               (b.borrower_kind = ANY ($7::text[]) AND b.kind <> 'BOND') AS eligible
-       FROM b),
+       FROM b OFFSET 0),
      f AS (
        SELECT e.*,
               CASE WHEN e.u_fate < ${EARLY_REPAYMENT} THEN e.start_on + 1 + floor(e.u_when * (e.end_on - e.start_on - 1))::int
                    WHEN e.u_fate >= ${1 - DEFAULT_RATE} THEN e.end_on + 1 + floor(e.u_when * 60)::int
                    ELSE e.end_on END AS ends,
               e.u_fate >= ${1 - DEFAULT_RATE} AS defaults
-       FROM e)
+       FROM e OFFSET 0)
      SELECT i, gen_random_uuid() AS id,
             ($8::text[])[institution_n + 1] || '-' || to_char(start_on, 'YYYY') || '-' || lpad(i::text, 8, '0') AS code,
-            institution_n, institution_id, borrower_id, borrower_kind, region_id, agreement_id, bank_id, bank_risk_share, kind, eligible,
+            institution_n, institution_id, borrower_n, borrower_id, borrower_kind, region_id, agreement_id, bank_id, bank_risk_share, kind, eligible,
             guaranteed_amount,
             CASE WHEN u_loan < 0.2 THEN guaranteed_amount * 1.25 ELSE guaranteed_amount END::numeric(18,2) AS loan_amount,
             -- R4: 支小支农 business is priced low (0.5%–1.05%), the rest 1%–1.5%.
@@ -106,12 +109,13 @@ export async function decideSmallAgri(manager: EntityManager): Promise<void> {
               max_household_amount, small_household_amount
        FROM policy_parameter_set),
      events AS (
-       SELECT i, institution_n, borrower_id, start_on AS day, 1 AS ord, guaranteed_amount AS delta, eligible FROM demo_guarantee
+       SELECT i, borrower_n, start_on AS day, 1 AS ord, guaranteed_amount AS delta, eligible FROM demo_guarantee
        UNION ALL
-       SELECT i, institution_n, borrower_id, released_on, 0, -guaranteed_amount, NULL FROM demo_guarantee WHERE released_on IS NOT NULL),
+       SELECT i, borrower_n, released_on, 0, -guaranteed_amount, NULL FROM demo_guarantee WHERE released_on IS NOT NULL),
+     -- A borrower row belongs to one institution (its number, borrower_n, stands for both): whole-number sort keys.
      running AS (
        SELECT i, ord, day, eligible,
-              sum(delta) OVER (PARTITION BY institution_n, borrower_id ORDER BY day, ord, i ROWS UNBOUNDED PRECEDING) AS in_force
+              sum(delta) OVER (PARTITION BY borrower_n ORDER BY day, ord, i ROWS UNBOUNDED PRECEDING) AS in_force
        FROM events)
      SELECT r.i, r.eligible AND r.in_force <= p.max_household_amount AS small_agri,
             r.eligible AND r.in_force <= p.small_household_amount AS small_household

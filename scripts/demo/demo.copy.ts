@@ -18,10 +18,23 @@ export const copyLine = (values: ReadonlyArray<string | number | boolean | null>
  * made in JavaScript, parsed by PostgreSQL without a statement per row or a parameter per value.
  */
 export async function copyInto(manager: EntityManager, table: string, columns: readonly string[], lines: readonly string[]): Promise<void> {
+  await copyFromSource(manager, table, columns, chunks(lines));
+}
+
+/**
+ * COPY FROM STDIN of text made while it is sent: each piece is asked for only when PostgreSQL has taken the
+ * ones before (the stream's back-pressure), so JavaScript makes rows while PostgreSQL parses the previous ones.
+ */
+export async function copyFromSource(
+  manager: EntityManager,
+  table: string,
+  columns: readonly string[],
+  pieces: Iterable<string> | AsyncIterable<string>,
+): Promise<void> {
   if (!manager.queryRunner) throw new Error('copyInto needs a transaction manager (its connection holds the transaction)');
   const client = (await manager.queryRunner.connect()) as PoolClient;
   const sql = `COPY ${table} (${columns.join(', ')}) FROM STDIN`;
-  await pipeline(Readable.from(chunks(lines)), client.query(copyFrom(sql)));
+  await pipeline(Readable.from(pieces, { objectMode: false }), client.query(copyFrom(sql)));
 }
 
 /** The lines joined in pieces of about 1 MB: one write per piece, not per row. */
