@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Role } from '../../src/access/roles';
 import { Scope } from '../../src/access/scope';
 import { FARMERS, SMALL_MICRO, weightedLiability, weightedLiabilityFromSums } from '../../src/modules/evaluation/evaluation.calc';
+import type { InForcePath } from '../../src/modules/warning/warning.calc';
 import { WarningRepo, type WeightBounds } from '../../src/modules/warning/warning.repo';
 import { businessToday } from '../../src/platform/lib/dates';
 import { dec } from '../../src/platform/lib/decimal';
@@ -67,9 +68,9 @@ async function oracle(m: EntityManager, ids: string[], on: string, b: WeightBoun
   });
 }
 
-async function maintained(m: EntityManager, ids: string[], on: string, b: WeightBounds) {
+async function maintained(m: EntityManager, ids: string[], on: string, b: WeightBounds, path: InForcePath) {
   const scope = new Scope(viewer(Role.FINANCE));
-  const rows = await new WarningRepo(m).inForce(scope, ids, on, b);
+  const rows = await new WarningRepo(m).inForce(scope, ids, on, b, path);
   return ids.map((id) => {
     const f = rows.find((r) => r.institutionId === id)!;
     return {
@@ -83,6 +84,7 @@ async function maintained(m: EntityManager, ids: string[], on: string, b: Weight
 }
 
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+const PATHS: InForcePath[] = ['corrections', 'scan'];
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
 
 describe('open balances (issue 10)', () => {
@@ -154,9 +156,14 @@ describe('open balances (issue 10)', () => {
 
       await maintainedEqualsRecomputed(m, ids);
       const dates = [TODAY, addDays(TODAY, -1), addDays(first, -1), first, ...Array.from({ length: 10 }, () => someDay(first))];
+      // Both ways of reading a date (the corrections to the open balances, the scan of what was in force), whichever
+      // the service would choose for it.
       for (const on of dates)
-        for (const b of BOUNDS)
-          expect({ on, figures: await maintained(m, ids, on, b) }).toEqual({ on, figures: await oracle(m, ids, on, b) });
+        for (const b of BOUNDS) {
+          const expected = await oracle(m, ids, on, b);
+          for (const path of PATHS)
+            expect({ on, path, figures: await maintained(m, ids, on, b, path) }).toEqual({ on, path, figures: expected });
+        }
     });
   });
 });

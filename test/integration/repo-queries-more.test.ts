@@ -206,6 +206,7 @@ describe('repository SQL snapshots, continued', () => {
       await log.record('WarningRepo.institutionFigures (one)', () => repo.institutionFigures(own, '2024-03-31', b.institutionId));
       const bounds = { smallKinds: ['SMALL_ENTERPRISE'], smallLoanAmount: '5000000', farmerKinds: ['FARMER'], farmerLoanAmount: '2000000' };
       await log.record('WarningRepo.inForce', () => repo.inForce(own, ids, '2024-03-31', bounds));
+      await log.record('WarningRepo.inForce (scan)', () => repo.inForce(own, ids, '2024-03-31', bounds, 'scan'));
       await log.record('WarningRepo.agreementsInForce', () => repo.agreementsInForce(own, ids, '2024-03-31'));
       await log.record('WarningRepo.firstReportDates', () => repo.firstReportDates(own, ids, '2024-02'));
     });

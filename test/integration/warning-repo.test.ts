@@ -19,7 +19,9 @@ describe('WarningRepo', () => {
       const bounds = { smallKinds: ['SMALL_ENTERPRISE'], smallLoanAmount: '5000000', farmerKinds: ['FARMER'], farmerLoanAmount: '2000000' };
       expect((await repo.inForce(own, ids, '2099-12-31', bounds)).map((f) => f.balance)).toEqual(['800000.00']);
       expect((await repo.agreementsInForce(own, ids, '2099-12-31')).length).toBeGreaterThan(0);
+      expect((await repo.inForce(own, ids, '2099-12-31', bounds, 'scan')).map((f) => Number(f.balance))).toEqual([800000]);
       expect(await repo.inForce(other, ids, '2099-12-31', bounds)).toEqual([]);
+      expect(await repo.inForce(other, ids, '2099-12-31', bounds, 'scan')).toEqual([]);
       expect(await repo.agreementsInForce(other, ids, '2099-12-31')).toEqual([]);
     });
   });

@@ -6,12 +6,17 @@ SELECT i.id, i.name, i.net_assets::text AS "netAssets",
       coalesce(sum(s.small_household_amount), 0)::text AS "smallHouseholdAmount",
       coalesce(sum(s.fee_weighted_amount), 0)::text AS "feeWeightedAmount",
       coalesce(sum(s.released_amount), 0)::text AS "releasedAmount",
-      coalesce(sum(s.compensated_amount), 0)::text AS "compensatedAmount"
+      coalesce(sum(s.compensated_amount), 0)::text AS "compensatedAmount",
+      coalesce((SELECT v.open_balance FROM ledger_version v WHERE v.institution_id = i.id), 0)::text AS "openBalance",
+      coalesce(l.new_amount, 0)::text AS "laterNewAmount", coalesce(l.released_amount, 0)::text AS "laterReleasedAmount"
  FROM guarantee_institution i
  LEFT JOIN business_month_stats s ON s.institution_id = i.id
   AND s.month >= date_trunc('year', CAST($1 AS date)) AND s.month <= CAST($1 AS date)
+ LEFT JOIN LATERAL (
+   SELECT sum(t.new_amount) AS new_amount, sum(t.released_amount) AS released_amount
+     FROM business_month_stats t WHERE t.institution_id = i.id AND t.month > CAST($1 AS date)) l ON true
 WHERE i.id = $2
-GROUP BY i.id ORDER BY i.name, i.id;
+GROUP BY i.id, l.new_amount, l.released_amount ORDER BY i.name, i.id;
 
 -- WarningRepo.institutionFigures (one)
 SELECT i.id, i.name, i.net_assets::text AS "netAssets",
@@ -19,12 +24,17 @@ SELECT i.id, i.name, i.net_assets::text AS "netAssets",
       coalesce(sum(s.small_household_amount), 0)::text AS "smallHouseholdAmount",
       coalesce(sum(s.fee_weighted_amount), 0)::text AS "feeWeightedAmount",
       coalesce(sum(s.released_amount), 0)::text AS "releasedAmount",
-      coalesce(sum(s.compensated_amount), 0)::text AS "compensatedAmount"
+      coalesce(sum(s.compensated_amount), 0)::text AS "compensatedAmount",
+      coalesce((SELECT v.open_balance FROM ledger_version v WHERE v.institution_id = i.id), 0)::text AS "openBalance",
+      coalesce(l.new_amount, 0)::text AS "laterNewAmount", coalesce(l.released_amount, 0)::text AS "laterReleasedAmount"
  FROM guarantee_institution i
  LEFT JOIN business_month_stats s ON s.institution_id = i.id
   AND s.month >= date_trunc('year', CAST($1 AS date)) AND s.month <= CAST($1 AS date)
+ LEFT JOIN LATERAL (
+   SELECT sum(t.new_amount) AS new_amount, sum(t.released_amount) AS released_amount
+     FROM business_month_stats t WHERE t.institution_id = i.id AND t.month > CAST($1 AS date)) l ON true
 WHERE i.id = $2 AND i.id = $3
-GROUP BY i.id ORDER BY i.name, i.id;
+GROUP BY i.id, l.new_amount, l.released_amount ORDER BY i.name, i.id;
 
 -- WarningRepo.inForce
 WITH inst AS MATERIALIZED (SELECT i.id FROM guarantee_institution i WHERE i.id = ANY($1) AND i.id = $2),
@@ -41,8 +51,8 @@ moved AS (
 changed AS (
   SELECT m.institution_id, m.balance, m.small_agri, coalesce(h.balance, 0) + m.balance AS balance_on,
          CASE WHEN ((coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id))) = ANY($4) AND coalesce(h.loan_balance, 0) + m.loan <= $5) OR ((coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id))) = ANY($6) AND coalesce(h.loan_balance, 0) + m.loan <= $7)
-     THEN coalesce(h.loan_balance, 0) + m.loan ELSE 0 END - CASE WHEN (h.borrower_kind = ANY($4) AND coalesce(h.loan_balance, 0) <= $5) OR (h.borrower_kind = ANY($6) AND coalesce(h.loan_balance, 0) <= $7)
-     THEN coalesce(h.loan_balance, 0) ELSE 0 END AS small_weighted
+ THEN coalesce(h.loan_balance, 0) + m.loan ELSE 0 END - CASE WHEN (h.borrower_kind = ANY($4) AND coalesce(h.loan_balance, 0) <= $5) OR (h.borrower_kind = ANY($6) AND coalesce(h.loan_balance, 0) <= $7)
+ THEN coalesce(h.loan_balance, 0) ELSE 0 END AS small_weighted
     FROM moved m LEFT JOIN household_balance h ON h.institution_id = m.institution_id AND h.borrower_id = m.borrower_id),
 corrected AS (
   SELECT c.institution_id, sum(c.balance) AS balance, sum(c.small_agri) AS small_agri, sum(c.small_weighted) AS small_weighted,
@@ -63,6 +73,28 @@ SELECT i.id AS "institutionId",
   FROM inst i
   LEFT JOIN ledger_version v ON v.institution_id = i.id
   LEFT JOIN corrected c ON c.institution_id = i.id;
+
+-- WarningRepo.inForce (scan)
+WITH inst AS MATERIALIZED (SELECT i.id FROM guarantee_institution i WHERE i.id = ANY($1) AND i.id = $2),
+held AS (
+  SELECT g.institution_id, g.borrower_id, g.kind, g.small_agri, g.guaranteed_amount
+    FROM guarantee g WHERE g.status = 'ACTIVE' AND g.start_on <= $3 AND g.institution_id IN (SELECT id FROM inst)
+  UNION ALL
+  SELECT g.institution_id, g.borrower_id, g.kind, g.small_agri, g.guaranteed_amount
+    FROM guarantee g WHERE g.released_on > $3 AND g.start_on <= $3 AND g.institution_id IN (SELECT id FROM inst)),
+households AS (
+  SELECT h.institution_id, h.borrower_id, sum(h.guaranteed_amount) AS balance,
+         coalesce(sum(h.guaranteed_amount) FILTER (WHERE h.small_agri), 0) AS small_agri,
+         coalesce(sum(h.guaranteed_amount) FILTER (WHERE h.kind = 'LOAN'), 0) AS loan
+    FROM held h GROUP BY h.institution_id, h.borrower_id),
+figures AS (
+  SELECT hh.institution_id, sum(hh.balance) AS balance, sum(hh.small_agri) AS small_agri,
+         sum(CASE WHEN (b.kind = ANY($4) AND hh.loan <= $5) OR (b.kind = ANY($6) AND hh.loan <= $7)
+      THEN hh.loan ELSE 0 END) AS small_weighted, max(hh.balance) AS largest
+    FROM households hh JOIN borrower b ON b.id = hh.borrower_id GROUP BY hh.institution_id)
+SELECT i.id AS "institutionId", coalesce(f.balance, 0)::text AS balance, coalesce(f.small_agri, 0)::text AS "smallAgriBalance",
+       coalesce(f.small_weighted, 0)::text AS "smallWeightedBalance", coalesce(f.largest, 0)::text AS "largestHousehold"
+  FROM inst i LEFT JOIN figures f ON f.institution_id = i.id;
 
 -- WarningRepo.agreementsInForce
 SELECT a.id, a.institution_id AS "institutionId", a.bank_risk_share::text AS "bankRiskShare",

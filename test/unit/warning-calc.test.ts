@@ -4,6 +4,7 @@ import {
   compensationWarning,
   concentrationWarning,
   creditLineWarning,
+  inForcePath,
   riskShareWarning,
   shareWarning,
 } from '../../src/modules/warning/warning.calc';
@@ -110,5 +111,29 @@ describe('R17 warning thresholds', () => {
   it('puts a month’s report due on the due day of the next month', () => {
     expect(dueDate('2025-03', 10)).toBe('2025-04-10');
     expect(dueDate('2025-12', 10)).toBe('2026-01-10');
+  });
+});
+
+describe('inForcePath', () => {
+  const figures = (openBalance: string, laterNewAmount: string, laterReleasedAmount: string) => ({
+    openBalance,
+    laterNewAmount,
+    laterReleasedAmount,
+  });
+
+  it('corrects the open balances when little changed since the date (today: nothing)', () => {
+    expect(inForcePath([figures('1000.00', '0', '0'), figures('500.00', '0', '0')])).toBe('corrections');
+    expect(inForcePath([figures('1000.00', '200.00', '150.00')])).toBe('corrections');
+  });
+
+  it('scans what was in force when more changed since the date than was in force then (summed over the institutions)', () => {
+    // In force then ≈ 1000 − 900 + 600 = 700; changed since ≈ 900 + 600 = 1500.
+    expect(inForcePath([figures('1000.00', '900.00', '600.00')])).toBe('scan');
+    expect(inForcePath([figures('1000.00', '900.00', '600.00'), figures('5000.00', '0', '0')])).toBe('corrections');
+  });
+
+  it('corrects when there is nothing to weigh (no institution, no business)', () => {
+    expect(inForcePath([])).toBe('corrections');
+    expect(inForcePath([figures('0', '0', '0')])).toBe('corrections');
   });
 });

@@ -75,3 +75,28 @@ export function creditLineWarning(usedCredit: string, creditLine: string): Raise
 export function riskShareWarning(bankRiskShare: string, minShare: string): Raised | null {
   return dec(bankRiskShare).lt(minShare) ? raised('YELLOW', bankRiskShare, minShare) : null;
 }
+
+/**
+ * How WarningRepo.inForce() reads a date's figures: from the maintained open balances corrected by the guarantees
+ * whose force differs between the date and now (few for a recent date), or by scanning the guarantees in force on
+ * the date (fewer for a date long past). The same figures either way.
+ */
+export type InForcePath = 'corrections' | 'scan';
+
+/**
+ * The path that reads fewer guarantees, estimated by amount from figures every write maintains (the open balance)
+ * and the monthly aggregate's months after the date's: in force then ≈ open now − new business since + releases
+ * since; the corrections ≈ new business since + releases since.
+ */
+export function inForcePath(
+  institutions: readonly { openBalance: string; laterNewAmount: string; laterReleasedAmount: string }[],
+): InForcePath {
+  let then = dec(0);
+  let corrections = dec(0);
+  for (const i of institutions) {
+    const since = dec(i.laterNewAmount).plus(i.laterReleasedAmount);
+    corrections = corrections.plus(since);
+    then = then.plus(dec(i.openBalance).minus(i.laterNewAmount).plus(i.laterReleasedAmount));
+  }
+  return corrections.gt(then) ? 'scan' : 'corrections';
+}

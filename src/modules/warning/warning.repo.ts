@@ -1,5 +1,6 @@
 import type { Scope } from '../../access/scope';
 import { Repository } from '../../platform/db/repository';
+import type { InForcePath } from './warning.calc';
 
 /** What the warnings of one date are computed from, for the institutions a viewer may read. */
 export interface InstitutionFigures {
@@ -12,6 +13,10 @@ export interface InstitutionFigures {
   feeWeightedAmount: string;
   releasedAmount: string;
   compensatedAmount: string;
+  /** The guaranteed amount open now (ledger_version), and the monthly aggregate's new and released amounts of the months after `on`'s: what choosing the in-force path weighs. */
+  openBalance: string;
+  laterNewAmount: string;
+  laterReleasedAmount: string;
 }
 
 /**
@@ -43,6 +48,37 @@ export interface AgreementFigures {
   usedCredit: string;
 }
 
+/** R9's 75% part of a borrower's LOAN balance: all of it when its kind's class admits the balance, else none. */
+const weighs = (kind: string, loan: string) =>
+  `CASE WHEN (${kind} = ANY(:smallKinds) AND ${loan} <= :smallLoan) OR (${kind} = ANY(:farmerKinds) AND ${loan} <= :farmerLoan)
+        THEN ${loan} ELSE 0 END`;
+
+/**
+ * inForce() by a scan of what was in force at the end of `on`: the open guarantees started by then and those
+ * started by then and released after it (the two covering indexes of migration HouseholdBalance), summed per
+ * borrower with its current kind, then per institution.
+ */
+const inForceScan = (scoped: string) => `
+  WITH inst AS MATERIALIZED (SELECT i.id FROM guarantee_institution i WHERE i.id = ANY(:ids) AND ${scoped}),
+  held AS (
+    SELECT g.institution_id, g.borrower_id, g.kind, g.small_agri, g.guaranteed_amount
+      FROM guarantee g WHERE g.status = 'ACTIVE' AND g.start_on <= :on AND g.institution_id IN (SELECT id FROM inst)
+    UNION ALL
+    SELECT g.institution_id, g.borrower_id, g.kind, g.small_agri, g.guaranteed_amount
+      FROM guarantee g WHERE g.released_on > :on AND g.start_on <= :on AND g.institution_id IN (SELECT id FROM inst)),
+  households AS (
+    SELECT h.institution_id, h.borrower_id, sum(h.guaranteed_amount) AS balance,
+           coalesce(sum(h.guaranteed_amount) FILTER (WHERE h.small_agri), 0) AS small_agri,
+           coalesce(sum(h.guaranteed_amount) FILTER (WHERE h.kind = 'LOAN'), 0) AS loan
+      FROM held h GROUP BY h.institution_id, h.borrower_id),
+  figures AS (
+    SELECT hh.institution_id, sum(hh.balance) AS balance, sum(hh.small_agri) AS small_agri,
+           sum(${weighs('b.kind', 'hh.loan')}) AS small_weighted, max(hh.balance) AS largest
+      FROM households hh JOIN borrower b ON b.id = hh.borrower_id GROUP BY hh.institution_id)
+  SELECT i.id AS "institutionId", coalesce(f.balance, 0)::text AS balance, coalesce(f.small_agri, 0)::text AS "smallAgriBalance",
+         coalesce(f.small_weighted, 0)::text AS "smallWeightedBalance", coalesce(f.largest, 0)::text AS "largestHousehold"
+    FROM inst i LEFT JOIN figures f ON f.institution_id = i.id`;
+
 /**
  * The figures R17's warnings and the R18 list are computed from. Every read takes the viewer's scope: the institutions come
  * through scope.institutions, and the business read for them (guarantees in force, agreements, reports) is
@@ -61,12 +97,17 @@ export class WarningRepo extends Repository {
               coalesce(sum(s.small_household_amount), 0)::text AS "smallHouseholdAmount",
               coalesce(sum(s.fee_weighted_amount), 0)::text AS "feeWeightedAmount",
               coalesce(sum(s.released_amount), 0)::text AS "releasedAmount",
-              coalesce(sum(s.compensated_amount), 0)::text AS "compensatedAmount"
+              coalesce(sum(s.compensated_amount), 0)::text AS "compensatedAmount",
+              coalesce((SELECT v.open_balance FROM ledger_version v WHERE v.institution_id = i.id), 0)::text AS "openBalance",
+              coalesce(l.new_amount, 0)::text AS "laterNewAmount", coalesce(l.released_amount, 0)::text AS "laterReleasedAmount"
          FROM guarantee_institution i
          LEFT JOIN business_month_stats s ON s.institution_id = i.id
           AND s.month >= date_trunc('year', CAST(:on AS date)) AND s.month <= CAST(:on AS date)
+         LEFT JOIN LATERAL (
+           SELECT sum(t.new_amount) AS new_amount, sum(t.released_amount) AS released_amount
+             FROM business_month_stats t WHERE t.institution_id = i.id AND t.month > CAST(:on AS date)) l ON true
         WHERE ${scoped.sql} ${institutionId ? 'AND i.id = :institutionId' : ''}
-        GROUP BY i.id ORDER BY i.name, i.id`,
+        GROUP BY i.id, l.new_amount, l.released_amount ORDER BY i.name, i.id`,
       { on, institutionId, ...scoped.params },
     );
   }
@@ -80,12 +121,25 @@ export class WarningRepo extends Repository {
    * balances above the class's bound, R16's largest household as the larger of the recomputed ones and the first
    * unchanged one down the maintained balances' index.
    */
-  inForce(scope: Scope, institutionIds: string[], on: string, bounds: WeightBounds): Promise<InForceFigures[]> {
+  inForce(
+    scope: Scope,
+    institutionIds: string[],
+    on: string,
+    bounds: WeightBounds,
+    path: InForcePath = 'corrections',
+  ): Promise<InForceFigures[]> {
     if (!institutionIds.length) return Promise.resolve([]);
     const scoped = scope.institutions('i');
-    const weighs = (kind: string, loan: string) =>
-      `CASE WHEN (${kind} = ANY(:smallKinds) AND ${loan} <= :smallLoan) OR (${kind} = ANY(:farmerKinds) AND ${loan} <= :farmerLoan)
-            THEN ${loan} ELSE 0 END`;
+    const params = {
+      ids: institutionIds,
+      on,
+      smallKinds: bounds.smallKinds,
+      smallLoan: bounds.smallLoanAmount,
+      farmerKinds: bounds.farmerKinds,
+      farmerLoan: bounds.farmerLoanAmount,
+      ...scoped.params,
+    };
+    if (path === 'scan') return this.rows<InForceFigures>(inForceScan(scoped.sql), params);
     // The borrower's current kind: as maintained while it has anything open, else from its row.
     const kind = '(coalesce(h.borrower_kind, (SELECT b.kind FROM borrower b WHERE b.id = m.borrower_id)))';
     const tail = (kinds: string, bound: string) =>
@@ -124,15 +178,7 @@ export class WarningRepo extends Repository {
          FROM inst i
          LEFT JOIN ledger_version v ON v.institution_id = i.id
          LEFT JOIN corrected c ON c.institution_id = i.id`,
-      {
-        ids: institutionIds,
-        on,
-        smallKinds: bounds.smallKinds,
-        smallLoan: bounds.smallLoanAmount,
-        farmerKinds: bounds.farmerKinds,
-        farmerLoan: bounds.farmerLoanAmount,
-        ...scoped.params,
-      },
+      params,
     );
   }
 

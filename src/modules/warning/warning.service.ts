@@ -76,7 +76,7 @@ export class WarningService {
       farmerLoanAmount: p.leverageFarmerLoanAmount,
     };
     const [figures, agreements] = await Promise.all([
-      repo.inForce(this.scope, ids, on, bounds),
+      repo.inForce(this.scope, ids, on, bounds, calc.inForcePath(institutions)),
       repo.agreementsInForce(this.scope, ids, on),
     ]);
     const held = new Map(figures.map((f) => [f.institutionId, f]));
