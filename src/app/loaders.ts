@@ -8,7 +8,7 @@ import type { CooperationAgreement } from '../modules/cooperation/cooperation.en
 import { CooperationRepo } from '../modules/cooperation/cooperation.repo';
 import { BorrowerRepo, type BorrowerRecord } from '../modules/borrower/borrower.repo';
 import { compensationsByGuaranteeLoader, guaranteeByIdLoader, type CompensationRecord } from '../modules/compensation/compensation.repo';
-import type { GuaranteeRecord } from '../modules/guarantee/guarantee.repo';
+import { toJoined, type GuaranteeView } from '../modules/guarantee/page/guarantee.joined';
 import type { GuaranteeInstitution } from '../modules/institution/institution.entity';
 import { InstitutionRepo } from '../modules/institution/institution.repo';
 import { leadByCompensationLoader } from '../modules/lead/lead.loaders';
@@ -30,13 +30,13 @@ export class Loaders {
   readonly agreement: DataLoader<string, CooperationAgreement | null>;
   /** Plain rows; reached only through a guarantee or lead in scope, which decides what of the identifier shows. */
   readonly borrower: DataLoader<string, BorrowerRecord | null>;
-  readonly guarantee: DataLoader<string, GuaranteeRecord | null>;
+  readonly guarantee: DataLoader<string, GuaranteeView | null>;
   readonly compensationsByGuarantee: DataLoader<string, CompensationRecord[]>;
   readonly leadByCompensation: DataLoader<string, LeadView | null>;
   /** Ids of the institutions a task-force meeting supervises that the viewer may read. */
   readonly meetingInstitutions: DataLoader<string, string[]>;
   /** The guarantees each fee-subsidy claim counted (R8), those in the viewer's scope. */
-  readonly feeSubsidyEligible: DataLoader<string, GuaranteeRecord[]>;
+  readonly feeSubsidyEligible: DataLoader<string, GuaranteeView[]>;
 
   constructor(
     readonly manager: EntityManager,
@@ -55,9 +55,10 @@ export class Loaders {
     this.leadByCompensation = leadByCompensationLoader(manager, scope);
     this.meetingInstitutions = new DataLoader((ids) => new OversightRepo(manager).supervisedInstitutionIds(scope, ids));
     this.feeSubsidyEligible = new DataLoader(async (claimIds) => {
-      const byClaim = new Map<string, GuaranteeRecord[]>();
-      for (const { claimId, ...g } of await new FeeSubsidyRepo(manager).eligibleByClaims(scope, claimIds)) {
-        byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), g]);
+      const byClaim = new Map<string, GuaranteeView[]>();
+      const shared = { institutions: new Map(), banks: new Map() };
+      for (const { claimId, ...row } of await new FeeSubsidyRepo(manager).eligibleByClaims(scope, claimIds)) {
+        byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), toJoined(row, scope, shared)]);
       }
       return claimIds.map((id) => byClaim.get(id) ?? []);
     });

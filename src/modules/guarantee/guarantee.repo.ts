@@ -84,10 +84,11 @@ function filtered(scope: Scope, filter: GuaranteeWhere | null | undefined): { sq
 
 /**
  * Each guarantee with its institution, bank and borrower in the same statement (three primary-key joins per
- * row), so the hot page costs one query. Institution and bank are joined under their own scope conditions:
- * should the scopes ever disagree, the joined object is absent and the field falls back to its scoped loader.
+ * row), so a page, a guarantee or a batch of them costs one query and their relations need no resolver
+ * (page/guarantee.joined.ts). Institution and bank are joined under their own scope conditions: should the
+ * scopes ever disagree, the joined object is absent (null), never a row the viewer may not read.
  */
-function joined(scope: Scope): { select: string; from: string; params: Record<string, unknown> } {
+export function guaranteeJoin(scope: Scope): { select: string; from: string; params: Record<string, unknown> } {
   const i = scope.institutions('i');
   const b = scope.banks('b');
   return {
@@ -129,7 +130,7 @@ export class GuaranteeRepo extends Repository {
       where.sql.push('g.start_on <= :p_after_start', '(g.start_on, g.id) < (:p_after_start, :p_after_id)');
       Object.assign(params, { p_after_start: after.startOn, p_after_id: after.id });
     }
-    const j = joined(scope);
+    const j = guaranteeJoin(scope);
     // Prepared: PostgreSQL planned this four-way join on every request for longer than it ran it.
     return this.preparedRows<JoinedRow>(
       `SELECT ${j.select} FROM ${j.from} WHERE ${where.sql.join(' AND ')} ORDER BY g.start_on DESC, g.id DESC LIMIT ${limit}`,
@@ -141,7 +142,7 @@ export class GuaranteeRepo extends Repository {
   async findJoined(scope: Scope, id: string): Promise<JoinedRow | undefined> {
     if (!isUuid(id)) return undefined;
     const scoped = scope.guarantees('g');
-    const j = joined(scope);
+    const j = guaranteeJoin(scope);
     return this.first<JoinedRow>(`SELECT ${j.select} FROM ${j.from} WHERE g.id = :g_id AND ${scoped.sql}`, {
       ...scoped.params,
       ...j.params,
@@ -149,13 +150,15 @@ export class GuaranteeRepo extends Repository {
     });
   }
 
-  /** Guarantees by id in scope (Compensation.guarantee's loader). */
-  byIds(scope: Scope, ids: readonly string[]): Promise<GuaranteeRecord[]> {
+  /** Guarantees by id in scope, with their relations (Compensation.guarantee's loader). */
+  byIds(scope: Scope, ids: readonly string[]): Promise<JoinedRow[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return Promise.resolve([]);
     const scoped = scope.guarantees('g');
-    return this.rows<GuaranteeRecord>(`SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = ANY(:ids) AND ${scoped.sql}`, {
+    const j = guaranteeJoin(scope);
+    return this.rows<JoinedRow>(`SELECT ${j.select} FROM ${j.from} WHERE g.id = ANY(:ids) AND ${scoped.sql}`, {
       ...scoped.params,
+      ...j.params,
       ids: valid,
     });
   }

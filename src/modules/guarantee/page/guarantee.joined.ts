@@ -5,12 +5,15 @@ import { GuaranteeInstitution } from '../../institution/institution.entity';
 import type { GuaranteeRecord, JoinedRow } from '../guarantee.repo';
 
 /**
- * The hot page reads each guarantee with its institution, bank and borrower in the same statement
- * (GuaranteeRepo.page), so a page costs one query and its relation fields resolve synchronously. A relation
- * its scope hides is absent, and the field falls back to its scoped loader, which reports the row as missing.
+ * A guarantee as every path hands it to GraphQL: its row with its institution, bank and borrower already read
+ * (one statement: GuaranteeRepo's joined reads). The schema has no resolver for these three fields, so they are
+ * plain properties that graphql-jit reads inline. A relation its scope hides is null: should the scopes ever
+ * disagree, selecting it is an error (the fields are non-null), never another viewer's row.
  */
-export interface JoinedGuarantee extends GuaranteeRecord {
-  joined: { institution: GuaranteeInstitution | null; bank: Bank | null; borrower: BorrowerView };
+export interface GuaranteeView extends GuaranteeRecord {
+  institution: GuaranteeInstitution | null;
+  bank: Bank | null;
+  borrower: BorrowerView;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface SharedParties {
  * here. Written out field by field: this runs for every row of the hottest page. (created_at of the
  * institution and bank is not selected: no field shows it, and parsing timestamps is not free.)
  */
-export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): JoinedGuarantee {
+export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): GuaranteeView {
   const known = r.i_id === null ? undefined : shared?.institutions.get(r.i_id as string);
   const institution = r.i_id === null ? null : (known ?? new GuaranteeInstitution());
   if (institution && !known) {
@@ -86,6 +89,8 @@ export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): Jo
     smallAgri: r.smallAgri,
     reGuaranteed: r.reGuaranteed,
     compensatedAmount: r.compensatedAmount,
-    joined: { institution, bank, borrower },
+    institution,
+    bank,
+    borrower,
   };
 }

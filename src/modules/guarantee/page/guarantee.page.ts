@@ -4,7 +4,7 @@ import { BadInputError } from '../../../platform/errors';
 import { isCalendarDate, monthBounds } from '../../../platform/lib/dates';
 import { isUuid } from '../../../platform/lib/ids';
 import type { GuaranteeFilter } from '../guarantee.inputs';
-import { toJoined, type JoinedGuarantee } from './guarantee.joined';
+import { toJoined, type GuaranteeView } from './guarantee.joined';
 import { GuaranteeRepo } from '../guarantee.repo';
 import type { GuaranteeConnection } from '../guarantee.types';
 
@@ -56,8 +56,8 @@ export async function guaranteePage(
   };
 }
 
-/** One guarantee in the viewer's scope, as a plain row; null when missing or out of scope. */
-export async function findGuarantee(manager: EntityManager, scope: Scope, id: string): Promise<JoinedGuarantee | null> {
+/** One guarantee in the viewer's scope with its relations; null when missing or out of scope. */
+export async function findGuarantee(manager: EntityManager, scope: Scope, id: string): Promise<GuaranteeView | null> {
   const row = await new GuaranteeRepo(manager).findJoined(scope, id);
   return row ? toJoined(row, scope) : null;
 }
