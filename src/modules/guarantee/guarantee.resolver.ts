@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
 import { DateScalar } from '../../platform/scalars';
 import { Guarantee } from './guarantee.entity';
 import { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
 import type { GuaranteeView } from './page/guarantee.joined';
+import { pageSelection } from './page/guarantee.selection';
 import { GuaranteeConnection, GuaranteeImportResult } from './guarantee.types';
 
 /** A guarantee's institution, bank and borrower come with it from every read (page/guarantee.joined.ts): no resolver. */
@@ -15,8 +17,9 @@ export class GuaranteeResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 50, at most 500.' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<GuaranteeConnection> {
-    return ctx.services.guarantees.page({ filter, first, after });
+    return ctx.services.guarantees.page({ filter, first, after }, pageSelection(info));
   }
 
   @Query(() => Guarantee, { nullable: true, description: "One guarantee; null when missing or outside the viewer's scope." })

@@ -11,6 +11,7 @@ import type { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
 import { findGuarantee, guaranteePage } from './page/guarantee.page';
 import { GuaranteeRepo } from './guarantee.repo';
 import type { GuaranteeView } from './page/guarantee.joined';
+import type { PageSelection } from './page/guarantee.selection';
 import type { GuaranteeConnection } from './guarantee.types';
 import { issueError, validateGuarantee } from './grant/grant.validate';
 
@@ -22,8 +23,12 @@ export class GuaranteeService {
     private readonly policy: PolicyService,
   ) {}
 
-  page(args: { filter?: GuaranteeFilter | null; first?: number | null; after?: string | null }): Promise<GuaranteeConnection> {
-    return guaranteePage(this.manager, this.scope, args);
+  /** `selection`: what the query reads of each row (page/guarantee.selection.ts); absent, everything. */
+  page(
+    args: { filter?: GuaranteeFilter | null; first?: number | null; after?: string | null },
+    selection?: PageSelection,
+  ): Promise<GuaranteeConnection> {
+    return guaranteePage(this.manager, this.scope, args, selection);
   }
 
   find(id: string): Promise<GuaranteeView | null> {

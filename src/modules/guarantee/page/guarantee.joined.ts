@@ -13,7 +13,8 @@ import type { GuaranteeRecord, JoinedRow } from '../guarantee.repo';
 export interface GuaranteeView extends GuaranteeRecord {
   institution: GuaranteeInstitution | null;
   bank: Bank | null;
-  borrower: BorrowerView;
+  /** Null only where a page did not select it (page/guarantee.selection.ts). */
+  borrower: BorrowerView | null;
 }
 
 /**
@@ -31,8 +32,8 @@ export interface SharedParties {
  * institution and bank is not selected: no field shows it, and parsing timestamps is not free.)
  */
 export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): GuaranteeView {
-  const known = r.i_id === null ? undefined : shared?.institutions.get(r.i_id as string);
-  const institution = r.i_id === null ? null : (known ?? new GuaranteeInstitution());
+  const known = r.i_id == null ? undefined : shared?.institutions.get(r.i_id as string);
+  const institution = r.i_id == null ? null : (known ?? new GuaranteeInstitution());
   if (institution && !known) {
     shared?.institutions.set(r.i_id as string, institution);
     institution.id = r.i_id as string;
@@ -49,8 +50,8 @@ export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): Gu
     institution.reportedOn = r.i_reportedOn as string | null;
     institution.admittedOn = r.i_admittedOn as string | null;
   }
-  const knownBank = r.b_id === null ? undefined : shared?.banks.get(r.b_id as string);
-  const bank = r.b_id === null ? null : (knownBank ?? new Bank());
+  const knownBank = r.b_id == null ? undefined : shared?.banks.get(r.b_id as string);
+  const bank = r.b_id == null ? null : (knownBank ?? new Bank());
   if (bank && !knownBank) {
     shared?.banks.set(r.b_id as string, bank);
     bank.id = r.b_id as string;
@@ -58,17 +59,21 @@ export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): Gu
     bank.kind = r.b_kind as Bank['kind'];
     bank.regionId = r.b_regionId as string | null;
   }
-  const borrower = borrowerAsSeenThrough(
-    {
-      id: r.borrowerId,
-      name: r.br_name as string,
-      identifier: r.br_identifier as string,
-      identifierKind: r.br_identifierKind as BorrowerView['identifierKind'],
-      kind: r.br_kind as BorrowerView['kind'],
-      regionId: r.br_regionId as string,
-    },
-    scope.seesBorrowerIdentity(r.institutionId),
-  );
+  // Not joined (its columns absent) when a page does not select it.
+  const borrower =
+    r.br_identifier === undefined
+      ? null
+      : borrowerAsSeenThrough(
+          {
+            id: r.borrowerId,
+            name: r.br_name as string,
+            identifier: r.br_identifier as string,
+            identifierKind: r.br_identifierKind as BorrowerView['identifierKind'],
+            kind: r.br_kind as BorrowerView['kind'],
+            regionId: r.br_regionId as string,
+          },
+          scope.seesBorrowerIdentity(r.institutionId),
+        );
   return {
     id: r.id,
     code: r.code,

@@ -6,6 +6,7 @@ import { isUuid } from '../../../platform/lib/ids';
 import type { GuaranteeFilter } from '../guarantee.inputs';
 import { toJoined, type GuaranteeView } from './guarantee.joined';
 import { GuaranteeRepo } from '../guarantee.repo';
+import type { PageSelection } from './guarantee.selection';
 import type { GuaranteeConnection } from '../guarantee.types';
 
 /**
@@ -37,11 +38,12 @@ export async function guaranteePage(
   manager: EntityManager,
   scope: Scope,
   args: { filter?: GuaranteeFilter | null; first?: number | null; after?: string | null },
+  selection?: PageSelection,
 ): Promise<GuaranteeConnection> {
   const first = args.first ?? DEFAULT_FIRST;
   if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) throw new BadInputError('first', `first must be from 0 to ${MAX_FIRST}`);
   const after = args.after ? decodeCursor(args.after) : undefined;
-  const rows = await new GuaranteeRepo(manager).page(scope, args.filter, first + 1, after);
+  const rows = await new GuaranteeRepo(manager).page(scope, args.filter, first + 1, after, selection);
   const hasNextPage = rows.length > first;
   const shared = { institutions: new Map(), banks: new Map() };
   const edges = rows.slice(0, first).map((row) => {
