@@ -4,7 +4,7 @@ import { buildBareSchema } from '../../src/app/schema';
 
 /**
  * Borrower.identifier has no masking resolver: a Borrower object's identifier is decided for the viewer before GraphQL
- * meets it (borrowerAsSeenThrough, in page/guarantee.joined.ts). That holds while every path to a Borrower is one
+ * meets it (seenIdentifier, in page/guarantee.joined.ts). That holds while every path to a Borrower is one
  * that decides it — today Guarantee.borrower alone. A new field of type Borrower must decide the identifier too,
  * then be added here.
  */

@@ -7,6 +7,7 @@ import type { BorrowerRecord } from './borrower.repo';
  */
 export type BorrowerView = BorrowerRecord & { readonly seen: true };
 
-export function borrowerAsSeenThrough(row: BorrowerRecord, seesIdentity: boolean): BorrowerView {
-  return { ...row, identifier: seesIdentity ? row.identifier : maskIdentifier(row.identifier), seen: true };
+/** The identifier as a viewer may see it: in full with the right to it, else masked. */
+export function seenIdentifier(identifier: string, seesIdentity: boolean): string {
+  return seesIdentity ? identifier : maskIdentifier(identifier);
 }
