@@ -110,7 +110,8 @@ async function main(): Promise<void> {
   }>();
   const { guarantees, warmup, connections, seed } = o;
   const seconds = o.duration;
-  const outDir = o.out ?? __dirname;
+  // bench/ of the source tree, also when run compiled from dist/bench.
+  const outDir = o.out ?? path.resolve(__dirname, path.extname(__filename) === '.js' ? '../../bench' : '.');
   const profileDir = o.cpuProfile;
 
   const log = createLogger('warn');

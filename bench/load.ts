@@ -23,8 +23,10 @@ export class LoadGenerator {
 
   /** `databasePids`: the backends serving the benchmark's database, whose CPU is accounted per request. */
   static async start(databasePids: () => Promise<number[]>): Promise<LoadGenerator> {
-    const child = fork(path.join(__dirname, 'load-client.ts'), [], {
-      execArgv: ['-r', 'ts-node/register/transpile-only'],
+    // Compiled with the bench (tsconfig.bench.json), or its source under ts-node when run that way.
+    const compiled = path.extname(__filename) === '.js';
+    const child = fork(path.join(__dirname, `load-client${compiled ? '.js' : '.ts'}`), [], {
+      execArgv: compiled ? [] : ['-r', 'ts-node/register/transpile-only'],
       stdio: 'inherit',
     });
     await new Promise<void>((resolve, reject) => {

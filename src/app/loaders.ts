@@ -6,9 +6,8 @@ import type { Bank } from '../modules/bank/bank.entity';
 import { BankRepo } from '../modules/bank/bank.repo';
 import type { CooperationAgreement } from '../modules/cooperation/cooperation.entity';
 import { CooperationRepo } from '../modules/cooperation/cooperation.repo';
-import { BorrowerRepo, type BorrowerRecord } from '../modules/borrower/borrower.repo';
 import { compensationsByGuaranteeLoader, guaranteeByIdLoader, type CompensationRecord } from '../modules/compensation/compensation.repo';
-import type { GuaranteeRecord } from '../modules/guarantee/guarantee.repo';
+import { toJoined, type GuaranteeView } from '../modules/guarantee/page/guarantee.joined';
 import type { GuaranteeInstitution } from '../modules/institution/institution.entity';
 import { InstitutionRepo } from '../modules/institution/institution.repo';
 import { leadByCompensationLoader } from '../modules/lead/lead.loaders';
@@ -21,46 +20,75 @@ import { isUuid } from '../platform/lib/ids';
 
 /**
  * Per-request batch loaders, built from the viewer's scope (a shared cache would leak rows between
- * viewers). A row outside the scope loads as null: it behaves like a missing row.
+ * viewers). A row outside the scope loads as null: it behaves like a missing row. Each is made on first use:
+ * most requests (a page of guarantees) use none.
  */
 export class Loaders {
-  readonly region: DataLoader<string, Region | null>;
-  readonly institution: DataLoader<string, GuaranteeInstitution | null>;
-  readonly bank: DataLoader<string, Bank | null>;
-  readonly agreement: DataLoader<string, CooperationAgreement | null>;
-  /** Plain rows; reached only through a guarantee or lead in scope, which decides what of the identifier shows. */
-  readonly borrower: DataLoader<string, BorrowerRecord | null>;
-  readonly guarantee: DataLoader<string, GuaranteeRecord | null>;
-  readonly compensationsByGuarantee: DataLoader<string, CompensationRecord[]>;
-  readonly leadByCompensation: DataLoader<string, LeadView | null>;
-  /** Ids of the institutions a task-force meeting supervises that the viewer may read. */
-  readonly meetingInstitutions: DataLoader<string, string[]>;
-  /** The guarantees each fee-subsidy claim counted (R8), those in the viewer's scope. */
-  readonly feeSubsidyEligible: DataLoader<string, GuaranteeRecord[]>;
+  private readonly made = new Map<string, unknown>();
 
   constructor(
     readonly manager: EntityManager,
     readonly scope: Scope,
-  ) {
+  ) {}
+
+  private once<T>(name: string, make: () => T): T {
+    let loader = this.made.get(name) as T | undefined;
+    if (loader === undefined) this.made.set(name, (loader = make()));
+    return loader;
+  }
+
+  get region(): DataLoader<string, Region | null> {
     const regions = SystemScope.because(PUBLIC_REGIONS);
-    this.region = byId((ids) => new RegionRepo(manager).byIds(regions, ids));
-    this.institution = byId((ids) => new InstitutionRepo(manager).byIds(scope, ids));
-    this.bank = byId((ids) => new BankRepo(manager).byIds(scope, ids));
-    this.agreement = byId((ids) => new CooperationRepo(manager).byIds(scope, ids));
-    // Reached only through a guarantee or lead the scope let through, which decides what of the identifier shows.
-    const borrowers = SystemScope.because('borrowers are read through a guarantee or lead already in scope');
-    this.borrower = byId((ids) => new BorrowerRepo(manager).byIds(borrowers, ids));
-    this.guarantee = guaranteeByIdLoader(manager, scope);
-    this.compensationsByGuarantee = compensationsByGuaranteeLoader(manager, scope);
-    this.leadByCompensation = leadByCompensationLoader(manager, scope);
-    this.meetingInstitutions = new DataLoader((ids) => new OversightRepo(manager).supervisedInstitutionIds(scope, ids));
-    this.feeSubsidyEligible = new DataLoader(async (claimIds) => {
-      const byClaim = new Map<string, GuaranteeRecord[]>();
-      for (const { claimId, ...g } of await new FeeSubsidyRepo(manager).eligibleByClaims(scope, claimIds)) {
-        byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), g]);
-      }
-      return claimIds.map((id) => byClaim.get(id) ?? []);
-    });
+    return this.once('region', () => byId((ids) => new RegionRepo(this.manager).byIds(regions, ids)));
+  }
+
+  get institution(): DataLoader<string, GuaranteeInstitution | null> {
+    return this.once('institution', () => byId((ids) => new InstitutionRepo(this.manager).byIds(this.scope, ids)));
+  }
+
+  get bank(): DataLoader<string, Bank | null> {
+    return this.once('bank', () => byId((ids) => new BankRepo(this.manager).byIds(this.scope, ids)));
+  }
+
+  get agreement(): DataLoader<string, CooperationAgreement | null> {
+    return this.once('agreement', () => byId((ids) => new CooperationRepo(this.manager).byIds(this.scope, ids)));
+  }
+
+  /** Guarantees with their relations, the borrower's identifier decided for this viewer (Compensation.guarantee). */
+  get guarantee(): DataLoader<string, GuaranteeView | null> {
+    return this.once('guarantee', () => guaranteeByIdLoader(this.manager, this.scope));
+  }
+
+  get compensationsByGuarantee(): DataLoader<string, CompensationRecord[]> {
+    return this.once('compensationsByGuarantee', () => compensationsByGuaranteeLoader(this.manager, this.scope));
+  }
+
+  get leadByCompensation(): DataLoader<string, LeadView | null> {
+    return this.once('leadByCompensation', () => leadByCompensationLoader(this.manager, this.scope));
+  }
+
+  /** Ids of the institutions a task-force meeting supervises that the viewer may read. */
+  get meetingInstitutions(): DataLoader<string, string[]> {
+    return this.once(
+      'meetingInstitutions',
+      () => new DataLoader((ids) => new OversightRepo(this.manager).supervisedInstitutionIds(this.scope, ids)),
+    );
+  }
+
+  /** The guarantees each fee-subsidy claim counted (R8), those in the viewer's scope, with their relations. */
+  get feeSubsidyEligible(): DataLoader<string, GuaranteeView[]> {
+    return this.once(
+      'feeSubsidyEligible',
+      () =>
+        new DataLoader(async (claimIds: readonly string[]) => {
+          const byClaim = new Map<string, GuaranteeView[]>();
+          const shared = { institutions: new Map(), banks: new Map() };
+          for (const { claimId, ...row } of await new FeeSubsidyRepo(this.manager).eligibleByClaims(this.scope, claimIds)) {
+            byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), toJoined(row, this.scope, shared)]);
+          }
+          return claimIds.map((id) => byClaim.get(id) ?? []);
+        }),
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLOutputType,
   type OperationDefinitionNode,
@@ -80,11 +81,25 @@ function isLeaf(t: GraphQLOutputType): boolean {
   return !('getFields' in named);
 }
 
+/** Variable sets remembered per document: enough for the pages a client reads, bounded against a scan. */
+const COSTS_PER_DOCUMENT = 64;
+
 function costLimit(maxCost: number): ApolloServerPlugin<Context> {
+  // Per parsed document (Apollo keeps parsed documents in its store, so one query text is one document).
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, operationName }) {
+          // The same document with the same variables costs the same: asked again (a dashboard polling, a page
+          // read by many), the walk is not repeated.
+          const key = `${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let known = costs.get(document);
+          const cached = known?.get(key);
+          if (cached !== undefined) {
+            if (cached > maxCost) throw new QueryTooComplexError(`Query cost limit of ${maxCost} exceeded, found ${cached}.`);
+            return;
+          }
           let cost: number;
           try {
             // maxQueryNodes bounds the estimate's own work: a fan-out of fragments is not walked 10^9 times.
@@ -103,6 +118,8 @@ function costLimit(maxCost: number): ApolloServerPlugin<Context> {
             // Variables that do not coerce: execution refuses them next, as BAD_USER_INPUT with their field.
             return;
           }
+          if (!known) costs.set(document, (known = new Map()));
+          if (known.size < COSTS_PER_DOCUMENT && key.length <= 4_096) known.set(key, cost);
           if (cost > maxCost) throw new QueryTooComplexError(`Query cost limit of ${maxCost} exceeded, found ${cost}.`);
         },
       };

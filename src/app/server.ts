@@ -85,6 +85,8 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
   const { config, dataSource, log, jwtSecret, replicas } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag over each JSON answer: hashing a 50 KB page cost more than any conditional GET could save (a POST has none).
+  app.set('etag', false);
   // Whose X-Forwarded-For to believe for `req.ip`, the address login failures are counted by (TRUST_PROXY).
   app.set('trust proxy', config.trustProxy);
   // First: the request id, the access line and the metrics cover every route, refusals included.

@@ -83,4 +83,38 @@ describe('guarantees page: SQL statements per request', () => {
       expect(deep.statements, deep.statements.join('\n')).toHaveLength(1);
     });
   });
+
+  // page/guarantee.selection.ts: a page reads the columns of what it selects, in tiers; what it shows is the same.
+  it('reads only what the query selects, and answers the same values as the page that selects everything', async () => {
+    await inRollback(async (m) => {
+      await distinctBusiness(m, 30, '2031-03-01');
+      const filter = { startOnFrom: '2031-03-01', startOnTo: '2031-03-01' };
+      const narrow = `query ($filter: GuaranteeFilter) { guarantees(filter: $filter, first: 30) {
+        edges { cursor node { id code guaranteedAmount feeRate startOn status smallAgri institution { name } borrower { name identifier } } } } }`;
+      const bare = `query ($filter: GuaranteeFilter) { guarantees(filter: $filter, first: 30) { edges { node { id code } } } }`;
+      for (const who of [viewer(Role.FINANCE), viewer(Role.INDUSTRY)]) {
+        const full = ok(await gql(m, who, FULL_PAGE, { filter, first: 30 })).guarantees.edges;
+        const read = await countStatements(m, async () => ok(await gql(m, who, narrow, { filter })).guarantees.edges);
+        const [sql] = read.statements;
+        expect(sql).not.toMatch(/JOIN bank|i\.credit_code|loan_amount|br\.kind/);
+        expect(read.result).toEqual(
+          full.map((e: any) => ({
+            cursor: e.cursor,
+            node: {
+              ...pick(e.node, ['id', 'code', 'guaranteedAmount', 'feeRate', 'startOn', 'status', 'smallAgri']),
+              institution: { name: e.node.institution.name },
+              borrower: { name: e.node.borrower.name, identifier: e.node.borrower.identifier },
+            },
+          })),
+        );
+        const plain = await countStatements(m, async () => ok(await gql(m, who, bare, { filter })).guarantees.edges);
+        expect(plain.statements[0]).not.toMatch(/JOIN/);
+        expect(plain.result).toEqual(full.map((e: any) => ({ node: { id: e.node.id, code: e.node.code } })));
+      }
+    });
+  });
 });
+
+function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((k) => [k, o[k]]));
+}

@@ -30,7 +30,17 @@ UPDATE fee_subsidy_claim SET status = $2, industry_decided_at = now(), industry_
 SELECT cg.claim_id AS "claimId", g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount"
-     FROM fee_subsidy_claim_guarantee cg JOIN guarantee g ON g.id = cg.guarantee_id
-     WHERE cg.claim_id = ANY(CAST($1 AS uuid[])) AND g.institution_id = $2
+g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount",
+    i.id AS "i_id", i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
+    i.is_re_guarantor AS "i_isReGuarantor", i.in_holding_group AS "i_inHoldingGroup", i.registered_capital AS "i_registeredCapital",
+    i.paid_in_capital AS "i_paidInCapital", i.net_assets AS "i_netAssets", i.list_status AS "i_listStatus",
+    i.reported_on AS "i_reportedOn", i.admitted_on AS "i_admittedOn",
+    b.id AS "b_id", b.name AS "b_name", b.kind AS "b_kind", b.region_id AS "b_regionId",
+    br.name AS "br_name", br.identifier AS "br_identifier", br.identifier_kind AS "br_identifierKind", br.kind AS "br_kind",
+    br.region_id AS "br_regionId"
+     FROM guarantee g
+    LEFT JOIN guarantee_institution i ON i.id = g.institution_id AND i.id = $1
+    LEFT JOIN bank b ON b.id = g.bank_id AND TRUE
+    JOIN borrower br ON br.id = g.borrower_id JOIN fee_subsidy_claim_guarantee cg ON cg.guarantee_id = g.id
+     WHERE cg.claim_id = ANY(CAST($2 AS uuid[])) AND g.institution_id = $1
      ORDER BY g.start_on, g.code;

@@ -74,6 +74,10 @@ describe('query limits, refused before execution', () => {
     // The same query on a 5-row page is well within it.
     const small = await hub.post({ query, variables: { n: 5 } }, auth);
     expect([small.status, small.json.errors]).toEqual([200, undefined]);
+    // Costs are remembered per document and variables (query-limits.ts): asked again, each answer is the same.
+    expect(await refusedQuickly(query, { n: 500 })).toMatch(/cost limit of 50000 exceeded, found/);
+    expect((await hub.post({ query, variables: { n: 5 } }, auth)).status).toBe(200);
+    expect(await refusedQuickly(query, { n: 499 })).toMatch(/cost limit of 50000/);
   });
 
   it('61 directives: stopped by the directive limit', async () => {

@@ -1,11 +1,13 @@
 import { maskIdentifier } from '../../access/mask';
 import type { BorrowerRecord } from './borrower.repo';
 
-/** A borrower as one viewer sees it through one guarantee: the identifier already decided, full or masked. */
-export interface BorrowerView extends BorrowerRecord {
-  visibleIdentifier: string;
-}
+/**
+ * A borrower as one viewer sees it through one guarantee: `identifier` is already decided, full or masked. The
+ * only shape GraphQL meets as a Borrower (its identifier field has no resolver): the raw row never reaches it.
+ */
+export type BorrowerView = BorrowerRecord & { readonly seen: true };
 
-export function borrowerAsSeenThrough(row: BorrowerRecord, seesIdentity: boolean): BorrowerView {
-  return { ...row, visibleIdentifier: seesIdentity ? row.identifier : maskIdentifier(row.identifier) };
+/** The identifier as a viewer may see it: in full with the right to it, else masked. */
+export function seenIdentifier(identifier: string, seesIdentity: boolean): string {
+  return seesIdentity ? identifier : maskIdentifier(identifier);
 }

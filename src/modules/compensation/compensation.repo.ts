@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
 import { isUuid } from '../../platform/lib/ids';
 import { Repository } from '../../platform/db/repository';
-import { GuaranteeRepo, type GuaranteeRecord } from '../guarantee/guarantee.repo';
+import { GuaranteeRepo } from '../guarantee/guarantee.repo';
+import { toJoined, type GuaranteeView } from '../guarantee/page/guarantee.joined';
 
 /**
  * A compensation as plain row data (camelCase, money as exact text), what the GraphQL Compensation
@@ -102,9 +103,11 @@ export function compensationsByGuaranteeLoader(manager: EntityManager, scope: Sc
 }
 
 /** Guarantees by id as the viewer may read them (scope.guarantees); null outside it. Used by Compensation.guarantee. */
-export function guaranteeByIdLoader(manager: EntityManager, scope: Scope): DataLoader<string, GuaranteeRecord | null> {
-  return new DataLoader<string, GuaranteeRecord | null>(async (ids) => {
-    const found = new Map((await new GuaranteeRepo(manager).byIds(scope, ids)).map((row) => [row.id, row]));
+export function guaranteeByIdLoader(manager: EntityManager, scope: Scope): DataLoader<string, GuaranteeView | null> {
+  return new DataLoader<string, GuaranteeView | null>(async (ids) => {
+    const shared = { institutions: new Map(), banks: new Map() };
+    const rows = await new GuaranteeRepo(manager).byIds(scope, ids);
+    const found = new Map(rows.map((row) => [row.id, toJoined(row, scope, shared)]));
     return ids.map((id) => found.get(id) ?? null);
   });
 }

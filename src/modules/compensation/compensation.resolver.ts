@@ -5,6 +5,7 @@ import type { Dec } from '../../platform/lib/decimal';
 import { DateScalar, DecimalScalar } from '../../platform/scalars';
 import { Guarantee } from '../guarantee/guarantee.entity';
 import type { GuaranteeRecord } from '../guarantee/guarantee.repo';
+import type { GuaranteeView } from '../guarantee/page/guarantee.joined';
 import { LeadView } from '../lead/lead.types';
 import { Compensation } from './compensation.entity';
 import { CompensationInput } from './compensation.inputs';
@@ -37,7 +38,7 @@ export class CompensationResolver {
 
   /** Through the guarantee loader and its scope: a compensation never reveals a guarantee the viewer may not read. */
   @FieldResolver(() => Guarantee, { description: '被代偿的担保业务' })
-  async guarantee(@Root() compensation: CompensationRecord, @Ctx() ctx: Context): Promise<GuaranteeRecord> {
+  async guarantee(@Root() compensation: CompensationRecord, @Ctx() ctx: Context): Promise<GuaranteeView> {
     const guarantee = await ctx.loaders.guarantee.load(compensation.guaranteeId);
     if (!guarantee) throw new NotFoundError('Guarantee', compensation.guaranteeId);
     return guarantee;

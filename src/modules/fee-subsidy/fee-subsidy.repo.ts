@@ -1,6 +1,6 @@
 import type { Scope } from '../../access/scope';
 import { Repository } from '../../platform/db/repository';
-import { GUARANTEE_COLUMNS, type GuaranteeRecord } from '../guarantee/guarantee.repo';
+import { guaranteeJoin, type JoinedRow } from '../guarantee/guarantee.repo';
 import { ClaimStatus } from '../risk-compensation/risk-compensation.types';
 import type { FeeSubsidyFigures } from './fee-subsidy.calc';
 import { FeeSubsidyClaim } from './fee-subsidy.entity';
@@ -84,14 +84,15 @@ export class FeeSubsidyRepo extends Repository {
   }
 
   /** The guarantees each claim counted that the viewer may read (scope.guarantees), by claim, oldest start first. */
-  async eligibleByClaims(scope: Scope, claimIds: readonly string[]): Promise<(GuaranteeRecord & { claimId: string })[]> {
+  async eligibleByClaims(scope: Scope, claimIds: readonly string[]): Promise<(JoinedRow & { claimId: string })[]> {
     const scoped = scope.guarantees('g');
-    return this.rows<GuaranteeRecord & { claimId: string }>(
-      `SELECT cg.claim_id AS "claimId", ${GUARANTEE_COLUMNS}
-       FROM fee_subsidy_claim_guarantee cg JOIN guarantee g ON g.id = cg.guarantee_id
+    const j = guaranteeJoin(scope);
+    return this.rows<JoinedRow & { claimId: string }>(
+      `SELECT cg.claim_id AS "claimId", ${j.select}
+       FROM ${j.from} JOIN fee_subsidy_claim_guarantee cg ON cg.guarantee_id = g.id
        WHERE cg.claim_id = ANY(CAST(:claims AS uuid[])) AND ${scoped.sql}
        ORDER BY g.start_on, g.code`,
-      { ...scoped.params, claims: [...claimIds] },
+      { ...scoped.params, ...j.params, claims: [...claimIds] },
     );
   }
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import type { Context } from '../../app/context';
 import { DateScalar } from '../../platform/scalars';
 import { Guarantee } from '../guarantee/guarantee.entity';
-import type { GuaranteeRecord } from '../guarantee/guarantee.repo';
+import type { GuaranteeView } from '../guarantee/page/guarantee.joined';
 import { GuaranteeInstitution } from '../institution/institution.entity';
 import { FeeSubsidyClaim } from './fee-subsidy.entity';
 
@@ -66,7 +66,7 @@ export class FeeSubsidyResolver {
     description:
       '符合条件的担保业务: the guarantees the claim counted, as they qualified at submission, oldest start first (those the viewer may read).',
   })
-  eligibleGuarantees(@Root() claim: FeeSubsidyClaim, @Ctx() ctx: Context): Promise<GuaranteeRecord[]> {
+  eligibleGuarantees(@Root() claim: FeeSubsidyClaim, @Ctx() ctx: Context): Promise<GuaranteeView[]> {
     return ctx.loaders.feeSubsidyEligible.load(claim.id);
   }
 }

@@ -1,6 +1,8 @@
 import type { Scope } from '../../access/scope';
 import { Repository } from '../../platform/db/repository';
 import { isUuid } from '../../platform/lib/ids';
+import { GUARANTEE_COLUMNS, guaranteeJoin } from './guarantee.columns';
+import type { PageSelection } from './page/guarantee.selection';
 import type { GuaranteeKind, GuaranteeStatus } from './guarantee.entity';
 
 /**
@@ -30,11 +32,7 @@ export interface GuaranteeRecord {
   compensatedAmount: string;
 }
 
-/** The select list of a GuaranteeRecord over the alias `g`. */
-export const GUARANTEE_COLUMNS = `g.id, g.code, g.institution_id AS "institutionId", g.bank_id AS "bankId", g.agreement_id AS "agreementId",
-  g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
-  g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
-  g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount"`;
+export { GUARANTEE_COLUMNS, guaranteeJoin };
 
 /** The viewer's scope and a page's filter, as conditions over alias g (the ids already checked to be UUIDs). */
 export interface GuaranteeWhere {
@@ -82,42 +80,21 @@ function filtered(scope: Scope, filter: GuaranteeWhere | null | undefined): { sq
   return { sql, params };
 }
 
-/**
- * Each guarantee with its institution, bank and borrower in the same statement (three primary-key joins per
- * row), so the hot page costs one query. Institution and bank are joined under their own scope conditions:
- * should the scopes ever disagree, the joined object is absent and the field falls back to its scoped loader.
- */
-function joined(scope: Scope): { select: string; from: string; params: Record<string, unknown> } {
-  const i = scope.institutions('i');
-  const b = scope.banks('b');
-  return {
-    select: `${GUARANTEE_COLUMNS},
-      i.id AS "i_id", i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
-      i.is_re_guarantor AS "i_isReGuarantor", i.in_holding_group AS "i_inHoldingGroup", i.registered_capital AS "i_registeredCapital",
-      i.paid_in_capital AS "i_paidInCapital", i.net_assets AS "i_netAssets", i.list_status AS "i_listStatus",
-      i.reported_on AS "i_reportedOn", i.admitted_on AS "i_admittedOn",
-      b.id AS "b_id", b.name AS "b_name", b.kind AS "b_kind", b.region_id AS "b_regionId",
-      br.name AS "br_name", br.identifier AS "br_identifier", br.identifier_kind AS "br_identifierKind", br.kind AS "br_kind",
-      br.region_id AS "br_regionId"`,
-    from: `guarantee g
-      LEFT JOIN guarantee_institution i ON i.id = g.institution_id AND ${i.sql}
-      LEFT JOIN bank b ON b.id = g.bank_id AND ${b.sql}
-      JOIN borrower br ON br.id = g.borrower_id`,
-    params: { ...i.params, ...b.params },
-  };
-}
-
 /** A joined row: the guarantee's columns and its relations' under the prefixes i_, b_ and br_ (page/guarantee.joined.ts splits it). */
 export type JoinedRow = GuaranteeRecord & Record<string, unknown>;
 
 /** The guarantee table's SQL: the hot page, single reads, the scoped loader, and the writes of a guarantee's life after its grant. */
 export class GuaranteeRepo extends Repository {
-  /** A keyset page on (start_on DESC, id DESC) of the guarantees in scope, with their relations; `limit` rows at most. */
+  /**
+   * A keyset page on (start_on DESC, id DESC) of the guarantees in scope, with the relations the query selects;
+   * `limit` rows at most.
+   */
   page(
     scope: Scope,
     filter: GuaranteeWhere | null | undefined,
     limit: number,
     after?: { startOn: string; id: string },
+    selection?: PageSelection,
   ): Promise<JoinedRow[]> {
     // The limit is written into the text (a checked integer): a prepared statement's generic plan then knows it.
     if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number, not ${limit}`);
@@ -129,7 +106,7 @@ export class GuaranteeRepo extends Repository {
       where.sql.push('g.start_on <= :p_after_start', '(g.start_on, g.id) < (:p_after_start, :p_after_id)');
       Object.assign(params, { p_after_start: after.startOn, p_after_id: after.id });
     }
-    const j = joined(scope);
+    const j = guaranteeJoin(scope, selection);
     // Prepared: PostgreSQL planned this four-way join on every request for longer than it ran it.
     return this.preparedRows<JoinedRow>(
       `SELECT ${j.select} FROM ${j.from} WHERE ${where.sql.join(' AND ')} ORDER BY g.start_on DESC, g.id DESC LIMIT ${limit}`,
@@ -141,7 +118,7 @@ export class GuaranteeRepo extends Repository {
   async findJoined(scope: Scope, id: string): Promise<JoinedRow | undefined> {
     if (!isUuid(id)) return undefined;
     const scoped = scope.guarantees('g');
-    const j = joined(scope);
+    const j = guaranteeJoin(scope);
     return this.first<JoinedRow>(`SELECT ${j.select} FROM ${j.from} WHERE g.id = :g_id AND ${scoped.sql}`, {
       ...scoped.params,
       ...j.params,
@@ -149,13 +126,15 @@ export class GuaranteeRepo extends Repository {
     });
   }
 
-  /** Guarantees by id in scope (Compensation.guarantee's loader). */
-  byIds(scope: Scope, ids: readonly string[]): Promise<GuaranteeRecord[]> {
+  /** Guarantees by id in scope, with their relations (Compensation.guarantee's loader). */
+  byIds(scope: Scope, ids: readonly string[]): Promise<JoinedRow[]> {
     const valid = ids.filter(isUuid);
     if (!valid.length) return Promise.resolve([]);
     const scoped = scope.guarantees('g');
-    return this.rows<GuaranteeRecord>(`SELECT ${GUARANTEE_COLUMNS} FROM guarantee g WHERE g.id = ANY(:ids) AND ${scoped.sql}`, {
+    const j = guaranteeJoin(scope);
+    return this.rows<JoinedRow>(`SELECT ${j.select} FROM ${j.from} WHERE g.id = ANY(:ids) AND ${scoped.sql}`, {
       ...scoped.params,
+      ...j.params,
       ids: valid,
     });
   }

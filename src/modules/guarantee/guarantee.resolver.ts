@@ -1,17 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../app/context';
 import { DateScalar } from '../../platform/scalars';
-import { Bank } from '../bank/bank.entity';
-import { Borrower } from '../borrower/borrower.entity';
-import { borrowerAsSeenThrough, type BorrowerView } from '../borrower/borrower.view';
-import { GuaranteeInstitution } from '../institution/institution.entity';
 import { Guarantee } from './guarantee.entity';
 import { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
-import type { JoinedGuarantee } from './page/guarantee.joined';
-import type { GuaranteeRecord } from './guarantee.repo';
+import type { GuaranteeView } from './page/guarantee.joined';
+import { pageSelection } from './page/guarantee.selection';
 import { GuaranteeConnection, GuaranteeImportResult } from './guarantee.types';
 
-/** Guarantee's relations read through per-request loaders: a page of any size costs one query per relation. */
+/** A guarantee's institution, bank and borrower come with it from every read (page/guarantee.joined.ts): no resolver. */
 @Resolver(() => Guarantee)
 export class GuaranteeResolver {
   @Query(() => GuaranteeConnection, { description: '融资担保业务 the viewer may see, newest start date first (Relay connection).' })
@@ -20,12 +17,13 @@ export class GuaranteeResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size: default 50, at most 500.' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<GuaranteeConnection> {
-    return ctx.services.guarantees.page({ filter, first, after });
+    return ctx.services.guarantees.page({ filter, first, after }, pageSelection(info));
   }
 
   @Query(() => Guarantee, { nullable: true, description: "One guarantee; null when missing or outside the viewer's scope." })
-  guarantee(@Arg('id', () => ID, { description: '担保业务编号' }) id: string, @Ctx() ctx: Context): Promise<GuaranteeRecord | null> {
+  guarantee(@Arg('id', () => ID, { description: '担保业务编号' }) id: string, @Ctx() ctx: Context): Promise<GuaranteeView | null> {
     return ctx.services.guarantees.find(id);
   }
 
@@ -35,7 +33,7 @@ export class GuaranteeResolver {
   createGuarantee(
     @Arg('input', () => GuaranteeInput, { description: '担保业务' }) input: GuaranteeInput,
     @Ctx() ctx: Context,
-  ): Promise<GuaranteeRecord> {
+  ): Promise<GuaranteeView> {
     return ctx.services.guarantees.create(input);
   }
 
@@ -44,7 +42,7 @@ export class GuaranteeResolver {
     @Arg('id', () => ID, { description: '担保业务编号' }) id: string,
     @Arg('releasedOn', () => DateScalar, { description: '解保日' }) releasedOn: string,
     @Ctx() ctx: Context,
-  ): Promise<GuaranteeRecord> {
+  ): Promise<GuaranteeView> {
     return ctx.services.guarantees.release(id, releasedOn);
   }
 
@@ -59,39 +57,6 @@ export class GuaranteeResolver {
   ): Promise<GuaranteeImportResult> {
     return ctx.services.guaranteeImport.importCsv(institutionId, csv);
   }
-
-  /** Joined into the page's own query (guarantee.joined.ts): no await, no extra statement. Otherwise the scoped loader. */
-  @FieldResolver(() => GuaranteeInstitution, { description: '担保机构' })
-  institution(
-    @Root() g: GuaranteeRecord & Partial<JoinedGuarantee>,
-    @Ctx() ctx: Context,
-  ): GuaranteeInstitution | Promise<GuaranteeInstitution> {
-    return (
-      g.joined?.institution ??
-      required(ctx.loaders.institution.load(g.institutionId), `institution ${g.institutionId} of guarantee ${g.id}`)
-    );
-  }
-
-  @FieldResolver(() => Bank, { description: '贷款银行' })
-  bank(@Root() g: GuaranteeRecord & Partial<JoinedGuarantee>, @Ctx() ctx: Context): Bank | Promise<Bank> {
-    return g.joined?.bank ?? required(ctx.loaders.bank.load(g.bankId), `bank ${g.bankId} of guarantee ${g.id}`);
-  }
-
-  /** The identifier shows in full only to those who see the owning institution's borrowers (../shared/DESIGN.md §3). */
-  @FieldResolver(() => Borrower, { description: '被担保人' })
-  borrower(@Root() g: GuaranteeRecord & Partial<JoinedGuarantee>, @Ctx() ctx: Context): BorrowerView | Promise<BorrowerView> {
-    if (g.joined) return g.joined.borrower;
-    return required(ctx.loaders.borrower.load(g.borrowerId), `borrower ${g.borrowerId} of guarantee ${g.id}`).then((found) =>
-      borrowerAsSeenThrough(found, ctx.scope.seesBorrowerIdentity(g.institutionId)),
-    );
-  }
-}
-
-/** A related row that must be there: its absence means scopes disagree, an internal error, never data for the client. */
-async function required<T>(loading: Promise<T | null>, what: string): Promise<T> {
-  const found = await loading;
-  if (!found) throw new Error(`${what} is outside the viewer's scope or missing`);
-  return found;
 }
 
 @Resolver(() => GuaranteeConnection)

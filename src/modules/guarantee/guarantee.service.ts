@@ -9,7 +9,9 @@ import { endGuarantee } from './guarantee.end';
 import { GuaranteeStatus } from './guarantee.entity';
 import type { GuaranteeFilter, GuaranteeInput } from './guarantee.inputs';
 import { findGuarantee, guaranteePage } from './page/guarantee.page';
-import { GuaranteeRepo, type GuaranteeRecord } from './guarantee.repo';
+import { GuaranteeRepo } from './guarantee.repo';
+import type { GuaranteeView } from './page/guarantee.joined';
+import type { PageSelection } from './page/guarantee.selection';
 import type { GuaranteeConnection } from './guarantee.types';
 import { issueError, validateGuarantee } from './grant/grant.validate';
 
@@ -21,11 +23,15 @@ export class GuaranteeService {
     private readonly policy: PolicyService,
   ) {}
 
-  page(args: { filter?: GuaranteeFilter | null; first?: number | null; after?: string | null }): Promise<GuaranteeConnection> {
-    return guaranteePage(this.manager, this.scope, args);
+  /** `selection`: what the query reads of each row (page/guarantee.selection.ts); absent, everything. */
+  page(
+    args: { filter?: GuaranteeFilter | null; first?: number | null; after?: string | null },
+    selection?: PageSelection,
+  ): Promise<GuaranteeConnection> {
+    return guaranteePage(this.manager, this.scope, args, selection);
   }
 
-  find(id: string): Promise<GuaranteeRecord | null> {
+  find(id: string): Promise<GuaranteeView | null> {
     return findGuarantee(this.manager, this.scope, id);
   }
 
@@ -33,7 +39,7 @@ export class GuaranteeService {
    * Records one guarantee: the same validation and rules as a batch import row (guarantee.validate.ts,
    * grant.batch.ts), stopping at the first problem. Its code repeating one at the institution is a CONFLICT.
    */
-  async create(input: GuaranteeInput): Promise<GuaranteeRecord> {
+  async create(input: GuaranteeInput): Promise<GuaranteeView> {
     if (!this.scope.actsFor(input.institutionId)) throw new NotFoundError('Institution', input.institutionId);
     const checked = validateGuarantee({ ...input, borrower: { ...input.borrower } });
     if (!checked.ok) throw issueError(checked.issues[0]);
@@ -43,7 +49,7 @@ export class GuaranteeService {
       const [outcome] = await new GrantBatch(tx, input.institutionId, this.policy, false).grant([checked.value]);
       if (outcome.kind === 'duplicate') throw new ConflictError(`The institution already has a guarantee with code ${checked.value.code}`);
       if (outcome.kind === 'rejected') throw issueError(outcome.issue);
-      return outcome.row;
+      return this.asWritten(tx, outcome.row.id);
     });
   }
 
@@ -51,7 +57,7 @@ export class GuaranteeService {
    * 解保: the borrower repaid. Only an ACTIVE guarantee is released (else CONFLICT), on a day from its start
    * to today. Its amount leaves the agreement's used credit (R6) and counts as released that month (R7).
    */
-  async release(id: string, releasedOn: string): Promise<GuaranteeRecord> {
+  async release(id: string, releasedOn: string): Promise<GuaranteeView> {
     if (!isUuid(id)) throw new NotFoundError('Guarantee', id);
     return this.manager.transaction(async (tx) => {
       const g = await new GuaranteeRepo(tx).lock(this.scope, id);
@@ -63,7 +69,15 @@ export class GuaranteeService {
       const today = businessToday();
       if (releasedOn > today) throw new BadInputError('releasedOn', `releasedOn may not be in the future (today is ${today})`);
 
-      return endGuarantee(tx, g, GuaranteeStatus.RELEASED, releasedOn);
+      await endGuarantee(tx, g, GuaranteeStatus.RELEASED, releasedOn);
+      return this.asWritten(tx, id);
     });
+  }
+
+  /** The guarantee just written, read back in its transaction with its relations, as every read hands it out. */
+  private async asWritten(tx: EntityManager, id: string): Promise<GuaranteeView> {
+    const written = await findGuarantee(tx, this.scope, id);
+    if (!written) throw new Error(`guarantee ${id}, just written, is outside its writer's scope`);
+    return written;
   }
 }

@@ -4,8 +4,9 @@ import { BadInputError } from '../../../platform/errors';
 import { isCalendarDate, monthBounds } from '../../../platform/lib/dates';
 import { isUuid } from '../../../platform/lib/ids';
 import type { GuaranteeFilter } from '../guarantee.inputs';
-import { toJoined, type JoinedGuarantee } from './guarantee.joined';
+import { toJoined, type GuaranteeView } from './guarantee.joined';
 import { GuaranteeRepo } from '../guarantee.repo';
+import type { PageSelection } from './guarantee.selection';
 import type { GuaranteeConnection } from '../guarantee.types';
 
 /**
@@ -37,11 +38,12 @@ export async function guaranteePage(
   manager: EntityManager,
   scope: Scope,
   args: { filter?: GuaranteeFilter | null; first?: number | null; after?: string | null },
+  selection?: PageSelection,
 ): Promise<GuaranteeConnection> {
   const first = args.first ?? DEFAULT_FIRST;
   if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) throw new BadInputError('first', `first must be from 0 to ${MAX_FIRST}`);
   const after = args.after ? decodeCursor(args.after) : undefined;
-  const rows = await new GuaranteeRepo(manager).page(scope, args.filter, first + 1, after);
+  const rows = await new GuaranteeRepo(manager).page(scope, args.filter, first + 1, after, selection);
   const hasNextPage = rows.length > first;
   const shared = { institutions: new Map(), banks: new Map() };
   const edges = rows.slice(0, first).map((row) => {
@@ -56,8 +58,8 @@ export async function guaranteePage(
   };
 }
 
-/** One guarantee in the viewer's scope, as a plain row; null when missing or out of scope. */
-export async function findGuarantee(manager: EntityManager, scope: Scope, id: string): Promise<JoinedGuarantee | null> {
+/** One guarantee in the viewer's scope with its relations; null when missing or out of scope. */
+export async function findGuarantee(manager: EntityManager, scope: Scope, id: string): Promise<GuaranteeView | null> {
   const row = await new GuaranteeRepo(manager).findJoined(scope, id);
   return row ? toJoined(row, scope) : null;
 }
