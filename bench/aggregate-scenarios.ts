@@ -3,12 +3,9 @@ import { Role } from '../src/access/roles';
 import { businessToday } from '../src/platform/lib/dates';
 import { DASHBOARD_QUERY, SUPERVISION_QUERY, WARNINGS_QUERY } from './aggregate-queries';
 import { BenchFailure } from './load';
+import type { ScenarioId } from './scenario-filter';
 import type { Scenario, ScenarioSource } from './scenarios';
 
-/** Seconds a floor dashboard may take under load: it scans the guarantee table (seconds each at 10^6 rows). */
-const FLOOR_TIMEOUT = 300;
-/** Requests a floor dashboard is measured over (a 15 s run may see none of them complete). */
-const FLOOR_REQUESTS = 20;
 /** Requests the warnings and the supervision list are measured over: at 10^6 one took seconds (README, Performance). */
 const SCAN_REQUESTS = 50;
 
@@ -22,7 +19,7 @@ const body = (query: string, variables: Record<string, unknown>) => JSON.stringi
  * data version, as a committed grant does, so the report also shows the hub's reads right after a write (the
  * dashboard cache's miss).
  */
-export const aggregateScenarios: ScenarioSource = async ({ dataSource, sign }) => {
+export const aggregateScenarios: ScenarioSource = async ({ dataSource, sign, floorRequests, scanTimeout }) => {
   const [county] = await dataSource.query(`SELECT id, name FROM region WHERE code = '371502'`);
   const today = businessToday();
   const year = today.slice(0, 4);
@@ -34,35 +31,39 @@ export const aggregateScenarios: ScenarioSource = async ({ dataSource, sign }) =
       `UPDATE ledger_version SET version = version + 1 WHERE institution_id = (SELECT min(institution_id::text)::uuid FROM ledger_version)`,
     );
   };
-  const dashboard = (name: string, token: string | undefined, scopeRegionId: string | null): Scenario => ({
+  const dashboard = (id: ScenarioId, name: string, token: string | undefined, scopeRegionId: string | null): Scenario => ({
+    id,
     name,
     token,
     hubBody: body(DASHBOARD_QUERY, { filter }),
     floorBody: body(DASHBOARD_QUERY, { filter, scopeRegionId }),
     compare: compareDashboards(name),
     write,
-    timeout: FLOOR_TIMEOUT,
-    floorRequests: FLOOR_REQUESTS,
+    timeout: scanTimeout,
+    floorRequests,
   });
   return [
-    dashboard(`city-wide dashboard, ${year}`, undefined, null),
+    dashboard('city', `city-wide dashboard, ${year}`, undefined, null),
     dashboard(
+      'county',
       `one county's dashboard (${county.name}, LOCAL_GOVERNMENT), ${year}`,
       await sign(Role.LOCAL_GOVERNMENT, county.id),
       county.id,
     ),
     {
+      id: 'warnings',
       name: 'warnings as of today, city-wide',
       hubBody: body(WARNINGS_QUERY, {}),
       write,
-      timeout: FLOOR_TIMEOUT,
+      timeout: scanTimeout,
       hubRequests: SCAN_REQUESTS,
     },
     {
+      id: 'supervision',
       name: `supervision list of ${lastMonth}, city-wide`,
       hubBody: body(SUPERVISION_QUERY, { month: lastMonth }),
       write,
-      timeout: FLOOR_TIMEOUT,
+      timeout: scanTimeout,
       hubRequests: SCAN_REQUESTS,
     },
   ];

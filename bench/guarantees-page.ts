@@ -5,24 +5,21 @@ import './production-mode';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import type pg from 'pg';
-import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Role } from '../src/access/roles';
 import { signToken } from '../src/access/token';
+import os from 'node:os';
 import { loadConfig } from '../src/platform/config';
-import { createDataSource } from '../src/app/data-source';
-import { migrate } from '../src/app/database';
-import { applyReferenceData } from '../src/app/reference-data';
 import { createLogger } from '../src/platform/logger';
-import { seedDemo } from '../scripts/demo/demo.seed';
 import { createHttpServer } from '../src/app/server';
-import { command, parse, wholeNumber } from '../scripts/cli';
-import { createBenchDatabase } from './database';
+import { command, parse, usageFailure, wholeNumber } from '../scripts/cli';
 import { startFloorServer } from './floor';
+import { measureImport } from './import';
+import { prepareBenchDatabase } from './prepare';
+import { floorRequestsFor, parseScenarioIds, scanTimeoutFor, SCENARIO_IDS } from './scenario-filter';
 import { BenchFailure, LoadGenerator } from './load';
 import { describeMachine } from './machine';
 import { startProfile } from './profile';
+import { AFTER_WRITE_READS, readsAfterWrites, settle } from './runs';
 import { markdown, type Report, type Result } from './report-format';
 import { aggregateScenarios } from './aggregate-scenarios';
 import { checkScenarios, pageScenarios, postData, type ScenarioSource } from './scenarios';
@@ -33,9 +30,6 @@ import { checkScenarios, pageScenarios, postData, type ScenarioSource } from './
  */
 const SCENARIO_SOURCES: ScenarioSource[] = [pageScenarios, aggregateScenarios];
 
-/** Sequential hub reads timed right after a write, per scenario that has one. */
-const AFTER_WRITE_READS = 20;
-
 const program = command(
   'bench',
   "Benchmark the hub's hottest reads — the guarantees page, the dashboards, warnings and the supervision list — against floors.",
@@ -45,6 +39,9 @@ const program = command(
   .option('--warmup <s>', 'seconds of unmeasured load before each run', wholeNumber(0), 3)
   .option('--connections <c>', 'concurrent clients', wholeNumber(1), 10)
   .option('--seed <s>', 'seed of the synthetic data', wholeNumber(0), 1)
+  .option('--scenarios <ids>', `comma-separated scenarios to run (${SCENARIO_IDS.join(', ')}), or all`, 'all')
+  .option('--floor-requests <n>', "requests a dashboard's floor is measured over (default 20, fewer above 10^6 guarantees)", wholeNumber(1))
+  .option('--import-rows <n>', 'rows of the 总对总 import timed after the scenarios (0: none)', wholeNumber(0), 100_000)
   .option('--out <dir>', 'where report.json and report.md go (default bench/)')
   .option('--cpu-profile <dir>', "a CPU profile (.cpuprofile) of this process during each scenario's measured hub run")
   .addHelpText(
@@ -54,11 +51,17 @@ Scenarios, in order: the 100-row guarantees page (institution, bank and borrower
 filtered by the busiest region, and a deep page half-way down; the city-wide dashboard of this year (FINANCE) and
 one county's (LOCAL_GOVERNMENT, 东昌府区); the warnings of today and the supervision list of last month.
 
+Ids for --scenarios: list, count (with totalCount), region, deep, city, county, warnings, supervision.
+
 Floors: node:http + one prepared pg query serving the same JSON — for a page, the page's rows; for a dashboard,
 the same figures computed by one hand-written statement over the guarantee rows (no aggregate, no cache). Warnings
 and the supervision list are measured on the hub alone. A dashboard's floor, and the warnings and the supervision
-list, are measured over a number of requests (20 for a floor, 50 for the others, at least one per client) without
-warm-up instead of --duration seconds: one request may scan the guarantee table for longer than a run lasts. Before timing, each answer must be HTTP 200 without a
+list, are measured over a number of requests without warm-up instead of --duration seconds (one request may scan
+the guarantee table for longer than a run lasts), by at most that many clients: 50 for the warnings and the
+supervision list; for a floor --floor-requests, by default 20 up to 10^6 guarantees and 20 × 10^6 / N above (at
+least 4), so that a floor costs about the same at any size. Such a request may take 300 s under load per 10^6
+guarantees (at least 300 s). After the scenarios, --import-rows rows (default 100,000) are imported as by
+npm run import (bench/import.ts) and timed. Before timing, each answer must be HTTP 200 without a
 GraphQL error, and hub and floor must agree row by row (pages) or figure by figure (dashboards); every response
 under load is checked too: a scenario with a bad one is reported FAILED with the first bad response, the others are
 still measured, and the command exits 1 once the report is written. Each run reports req/s, p50 / p90 / p97.5 / p99 latency (autocannon reports no p95),
@@ -70,31 +73,6 @@ It runs on a database of its own: a new hub_bench_* database beside DATABASE_URL
 without DATABASE_URL, an embedded PostgreSQL in a temporary directory.`,
   );
 
-/**
- * autocannon drops its last in-flight requests when a run ends; the hub still serves them. Wait until
- * its pool has been idle for a moment, so that tearing it down does not fail them noisily.
- */
-async function settle(dataSource: DataSource): Promise<void> {
-  const pool = (dataSource.driver as PostgresDriver).master as pg.Pool;
-  for (let quiet = 0, tries = 0; quiet < 5 && tries < 200; tries++) {
-    quiet = pool.idleCount === pool.totalCount && pool.waitingCount === 0 ? quiet + 1 : 0;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** AFTER_WRITE_READS sequential reads, each right after `write` committed: their p50 and max, ms. */
-async function readsAfterWrites(write: () => Promise<void>, read: () => Promise<unknown>): Promise<{ p50: number; max: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < AFTER_WRITE_READS; i++) {
-    await write();
-    const t = process.hrtime.bigint();
-    await read();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)], max: times[times.length - 1] };
-}
-
 /** The hub's default pool (src/db/data-source.ts); the floor gets the same. */
 const POOL_SIZE = 10;
 
@@ -105,26 +83,30 @@ async function main(): Promise<void> {
     warmup: number;
     connections: number;
     seed: number;
+    scenarios: string;
+    floorRequests?: number;
+    importRows: number;
     out?: string;
     cpuProfile?: string;
   }>();
-  const { guarantees, warmup, connections, seed } = o;
+  const { guarantees, warmup, connections, seed, importRows } = o;
+  let only: Set<string>;
+  try {
+    only = parseScenarioIds(o.scenarios);
+  } catch (err) {
+    usageFailure('bench', err as Error);
+  }
+  const floorRequests = floorRequestsFor(guarantees, o.floorRequests);
+  const scanTimeout = scanTimeoutFor(guarantees);
   const seconds = o.duration;
   // bench/ of the source tree, also when run compiled from dist/bench.
   const outDir = o.out ?? path.resolve(__dirname, path.extname(__filename) === '.js' ? '../../bench' : '.');
   const profileDir = o.cpuProfile;
 
   const log = createLogger('warn');
-  const bench = await createBenchDatabase(loadConfig({ ...process.env, NODE_ENV: 'development' }).databaseUrl, log);
-  const cleanup: Array<() => Promise<unknown> | void> = [() => bench.drop()];
+  const loadAverage = { start: os.loadavg()[0], end: 0 };
+  const { bench, dataSource, setup, cleanup, seedSeconds } = await prepareBenchDatabase({ guarantees, seed, poolSize: POOL_SIZE, log });
   try {
-    const dataSource = createDataSource(bench.url, { poolSize: POOL_SIZE });
-    await dataSource.initialize();
-    cleanup.unshift(() => dataSource.destroy());
-    await migrate(dataSource, log);
-    await applyReferenceData(dataSource);
-    console.log(`Seeding ${guarantees.toLocaleString('en')} guarantees on ${bench.where}`);
-    await seedDemo(dataSource, { guarantees, seed, log: (m) => console.log(m) });
     const [{ server_version: pgVersion }] = await dataSource.query(`SHOW server_version`);
 
     // The real server, configured as in production, on an ephemeral port in this process.
@@ -141,9 +123,9 @@ async function main(): Promise<void> {
 
     const sign = (role: Role, regionId: string | null) =>
       signToken(secret, { sub: 'bench', role, regionId, institutionId: null, bankId: null }, '2h');
-    const context = { dataSource, hubUrl, floorUrl: floor.url, token, sign, guarantees };
+    const context = { dataSource: setup, hubUrl, floorUrl: floor.url, token, sign, guarantees, floorRequests, scanTimeout };
     const scenarios = [];
-    for (const source of SCENARIO_SOURCES) scenarios.push(...(await source(context)));
+    for (const source of SCENARIO_SOURCES) scenarios.push(...(await source(context)).filter((s) => only.has(s.id)));
     await checkScenarios(scenarios, hubUrl, floor.url, token);
     const databasePids = async () =>
       ((await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) as { pid: number }[]).map(
@@ -158,15 +140,16 @@ async function main(): Promise<void> {
           url: who === 'hub' ? hubUrl : floor.url,
           body,
           headers: { 'content-type': 'application/json', ...(who === 'hub' ? { authorization: `Bearer ${s.token ?? token}` } : {}) },
-          connections,
           edges: s.edges,
           timeout: s.timeout,
-          amount: ((n) => (n ? Math.max(n, connections) : undefined))(who === 'floor' ? s.floorRequests : s.hubRequests),
+          amount: who === 'floor' ? s.floorRequests : s.hubRequests,
         };
+        // A run over a number of requests has at most one client per request (a floor at 10^7: 4 requests, 4 clients).
+        const clients = req.amount ? Math.min(connections, req.amount) : connections;
         if (warmup > 0 && req.amount === undefined)
-          await load.measure(`${s.name}, ${who}, warm-up`, { ...req, seconds: warmup }, { warmup: true });
+          await load.measure(`${s.name}, ${who}, warm-up`, { ...req, connections, seconds: warmup }, { warmup: true });
         const profile = who === 'hub' && profileDir ? await startProfile() : undefined;
-        const m = await load.measure(`${s.name}, ${who}`, { ...req, seconds });
+        const m = { ...(await load.measure(`${s.name}, ${who}`, { ...req, connections: clients, seconds })), clients };
         if (profile) await profile.stop(path.join(profileDir!, `hub-${n + 1}.cpuprofile`));
         console.log(
           `  ${s.name}, ${who}: ${m.reqPerSec.toFixed(1)} req/s, p50 ${m.p50} / p97.5 ${m.p97_5} / p99 ${m.p99} ms, ` +
@@ -190,19 +173,47 @@ async function main(): Promise<void> {
       }
     }
     await settle(dataSource);
+    load.close();
+    let imported: Report['import'];
+    if (importRows > 0) {
+      console.log(`Importing ${importRows.toLocaleString('en')} rows (npm run import's path) beside the seeded guarantees`);
+      imported = await measureImport(dataSource, importRows).then(
+        (m) => ({ ...m, loadAverage: os.loadavg()[0] }),
+        (err: Error) => ({ failure: err.message }),
+      );
+      console.log(
+        'failure' in imported
+          ? `  FAILED: ${imported.failure}`
+          : `  ${imported.seconds.toFixed(1)} s, ${Math.round(imported.rowsPerSecond)} rows/s`,
+      );
+    }
+    loadAverage.end = os.loadavg()[0];
     const autocannonVersion = (createRequire(__filename)('autocannon/package.json') as { version: string }).version;
     const report: Report = {
       date: new Date().toISOString(),
       machine: describeMachine(`PostgreSQL ${pgVersion}`),
-      setup: { guarantees, seed, connections, seconds, warmup, database: bench.where, autocannon: autocannonVersion },
+      setup: {
+        guarantees,
+        seed,
+        seedSeconds,
+        connections,
+        seconds,
+        warmup,
+        floorRequests,
+        scenarios: [...only],
+        database: bench.where,
+        autocannon: autocannonVersion,
+        loadAverage,
+      },
       results,
+      import: imported,
     };
-    const table = markdown(report.machine, report.setup, results);
+    const table = markdown(report);
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
     fs.writeFileSync(path.join(outDir, 'report.md'), `# npm run bench, ${report.date}\n\n${table}\n`);
     console.log(`\n${table}\n\nWritten to ${path.join(outDir, 'report.json')} and report.md`);
-    const failed = results.filter((r) => r.failure);
+    const failed = [...results, { scenario: 'import', ...imported }].filter((r) => 'failure' in r && r.failure);
     if (failed.length) throw new BenchFailure(`${failed.length} scenario(s) failed: ${failed.map((r) => r.scenario).join('; ')}`);
   } finally {
     for (const step of cleanup) await Promise.resolve(step()).catch((err: Error) => console.error(`bench: cleanup: ${err.message}`));

@@ -7,18 +7,13 @@ import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Role } from '../src/access/roles';
 import { signToken } from '../src/access/token';
-import { createDataSource } from '../src/app/data-source';
-import { migrate } from '../src/app/database';
-import { applyReferenceData } from '../src/app/reference-data';
-import { loadConfig } from '../src/platform/config';
 import { createLogger } from '../src/platform/logger';
-import { seedDemo } from '../scripts/demo/demo.seed';
 import { command, parse, wholeNumber } from '../scripts/cli';
-import { createBenchDatabase } from './database';
 import { PAGE_SIZE } from './floor';
 import { BenchFailure, LoadGenerator } from './load';
 import { describeMachine, processesCpuMs } from './machine';
 import { pageQuery } from './page-query';
+import { prepareBenchDatabase } from './prepare';
 import { postData } from './scenarios';
 
 /**
@@ -65,15 +60,8 @@ async function main(): Promise<void> {
     throw new BenchFailure('dist/src/app/main.js is missing: run npm run build first');
 
   const log = createLogger('warn');
-  const bench = await createBenchDatabase(loadConfig({ ...process.env, NODE_ENV: 'development' }).databaseUrl, log);
-  const cleanup: Array<() => Promise<unknown> | void> = [() => bench.drop()];
+  const { bench, dataSource, cleanup } = await prepareBenchDatabase({ guarantees: o.guarantees, seed: o.seed, poolSize: 2, log });
   try {
-    const dataSource = await createDataSource(bench.url, { poolSize: 2 }).initialize();
-    cleanup.unshift(() => dataSource.destroy());
-    await migrate(dataSource, log);
-    await applyReferenceData(dataSource);
-    console.log(`Seeding ${o.guarantees.toLocaleString('en')} guarantees on ${bench.where}`);
-    await seedDemo(dataSource, { guarantees: o.guarantees, seed: o.seed, log: (m) => console.log(m) });
     const secret = randomBytes(48).toString('base64url');
     const token = await signToken(secret, { sub: 'bench', role: Role.FINANCE, regionId: null, institutionId: null, bankId: null }, '2h');
     const body = JSON.stringify({ query: pageQuery(false) });

@@ -6,6 +6,7 @@ import { pageQuery } from './page-query';
 import { encodeCursor } from '../src/modules/guarantee/page/guarantee.page';
 import { BenchFailure } from './load';
 import type { Role } from '../src/access/roles';
+import type { ScenarioId } from './scenario-filter';
 
 /**
  * One measured request. To add scenarios, write a ScenarioSource (as pageScenarios below, or aggregateScenarios in
@@ -13,6 +14,8 @@ import type { Role } from '../src/access/roles';
  * against the hub, and against the floor when it has a floorBody, and gets a row of the report.
  */
 export interface Scenario {
+  /** Its short id, for --scenarios (bench/scenario-filter.ts). */
+  id: ScenarioId;
   name: string;
   /** The hub's request body (a GraphQL POST). */
   hubBody: string;
@@ -47,6 +50,10 @@ export interface BenchContext {
   /** A token for another role, narrowed to a region or not. */
   sign: (role: Role, regionId: string | null) => Promise<string>;
   guarantees: number;
+  /** Requests a dashboard's floor is measured over (bench/scenario-filter.ts, floorRequestsFor). */
+  floorRequests: number;
+  /** Seconds a floor or a scan-bound hub request may take under load (scanTimeoutFor). */
+  scanTimeout: number;
 }
 
 export type ScenarioSource = (ctx: BenchContext) => Promise<Scenario[]>;
@@ -108,15 +115,17 @@ export const pageScenarios: ScenarioSource = async ({ dataSource: ds, guarantees
   const [row] = await ds.query(`SELECT start_on, id FROM guarantee ORDER BY start_on DESC, id DESC OFFSET $1 LIMIT 1`, [depth - 1]);
   const rows = (n: number) => `${n.toLocaleString('en')} rows`;
   return [
-    { name: 'list page (no totalCount)', hubBody: body({}, false), floorBody: body({}, false), edges: PAGE_SIZE },
-    { name: 'list page with totalCount', hubBody: body({}), floorBody: body({}), edges: PAGE_SIZE },
+    { id: 'list', name: 'list page (no totalCount)', hubBody: body({}, false), floorBody: body({}, false), edges: PAGE_SIZE },
+    { id: 'count', name: 'list page with totalCount', hubBody: body({}), floorBody: body({}), edges: PAGE_SIZE },
     {
+      id: 'region',
       name: `filtered by region (${region.name}, ${rows(region.n)})`,
       hubBody: body({ filter: { regionId: region.id } }),
       floorBody: body({ filter: { regionId: region.id } }),
       edges: PAGE_SIZE,
     },
     {
+      id: 'deep',
       name: `deep page (after ${rows(depth)})`,
       hubBody: body({ after: encodeCursor({ startOn: row.start_on, id: row.id }) }),
       floorBody: body({ after: floorCursor(row.start_on, row.id) }),

@@ -1,0 +1,54 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../src/app/data-source';
+import { migrate } from '../src/app/database';
+import { applyReferenceData } from '../src/app/reference-data';
+import { loadConfig } from '../src/platform/config';
+import { seedDemo } from '../scripts/demo/demo.seed';
+import { createBenchDatabase, type BenchDatabase } from './database';
+
+/** A seeded bench database and what tears it down. */
+export interface PreparedBench {
+  bench: BenchDatabase;
+  /** The servers' data source: `poolSize` connections with the hub's production limits (a statement: 30 s at most). */
+  dataSource: DataSource;
+  /** Two connections without a statement timeout, for what only the bench does: migrating, seeding, finding a
+   *  scenario's rows by scanning 10^7 of them. */
+  setup: DataSource;
+  /** Teardown steps, run in order (the last one drops the database); a caller adds its own in front (unshift). */
+  cleanup: Array<() => Promise<unknown> | void>;
+  /** The seed's wall time, s (each step's is printed as it ends). */
+  seedSeconds: number;
+}
+
+/**
+ * What every bench command does first: a database of its own (bench/database.ts, beside DATABASE_URL's or
+ * embedded), migrated, its reference data applied and `guarantees` synthetic guarantees seeded by seed:demo, each
+ * seed step's time printed. On a failure here what was made is torn down before the error is passed on.
+ */
+export async function prepareBenchDatabase(options: {
+  guarantees: number;
+  seed: number;
+  poolSize: number;
+  log: Logger;
+}): Promise<PreparedBench> {
+  const { guarantees, seed, poolSize, log } = options;
+  const bench = await createBenchDatabase(loadConfig({ ...process.env, NODE_ENV: 'development' }).databaseUrl, log);
+  const cleanup: PreparedBench['cleanup'] = [() => bench.drop()];
+  try {
+    // The seed's VACUUM ANALYZE runs after its transaction: at 10^7 guarantees it outlasts the hub's 30 s.
+    const setup = await createDataSource(bench.url, { poolSize: 2, statementTimeoutMs: 0 }).initialize();
+    cleanup.unshift(() => setup.destroy());
+    await migrate(setup, log);
+    await applyReferenceData(setup);
+    console.log(`Seeding ${guarantees.toLocaleString('en')} guarantees on ${bench.where}`);
+    const summary = await seedDemo(setup, { guarantees, seed, log: (m) => console.log(m) });
+    console.log(`  seeded in ${summary.seconds.toFixed(1)} s`);
+    const dataSource = await createDataSource(bench.url, { poolSize }).initialize();
+    cleanup.unshift(() => dataSource.destroy());
+    return { bench, dataSource, setup, cleanup, seedSeconds: summary.seconds };
+  } catch (err) {
+    for (const step of cleanup) await Promise.resolve(step()).catch((e: Error) => console.error(`bench: cleanup: ${e.message}`));
+    throw err;
+  }
+}
