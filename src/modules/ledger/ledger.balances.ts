@@ -21,19 +21,28 @@ const CLASSES = () => [[...SMALL_MICRO], [...FARMERS]];
  * ledger_version row (see BalanceRepo).
  */
 const APPLY = `
-  WITH d AS (
+  WITH x AS (
+    -- The change per borrower and its current row, gathered by GROUP BY rather than joined: household_balance is read
+    -- once per statement, whatever the planner thinks of the institution (an import's is new to its statistics, and
+    -- a nested loop then read the institution's rows once per borrower: quadratic in the rows of a 总对总 import).
     SELECT u.borrower_id,
-           $8::int * coalesce(sum(u.amount) FILTER (WHERE u.kind = 'LOAN'), 0) AS loan,
-           $8::int * coalesce(sum(u.amount) FILTER (WHERE u.kind <> 'LOAN'), 0) AS other,
-           $8::int * coalesce(sum(u.amount) FILTER (WHERE u.small_agri), 0) AS small_agri
+           $8::int * CASE WHEN u.kind = 'LOAN' THEN u.amount ELSE 0 END AS loan,
+           $8::int * CASE WHEN u.kind <> 'LOAN' THEN u.amount ELSE 0 END AS other,
+           $8::int * CASE WHEN u.small_agri THEN u.amount ELSE 0 END AS small_agri,
+           NULL::text AS old_kind, 0::numeric AS old_loan, 0::numeric AS old_other, 0::numeric AS old_small
       FROM unnest($2::uuid[], $3::varchar[], $4::numeric[], $5::boolean[]) AS u(borrower_id, kind, amount, small_agri)
-     GROUP BY u.borrower_id),
+    UNION ALL
+    SELECT h.borrower_id, 0, 0, 0, h.borrower_kind::text, h.loan_balance, h.other_balance, h.small_agri_balance
+      FROM household_balance h WHERE h.institution_id = $1 AND h.borrower_id = ANY($2::uuid[])),
+  d AS (
+    SELECT borrower_id, sum(loan) AS loan, sum(other) AS other, sum(small_agri) AS small_agri, max(old_kind) AS old_kind,
+           sum(old_loan) AS old_loan, sum(old_other) AS old_other, sum(old_small) AS old_small
+      FROM x GROUP BY borrower_id),
   n AS (
-    SELECT d.borrower_id, b.kind AS borrower_kind, h.borrower_kind AS old_kind, coalesce(h.loan_balance, 0) AS old_loan,
-           coalesce(h.loan_balance, 0) + d.loan AS loan_balance, coalesce(h.other_balance, 0) + d.other AS other_balance,
-           coalesce(h.small_agri_balance, 0) + d.small_agri AS small_agri_balance, d.loan + d.other AS total, d.small_agri
-      FROM d JOIN borrower b ON b.id = d.borrower_id
-      LEFT JOIN household_balance h ON h.institution_id = $1 AND h.borrower_id = d.borrower_id),
+    SELECT d.borrower_id, b.kind AS borrower_kind, d.old_kind, d.old_loan,
+           d.old_loan + d.loan AS loan_balance, d.old_other + d.other AS other_balance,
+           d.old_small + d.small_agri AS small_agri_balance, d.loan + d.other AS total, d.small_agri
+      FROM d JOIN borrower b ON b.id = d.borrower_id),
   kept AS (
     INSERT INTO household_balance AS h (institution_id, borrower_id, borrower_kind, loan_balance, other_balance, small_agri_balance)
     SELECT $1, n.borrower_id, n.borrower_kind, n.loan_balance, n.other_balance, n.small_agri_balance
@@ -41,8 +50,9 @@ const APPLY = `
     ON CONFLICT (institution_id, borrower_id) DO UPDATE SET borrower_kind = EXCLUDED.borrower_kind,
       loan_balance = EXCLUDED.loan_balance, other_balance = EXCLUDED.other_balance, small_agri_balance = EXCLUDED.small_agri_balance),
   gone AS (
-    DELETE FROM household_balance h USING n
-     WHERE h.institution_id = $1 AND h.borrower_id = n.borrower_id AND n.loan_balance + n.other_balance = 0)
+    DELETE FROM household_balance h
+     WHERE h.institution_id = $1
+       AND h.borrower_id = ANY (ARRAY(SELECT n.borrower_id FROM n WHERE n.loan_balance + n.other_balance = 0)))
   INSERT INTO ledger_version AS v (institution_id, version, open_balance, open_small_agri, open_small_micro_loan, open_farmer_loan)
   SELECT $1, 1, sum(n.total), sum(n.small_agri),
          sum(CASE WHEN n.borrower_kind = ANY($6) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($6) THEN n.old_loan ELSE 0 END),
