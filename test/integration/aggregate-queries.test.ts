@@ -45,9 +45,11 @@ describe('aggregate reads of the bench: SQL statements per request', () => {
     expect(warnings.statements.length, warnings.statements.join('\n')).toBeGreaterThanOrEqual(WARNINGS);
     expect(warnings.statements.length, warnings.statements.join('\n')).toBeLessThanOrEqual(WARNINGS + 2);
     expect(list.statements, list.statements.join('\n')).toHaveLength(SUPERVISION);
+    // The year's aggregate per institution is read once, for the warnings and the list alike.
+    expect(list.statements.filter((s) => s.includes('LEFT JOIN business_month_stats s'))).toHaveLength(1);
   });
 });
 
 const CITY_DASHBOARD = 3;
 const WARNINGS = 4;
-const SUPERVISION = 8;
+const SUPERVISION = 7;

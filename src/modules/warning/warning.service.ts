@@ -28,7 +28,7 @@ export class WarningService {
     const on = asOf ?? today;
     if (on > today) throw new BadInputError('asOf', `asOf may not be in the future (today is ${today})`);
     if (institutionId != null && !isUuid(institutionId)) return [];
-    const found = await this.on(on, institutionId?.toLowerCase() ?? undefined);
+    const { warnings: found } = await this.on(on, institutionId?.toLowerCase() ?? undefined);
     return found.filter((w) => minLevel !== WarningLevel.RED || w.level === WarningLevel.RED);
   }
 
@@ -39,9 +39,9 @@ export class WarningService {
     const { from, to } = monthBounds(month);
     if (from > today) throw new BadInputError('month', `month may not be in the future (today is ${today})`);
     const atEnd = to < today ? to : today;
-    const warnings = await this.on(atEnd);
+    // The institutions' figures come with the warnings (one read of the year's aggregate, not two).
+    const { warnings, institutions } = await this.on(atEnd);
     const repo = new WarningRepo(this.manager);
-    const institutions = await repo.institutionFigures(this.scope, atEnd);
     const ids = institutions.map((i) => i.id);
     const p = await this.parameters(atEnd, 'month');
     const due = dueDate(month, p.reportDueDay);
@@ -64,7 +64,8 @@ export class WarningService {
     return entries;
   }
 
-  private async on(on: string, institutionId?: string): Promise<Warning[]> {
+  /** The warnings on a date, worst first, with the figures of the institutions they were computed from. */
+  private async on(on: string, institutionId?: string): Promise<{ warnings: Warning[]; institutions: InstitutionFigures[] }> {
     const p = await this.parameters(on, 'asOf');
     const repo = new WarningRepo(this.manager);
     const institutions = await repo.institutionFigures(this.scope, on, institutionId);
@@ -149,10 +150,11 @@ export class WarningService {
       }
     }
     const rank = (w: Warning) => (w.level === WarningLevel.RED ? 0 : 1);
-    return out.sort(
+    const warnings = out.sort(
       (a, b) =>
         rank(a) - rank(b) || a.institutionName.localeCompare(b.institutionName, 'zh-CN') || a.institutionId.localeCompare(b.institutionId),
     );
+    return { warnings, institutions };
   }
 
   /** The version in force on the date; a date before the first one is BAD_USER_INPUT (R14). */
