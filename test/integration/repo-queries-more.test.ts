@@ -202,6 +202,7 @@ describe('repository SQL snapshots, continued', () => {
     await snapshot('warning.repo.sql', async (log, m, b, own) => {
       const repo = new WarningRepo(m);
       const ids = [b.institutionId];
+      await log.record('WarningRepo.dataVersion', () => repo.dataVersion(SYSTEM, ['2024-02']));
       await log.record('WarningRepo.institutionFigures', () => repo.institutionFigures(own, '2024-03-31'));
       await log.record('WarningRepo.institutionFigures (one)', () => repo.institutionFigures(own, '2024-03-31', b.institutionId));
       const bounds = { smallKinds: ['SMALL_ENTERPRISE'], smallLoanAmount: '5000000', farmerKinds: ['FARMER'], farmerLoanAmount: '2000000' };

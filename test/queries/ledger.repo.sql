@@ -89,7 +89,7 @@ SELECT $1, 1, sum(n.total), sum(n.small_agri),
        sum(CASE WHEN n.borrower_kind = ANY($6) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($6) THEN n.old_loan ELSE 0 END),
        sum(CASE WHEN n.borrower_kind = ANY($7) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($7) THEN n.old_loan ELSE 0 END)
   FROM n
-ON CONFLICT (institution_id) DO UPDATE SET
+ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1,
   open_balance = v.open_balance + EXCLUDED.open_balance, open_small_agri = v.open_small_agri + EXCLUDED.open_small_agri,
   open_small_micro_loan = v.open_small_micro_loan + EXCLUDED.open_small_micro_loan,
   open_farmer_loan = v.open_farmer_loan + EXCLUDED.open_farmer_loan;
@@ -132,7 +132,7 @@ SELECT $1, 1, sum(n.total), sum(n.small_agri),
        sum(CASE WHEN n.borrower_kind = ANY($6) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($6) THEN n.old_loan ELSE 0 END),
        sum(CASE WHEN n.borrower_kind = ANY($7) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($7) THEN n.old_loan ELSE 0 END)
   FROM n
-ON CONFLICT (institution_id) DO UPDATE SET
+ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1,
   open_balance = v.open_balance + EXCLUDED.open_balance, open_small_agri = v.open_small_agri + EXCLUDED.open_small_agri,
   open_small_micro_loan = v.open_small_micro_loan + EXCLUDED.open_small_micro_loan,
   open_farmer_loan = v.open_farmer_loan + EXCLUDED.open_farmer_loan;

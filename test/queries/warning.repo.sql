@@ -1,5 +1,11 @@
 -- NOTE: This file is written by test/integration/repo-queries.test.ts. Review it; do not edit it by hand.
 
+-- WarningRepo.dataVersion
+SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS own_writes,
+concat_ws(':', (SELECT coalesce(sum(v.version), 0) FROM ledger_version v), (SELECT md5(coalesce(string_agg(t.id::text || '.' || t.xmin::text, ',' ORDER BY t.id), '')) FROM guarantee_institution t WHERE TRUE),
+          (SELECT md5(coalesce(string_agg(t.id::text || '.' || t.xmin::text, ',' ORDER BY t.id), '')) FROM cooperation_agreement t WHERE TRUE), (SELECT md5(coalesce(string_agg(t.id::text || '.' || t.xmin::text, ',' ORDER BY t.id), '')) FROM policy_parameter_set t WHERE TRUE),
+          (SELECT md5(coalesce(string_agg(t.id::text || '.' || t.xmin::text, ',' ORDER BY t.id), '')) FROM monthly_report t WHERE t.month = ANY($1))) AS version;
+
 -- WarningRepo.institutionFigures
 SELECT i.id, i.name, i.net_assets::text AS "netAssets",
       coalesce(sum(s.new_amount), 0)::text AS "newAmount", coalesce(sum(s.small_agri_amount), 0)::text AS "smallAgriAmount",

@@ -114,7 +114,7 @@ export class DashboardRepo extends Repository {
   }
 
   /**
-   * What the dashboard's answers depend on besides the filter and scope, as one string (dashboard.cache.ts): the sum
+   * What the dashboard's answers depend on besides the filter and scope, as one string (platform/lib/answer-cache.ts): the sum
    * of the institutions' ledger versions (it grows with every committed write of the aggregate) and a digest of the
    * names the slices are labelled with. `ownWrites` when this transaction has written anything: its reads must
    * not be cached (it may yet roll back). Every institution's version, whatever the scope: another county's

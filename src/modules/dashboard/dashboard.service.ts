@@ -7,7 +7,7 @@ import type { PolicyService } from '../policy/policy.service';
 import { NO_SUMS, everyMonth, type SliceFigures, type SliceSums, sliceOf } from './dashboard.calc';
 import type { DashboardFilter } from './dashboard.types';
 import { SystemScope } from '../../access/system-scope';
-import { AnswerCache } from './dashboard.cache';
+import { AnswerCache } from '../../platform/lib/answer-cache';
 import { DashboardRepo, GROUP, type DashboardRow, type DashboardWhere } from './dashboard.repo';
 
 export interface DashboardFigures {
@@ -21,7 +21,7 @@ export interface DashboardFigures {
 
 export type Answer = Omit<DashboardFigures, 'targets'>;
 
-/** Answers of this process (dashboard.cache.ts): a few hundred scope × filter combinations in use at once. */
+/** Answers of this process (platform/lib/answer-cache.ts): a few hundred scope × filter combinations in use at once. */
 const ANSWERS = new AnswerCache<Answer>(500);
 const VERSION = SystemScope.because("the dashboard cache's data version: a counter and a digest, no row reaches the viewer");
 

@@ -16,7 +16,8 @@ const CLASSES = () => [[...SMALL_MICRO], [...FARMERS]];
 /**
  * One statement for a batch of changes of one institution ($1), opened ($8 = 1) or closed (−1): per borrower, its
  * household_balance row becomes old ± Σ amounts (deleted when nothing is left open), with the borrower's current kind; the institution's
- * ledger_version row gets the change of its totals, its class totals moving with a changed borrower kind.
+ * ledger_version row gets the change of its totals, its class totals moving with a changed borrower kind, and a
+ * new version (the warnings cache keys on it, whoever called).
  * Old rows are read in the statement's snapshot, so the caller must already hold the institution's
  * ledger_version row (see BalanceRepo).
  */
@@ -58,7 +59,7 @@ const APPLY = `
          sum(CASE WHEN n.borrower_kind = ANY($6) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($6) THEN n.old_loan ELSE 0 END),
          sum(CASE WHEN n.borrower_kind = ANY($7) THEN n.loan_balance ELSE 0 END - CASE WHEN n.old_kind = ANY($7) THEN n.old_loan ELSE 0 END)
     FROM n
-  ON CONFLICT (institution_id) DO UPDATE SET
+  ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1,
     open_balance = v.open_balance + EXCLUDED.open_balance, open_small_agri = v.open_small_agri + EXCLUDED.open_small_agri,
     open_small_micro_loan = v.open_small_micro_loan + EXCLUDED.open_small_micro_loan,
     open_farmer_loan = v.open_farmer_loan + EXCLUDED.open_farmer_loan`;
@@ -83,7 +84,8 @@ export class BalanceRepo extends Repository {
 
   /**
    * Both tables recomputed from the guarantee table, set-based (the demo seed, after its bulk insert; a repair).
-   * Takes every ledger_version row, so it waits for the writers in flight and none starts meanwhile.
+   * Takes every ledger_version row, so it waits for the writers in flight and none starts meanwhile, and bumps
+   * each version: the caches keyed on them (platform/lib/answer-cache.ts) recompute what a repair changed.
    */
   async rebuild(): Promise<void> {
     const [small, farmer] = CLASSES();
@@ -106,7 +108,7 @@ export class BalanceRepo extends Repository {
               coalesce(sum(h.loan_balance) FILTER (WHERE h.borrower_kind = ANY($2)), 0)
          FROM guarantee_institution i LEFT JOIN household_balance h ON h.institution_id = i.id
         GROUP BY i.id ORDER BY i.id
-       ON CONFLICT (institution_id) DO UPDATE SET
+       ON CONFLICT (institution_id) DO UPDATE SET version = v.version + 1,
          open_balance = EXCLUDED.open_balance, open_small_agri = EXCLUDED.open_small_agri,
          open_small_micro_loan = EXCLUDED.open_small_micro_loan, open_farmer_loan = EXCLUDED.open_farmer_loan`,
       [small, farmer],

@@ -56,7 +56,7 @@ export class BusinessMonthStats {
 
 /**
  * The data version of an institution's business (issue 12): bumped by every write of the monthly aggregate in the
- * same transaction (LedgerRepo), read by the dashboard cache (dashboard.cache.ts) to know when an answer is stale.
+ * same transaction (LedgerRepo), read by the dashboard and warnings caches (platform/lib/answer-cache.ts) to know when an answer is stale.
  */
 @Entity({ name: 'ledger_version' })
 export class LedgerVersion {

@@ -55,8 +55,8 @@ const NEW_BUSINESS_MANY = `
     fee_rate_sum = s.fee_rate_sum + EXCLUDED.fee_rate_sum`;
 
 /**
- * The institution's data version (ledger_version), bumped before its cells are touched: the dashboard cache
- * (dashboard.cache.ts) keys on it, so a committed write is seen at the very next read. Taken first in every
+ * The institution's data version (ledger_version), bumped before its cells are touched: the dashboard and warnings
+ * caches (platform/lib/answer-cache.ts) key on it, so a committed write is seen at the very next read. Taken first in every
  * ledger write, the version row orders the writers of one institution before any cell, so they cannot deadlock
  * on cells in different orders.
  */

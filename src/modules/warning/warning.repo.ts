@@ -86,6 +86,28 @@ const inForceScan = (scoped: string) => `
  */
 export class WarningRepo extends Repository {
   /**
+   * What the warnings of a date depend on besides it and the scope, as one string (platform/lib/answer-cache.ts):
+   * the sum of the institutions' ledger versions (every committed write of guarantees, compensations and the open
+   * balances bumps one) and a digest of each row's id and writing transaction (xmin) of the institutions (name,
+   * net assets, region), the cooperation agreements, the policy versions and the monthly reports of `months`: an
+   * insert, update or delete of any of them changes it. `ownWrites` when this transaction has written anything: its
+   * reads must not be cached (it may yet roll back). No row reaches the viewer.
+   */
+  async dataVersion(scope: Scope, months: string[]): Promise<{ version: string; ownWrites: boolean }> {
+    const digest = (table: string, where = 'TRUE') =>
+      `(SELECT md5(coalesce(string_agg(t.id::text || '.' || t.xmin::text, ',' ORDER BY t.id), '')) FROM ${table} t WHERE ${where})`;
+    const i = scope.institutions('t');
+    const row = await this.first<{ version: string; own_writes: boolean }>(
+      `SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS own_writes,
+              concat_ws(':', (SELECT coalesce(sum(v.version), 0) FROM ledger_version v), ${digest('guarantee_institution', i.sql)},
+                        ${digest('cooperation_agreement')}, ${digest('policy_parameter_set')},
+                        ${digest('monthly_report', 't.month = ANY(:months)')}) AS version`,
+      { months, ...i.params },
+    );
+    return { version: row!.version, ownWrites: row!.own_writes };
+  }
+
+  /**
    * The institutions in the viewer's scope (optionally one) with their flows of the year up to `on`'s month,
    * from the monthly aggregate: one statement whatever their number.
    */

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { Scope } from '../../access/scope';
+import { SystemScope } from '../../access/system-scope';
 import { BadInputError } from '../../platform/errors';
+import { AnswerCache } from '../../platform/lib/answer-cache';
 import { businessToday, isMonth, monthBounds } from '../../platform/lib/dates';
 import { dec } from '../../platform/lib/decimal';
 import { isUuid } from '../../platform/lib/ids';
@@ -10,6 +12,19 @@ import type { PolicyService } from '../policy/policy.service';
 import { WarningRepo, type InstitutionFigures } from './warning.repo';
 import * as calc from './warning.calc';
 import { SupervisionEntry, Warning, WarningIndicator, WarningLevel } from './warning.types';
+
+/** The warnings of a date with the figures of the institutions they were computed from. */
+interface OnDate {
+  warnings: Warning[];
+  institutions: InstitutionFigures[];
+}
+
+/** Answers of this process (platform/lib/answer-cache.ts): a few dates × the scopes in use. */
+const ANSWERS = new AnswerCache<OnDate>(200);
+const VERSION = SystemScope.because("the warnings cache's data version: a counter and digests, no row reaches the viewer");
+
+/** Forget every cached answer (tests compare a cached answer with one computed afresh). */
+export const clearWarningCache = () => ANSWERS.clear();
 
 const pct = (v: string | null) => (v === null ? '—' : `${dec(v).times(100).toFixed(2)}%`);
 const times = (v: string | null) => (v === null ? '—' : `${dec(v).toFixed(2)}倍`);
@@ -64,10 +79,25 @@ export class WarningService {
     return entries;
   }
 
-  /** The warnings on a date, worst first, with the figures of the institutions they were computed from. */
-  private async on(on: string, institutionId?: string): Promise<{ warnings: Warning[]; institutions: InstitutionFigures[] }> {
+  /**
+   * The warnings on a date, worst first, with the figures of the institutions they were computed from: from the
+   * cache when nothing they depend on changed since they were computed for this scope (issue 12: computing them
+   * folds the year's aggregate of every institution), else afresh. The version is read before the figures, so an
+   * answer is never older than the version it is stored under; the cached objects are shared, never changed.
+   */
+  private async on(on: string, institutionId?: string): Promise<OnDate> {
     const p = await this.parameters(on, 'asOf');
     const repo = new WarningRepo(this.manager);
+    const { version, ownWrites } = await repo.dataVersion(VERSION, [previousMonth(on)]);
+    const key = JSON.stringify([this.scope.institutions('i'), on, institutionId ?? null]);
+    const cached = ownWrites ? undefined : ANSWERS.get(key, version);
+    if (cached) return cached;
+    const answer = await this.compute(on, p, repo, institutionId);
+    if (!ownWrites) ANSWERS.set(key, version, answer);
+    return answer;
+  }
+
+  private async compute(on: string, p: PolicyParameterSet, repo: WarningRepo, institutionId?: string): Promise<OnDate> {
     const institutions = await repo.institutionFigures(this.scope, on, institutionId);
     const ids = institutions.map((i) => i.id);
     const bounds = {

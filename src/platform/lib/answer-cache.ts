@@ -1,9 +1,9 @@
 /**
- * Issue 12: the dashboard's answers, computed once per scope, filter and data version, kept in this process.
- * The data version (DashboardRepo.dataVersion) grows with every committed write of the monthly aggregate and
- * changes with any renamed region, institution or bank, so a write is seen at the very next read, in this hub
- * instance and in any other sharing the database. Nothing is cached from a transaction that has written (it may
- * roll back). Bounded: the least recently used answer goes first.
+ * Issue 12: answers computed once per key (scope and filter) and data version, kept in this process: the
+ * dashboard's (DashboardRepo.dataVersion) and the warnings' (WarningRepo.dataVersion). A data version is read in
+ * the database before the answer is computed and changes with every committed write the answer depends on, so a
+ * write is seen at the very next read, in this hub instance and in any other sharing the database. Callers cache
+ * nothing from a transaction that has written (it may roll back). Bounded: the least recently used answer goes first.
  */
 export class AnswerCache<T> {
   private readonly entries = new Map<string, { version: string; value: T }>();
