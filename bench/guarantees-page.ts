@@ -55,11 +55,10 @@ Ids for --scenarios: list, count (with totalCount), region, deep, city, county, 
 
 Floors: node:http + one prepared pg query serving the same JSON — for a page, the page's rows; for a dashboard,
 the same figures computed by one hand-written statement over the guarantee rows (no aggregate, no cache). Warnings
-and the supervision list are measured on the hub alone. A dashboard's floor, and the warnings and the supervision
-list, are measured over a number of requests without warm-up instead of --duration seconds (one request may scan
-the guarantee table for longer than a run lasts), by at most that many clients: 50 for the warnings and the
-supervision list; for a floor --floor-requests, by default 20 up to 10^6 guarantees and 20 × 10^6 / N above (at
-least 4), so that a floor costs about the same at any size. Such a request may take 300 s under load per 10^6
+and the supervision list are measured on the hub alone. A dashboard's floor is measured over a number of requests
+without warm-up instead of --duration seconds (one request may scan the guarantee table for longer than a run
+lasts), by at most that many clients: --floor-requests, by default 20 up to 10^6 guarantees and 20 × 10^6 / N above
+(at least 4), so that a floor costs about the same at any size. Such a request may take 300 s under load per 10^6
 guarantees (at least 300 s). After the scenarios, --import-rows rows (default 100,000) are imported as by
 npm run import (bench/import.ts) and timed. Before timing, each answer must be HTTP 200 without a
 GraphQL error, and hub and floor must agree row by row (pages) or figure by figure (dashboards); every response

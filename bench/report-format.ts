@@ -59,8 +59,7 @@ export function markdown({ machine, setup, results, import: imported }: Report):
       `${setup.connections} concurrent clients (autocannon ${setup.autocannon}, in a separate process), ${setup.seconds} s per run after a ${setup.warmup} s warm-up, ` +
       'a FINANCE token (the county dashboard: a LOCAL_GOVERNMENT one). Before timing, hub and floor answers are compared row by row ' +
       '(pages) or figure by figure (dashboards); during it, every response is checked (HTTP 200, no GraphQL error, 100 edges for a page). ' +
-      `A dashboard's floor (one statement over the guarantee rows) is measured over ${setup.floorRequests} requests by ${Math.min(setup.floorRequests, setup.connections)} clients, ` +
-      `the warnings and the supervision list over 50 requests by ${Math.min(50, setup.connections)}: not timed runs. ` +
+      `A dashboard's floor (one statement over the guarantee rows) is measured over ${setup.floorRequests} requests by ${Math.min(setup.floorRequests, setup.connections)} clients: not a timed run. ` +
       '"Right after a write": 20 sequential hub reads, each after a committed write bumped a data version (the cache\'s miss).',
     '',
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.postgres}; ${setup.database}. ` +

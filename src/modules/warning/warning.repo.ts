@@ -97,14 +97,15 @@ export class WarningRepo extends Repository {
     const digest = (table: string, where = 'TRUE') =>
       `(SELECT md5(coalesce(string_agg(t.id::text || '.' || t.xmin::text, ',' ORDER BY t.id), '')) FROM ${table} t WHERE ${where})`;
     const i = scope.institutions('t');
-    const row = await this.first<{ version: string; own_writes: boolean }>(
+    // Prepared: read by every warnings and supervision request, cache hit or not.
+    const [row] = await this.preparedRows<{ version: string; own_writes: boolean }>(
       `SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS own_writes,
               concat_ws(':', (SELECT coalesce(sum(v.version), 0) FROM ledger_version v), ${digest('guarantee_institution', i.sql)},
                         ${digest('cooperation_agreement')}, ${digest('policy_parameter_set')},
                         ${digest('monthly_report', 't.month = ANY(:months)')}) AS version`,
       { months, ...i.params },
     );
-    return { version: row!.version, ownWrites: row!.own_writes };
+    return { version: row.version, ownWrites: row.own_writes };
   }
 
   /**

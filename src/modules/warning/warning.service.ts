@@ -13,10 +13,11 @@ import { WarningRepo, type InstitutionFigures } from './warning.repo';
 import * as calc from './warning.calc';
 import { SupervisionEntry, Warning, WarningIndicator, WarningLevel } from './warning.types';
 
-/** The warnings of a date with the figures of the institutions they were computed from. */
+/** The warnings of a date with the figures of the institutions and the policy version they were computed from. */
 interface OnDate {
   warnings: Warning[];
   institutions: InstitutionFigures[];
+  parameters: PolicyParameterSet;
 }
 
 /** Answers of this process (platform/lib/answer-cache.ts): a few dates × the scopes in use. */
@@ -43,7 +44,7 @@ export class WarningService {
     const on = asOf ?? today;
     if (on > today) throw new BadInputError('asOf', `asOf may not be in the future (today is ${today})`);
     if (institutionId != null && !isUuid(institutionId)) return [];
-    const { warnings: found } = await this.on(on, institutionId?.toLowerCase() ?? undefined);
+    const { warnings: found } = await this.on(on, 'asOf', institutionId?.toLowerCase() ?? undefined);
     return found.filter((w) => minLevel !== WarningLevel.RED || w.level === WarningLevel.RED);
   }
 
@@ -54,11 +55,10 @@ export class WarningService {
     const { from, to } = monthBounds(month);
     if (from > today) throw new BadInputError('month', `month may not be in the future (today is ${today})`);
     const atEnd = to < today ? to : today;
-    // The institutions' figures come with the warnings (one read of the year's aggregate, not two).
-    const { warnings, institutions } = await this.on(atEnd);
+    // The institutions' figures and the policy version come with the warnings (one read of the year's aggregate).
+    const { warnings, institutions, parameters: p } = await this.on(atEnd, 'month');
     const repo = new WarningRepo(this.manager);
     const ids = institutions.map((i) => i.id);
-    const p = await this.parameters(atEnd, 'month');
     const due = dueDate(month, p.reportDueDay);
     const firsts = await repo.firstReportDates(this.scope, ids, month);
     const entries: SupervisionEntry[] = [];
@@ -85,14 +85,14 @@ export class WarningService {
    * folds the year's aggregate of every institution), else afresh. The version is read before the figures, so an
    * answer is never older than the version it is stored under; the cached objects are shared, never changed.
    */
-  private async on(on: string, institutionId?: string): Promise<OnDate> {
-    const p = await this.parameters(on, 'asOf');
+  private async on(on: string, field: string, institutionId?: string): Promise<OnDate> {
     const repo = new WarningRepo(this.manager);
     const { version, ownWrites } = await repo.dataVersion(VERSION, [previousMonth(on)]);
     const key = JSON.stringify([this.scope.institutions('i'), on, institutionId ?? null]);
     const cached = ownWrites ? undefined : ANSWERS.get(key, version);
     if (cached) return cached;
-    const answer = await this.compute(on, p, repo, institutionId);
+    // A date before the first policy version is refused here (R14), so never cached.
+    const answer = await this.compute(on, await this.parameters(on, field), repo, institutionId);
     if (!ownWrites) ANSWERS.set(key, version, answer);
     return answer;
   }
@@ -184,7 +184,7 @@ export class WarningService {
       (a, b) =>
         rank(a) - rank(b) || a.institutionName.localeCompare(b.institutionName, 'zh-CN') || a.institutionId.localeCompare(b.institutionId),
     );
-    return { warnings, institutions };
+    return { warnings, institutions, parameters: p };
   }
 
   /** The version in force on the date; a date before the first one is BAD_USER_INPUT (R14). */
