@@ -37,10 +37,9 @@ describe('introspection', () => {
   it('2,000 aliased __schema are refused before any is answered, signed in or not', async () => {
     const hub = await startHub({ NODE_ENV: 'development' });
     const query = `{ ${Array.from({ length: 2_000 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ')} }`;
-    const started = performance.now();
     const res = await hub.post({ query });
+    // HTTP 400 without data: refused at validation (an executed query answers 200, with its data).
     expect([res.status, [...new Set(errorCodes(res))], res.json.data]).toEqual([400, ['QUERY_TOO_COMPLEX'], undefined]);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(res.text.length).toBeLessThan(2_000);
   });
 });
