@@ -9,9 +9,13 @@ import { bindContext, type Context } from './context';
  * Mutations that manage their own connection use: `login` and `changePassword` check a password (argon2,
  * ~100 ms of CPU) and must not hold a pooled connection while they wait for their turn at the hasher; and
  * a failed check must stay counted by the login throttle, which a rolled-back transaction would undo.
- * `changePassword` writes with one statement; its audit row follows it, as login's does.
+ * A login's audit row follows it. `changePassword` writes its change and its audit row in one transaction of
+ * its own (AccountService), so only its refusals are audited here.
  */
-const OWN_UNIT_OF_WORK: ReadonlySet<string> = new Set(['login', 'changePassword']);
+const OWN_UNIT_OF_WORK: ReadonlyMap<string, 'audited after' | 'audits its acceptance'> = new Map([
+  ['login', 'audited after'],
+  ['changePassword', 'audits its acceptance'],
+]);
 
 /** The shield answers a denial as the field's value; this carries it out of the transaction so it rolls back. */
 class Refusal extends Error {
@@ -31,7 +35,8 @@ class Refusal extends Error {
 export const unitOfWork: IMiddlewareTypeMap = {
   Mutation: async (resolve, root, args: Record<string, unknown>, ctx: Context, info: GraphQLResolveInfo) => {
     const operation = info.fieldName;
-    if (OWN_UNIT_OF_WORK.has(operation)) return auditedAfter(() => resolve(root, args, ctx, info), ctx, operation, args);
+    const own = OWN_UNIT_OF_WORK.get(operation);
+    if (own) return auditedAfter(() => resolve(root, args, ctx, info), ctx, operation, args, own === 'audited after');
     try {
       return await ctx.manager.transaction(async (tx) => {
         const result: unknown = await resolve(root, args, bindContext(ctx, tx), info);
@@ -48,7 +53,13 @@ export const unitOfWork: IMiddlewareTypeMap = {
   },
 };
 
-async function auditedAfter(run: () => Promise<unknown>, ctx: Context, operation: string, args: Record<string, unknown>): Promise<unknown> {
+async function auditedAfter(
+  run: () => Promise<unknown>,
+  ctx: Context,
+  operation: string,
+  args: Record<string, unknown>,
+  auditAcceptance: boolean,
+): Promise<unknown> {
   let result: unknown;
   try {
     result = await run();
@@ -57,7 +68,7 @@ async function auditedAfter(run: () => Promise<unknown>, ctx: Context, operation
     throw err;
   }
   if (result instanceof Error) await recordRefusal(ctx, operation, args, result);
-  else await recordMutation(ctx.manager, { viewer: ctx.viewer, operation, args, result });
+  else if (auditAcceptance) await recordMutation(ctx.manager, { viewer: ctx.viewer, operation, args, result });
   return result;
 }
 

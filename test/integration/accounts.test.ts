@@ -135,6 +135,25 @@ describe('password rules, wherever a password is set', () => {
 });
 
 describe('audit rows of account changes', () => {
+  it('a password change whose audit row cannot be written does not happen (they commit together)', async () => {
+    await inRollback(async (m) => {
+      const user = await account(m, 'acct.audit.atomic');
+      const before = await stored(m, user.id);
+      // The audit log refuses this user's accepted changePassword row (rolled back with the test).
+      await m.query(`CREATE FUNCTION pg_temp.refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.operation = 'changePassword' AND NEW.outcome = 'ACCEPTED' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$`);
+      await m.query(`CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION pg_temp.refuse_audit()`);
+      expect(codes(await gql(m, user.as, CHANGE, { c: PASSWORD, n: 'changed-by-user-22' }))).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(await stored(m, user.id)).toEqual(before); // neither the hash nor the token version moved
+      await m.query(`DROP TRIGGER refuse_audit ON audit_log`);
+      expect(ok(await gql(m, user.as, CHANGE, { c: PASSWORD, n: 'changed-by-user-22' }))).toEqual({ changePassword: true });
+      expect((await audit(m, user.id)).map((r) => [r.operation, r.outcome, r.error_code])).toEqual([
+        ['changePassword', 'REJECTED', 'INTERNAL_SERVER_ERROR'],
+        ['changePassword', 'ACCEPTED', null],
+      ]);
+    });
+  });
+
   it('records each mutation, accepted or refused, with the user it touched and never a password', async () => {
     await inRollback(async (m) => {
       const admin = await account(m, 'acct.audit.admin', Role.ADMIN);

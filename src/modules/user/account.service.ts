@@ -4,6 +4,7 @@ import { signToken, type TokenSettings } from '../../access/token';
 import type { Viewer } from '../../access/viewer';
 import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../../platform/errors';
 import { isUuid } from '../../platform/lib/ids';
+import { recordMutation } from '../audit/audit.record';
 import { clearFailures, recordFailure, refuseIfThrottled, type LoginRequest } from './login-guard';
 import { checkNewPassword, hashPassword, needsRehash, verifyPassword } from './user.passwords';
 import { UserRepo, type Credentials } from './user.repo';
@@ -88,10 +89,14 @@ export class AccountService {
       }
       return hashPassword(newPassword);
     });
-    // Only over the hash just checked: of two changes at once, the second finds the password changed.
-    if (!(await this.repo.setPassword(found.user.id, newHash, found.passwordHash))) {
-      throw new ConflictError('The password was changed meanwhile; log in again');
-    }
+    // The change and its audit row commit together (DESIGN.md §6); the checks above held no transaction open.
+    await this.manager.transaction(async (tx) => {
+      // Only over the hash just checked: of two changes at once, the second finds the password changed.
+      if (!(await new UserRepo(tx).setPassword(found.user.id, newHash, found.passwordHash))) {
+        throw new ConflictError('The password was changed meanwhile; log in again');
+      }
+      await recordMutation(tx, { viewer: this.viewer, operation: 'changePassword', args: { currentPassword, newPassword }, result: true });
+    });
     return true;
   }
 
