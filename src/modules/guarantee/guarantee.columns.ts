@@ -40,7 +40,7 @@ const BORROWER = {
 export function guaranteeJoin(
   scope: Scope,
   selection: PageSelection = FULL_SELECTION,
-): { select: string; from: string; params: Record<string, unknown> } {
+): { select: string; columns: readonly string[]; from: string; params: Record<string, unknown> } {
   const i = scope.institutions('i');
   const b = scope.banks('b');
   const select = [selection.guarantee === Tier.FULL ? GUARANTEE_COLUMNS : GUARANTEE_NARROW];
@@ -60,5 +60,26 @@ export function guaranteeJoin(
     select.push(BORROWER[selection.borrower]);
     from.push('JOIN borrower br ON br.id = g.borrower_id');
   }
-  return { select: select.join(',\n      '), from: from.join('\n      '), params };
+  const text = select.join(',\n      ');
+  return { select: text, columns: selectedColumns(text), from: from.join('\n      '), params };
+}
+
+const columnsOf = new Map<string, readonly string[]>();
+
+/**
+ * The names a select list gives its columns, in order: each item is `alias.column`, optionally `AS "name"` (the
+ * form of the lists above; anything else is refused). For rows read as arrays (GuaranteeRepo.page), whose values
+ * are in this order. Cached per list: a page's lists take a bounded number of shapes.
+ */
+export function selectedColumns(list: string): readonly string[] {
+  let names = columnsOf.get(list);
+  if (!names) {
+    names = list.split(',').map((item) => {
+      const m = /^\s*[a-z]+\.([a-z_]+)(?:\s+AS\s+"([A-Za-z_]+)")?\s*$/.exec(item);
+      if (!m) throw new Error(`not a column of a select list: ${item}`);
+      return m[2] ?? m[1];
+    });
+    columnsOf.set(list, names);
+  }
+  return names;
 }

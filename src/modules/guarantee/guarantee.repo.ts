@@ -87,15 +87,15 @@ export type JoinedRow = GuaranteeRecord & Record<string, unknown>;
 export class GuaranteeRepo extends Repository {
   /**
    * A keyset page on (start_on DESC, id DESC) of the guarantees in scope, with the relations the query selects;
-   * `limit` rows at most.
+   * `limit` rows at most, each as its values in the order `columns` names them (a JoinedRow's keys).
    */
-  page(
+  async page(
     scope: Scope,
     filter: GuaranteeWhere | null | undefined,
     limit: number,
     after?: { startOn: string; id: string },
     selection?: PageSelection,
-  ): Promise<JoinedRow[]> {
+  ): Promise<{ columns: readonly string[]; rows: unknown[][] }> {
     // The limit is written into the text (a checked integer): a prepared statement's generic plan then knows it.
     if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a whole number, not ${limit}`);
     const where = filtered(scope, filter);
@@ -108,10 +108,11 @@ export class GuaranteeRepo extends Repository {
     }
     const j = guaranteeJoin(scope, selection);
     // Prepared: PostgreSQL planned this four-way join on every request for longer than it ran it.
-    return this.preparedRows<JoinedRow>(
+    const rows = await this.preparedValues(
       `SELECT ${j.select} FROM ${j.from} WHERE ${where.sql.join(' AND ')} ORDER BY g.start_on DESC, g.id DESC LIMIT ${limit}`,
       { ...params, ...j.params },
     );
+    return { columns: j.columns, rows };
   }
 
   /** One guarantee in scope with its relations; undefined when missing or out of scope. */

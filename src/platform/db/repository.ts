@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { queryPrepared, queryRows } from './sql';
+import { queryPrepared, queryPreparedValues, queryRows } from './sql';
 
 /**
  * The base of every `<module>.repo.ts`: the module's SQL in one reviewable file, run on the entity manager it
@@ -19,6 +19,11 @@ export abstract class Repository {
   /** rows(), as a named prepared statement PostgreSQL plans once per connection (platform/db/sql.ts): for hot reads. */
   protected preparedRows<T>(sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
     return queryPrepared<T>(this.manager, sql, params);
+  }
+
+  /** preparedRows(), each row as its values in select order (platform/db/sql.ts): for the hottest reads. */
+  protected preparedValues(sql: string, params: Record<string, unknown> = {}): Promise<unknown[][]> {
+    return queryPreparedValues(this.manager, sql, params);
   }
 
   /** The first row, or undefined. */

@@ -44,3 +44,14 @@ export async function queryPrepared<T>(manager: EntityManager, sql: string, para
   const statement: NamedStatement = { name: statementName(text), text };
   return manager.query(statement as unknown as string, values);
 }
+
+/**
+ * queryPrepared, each row as its values in select order (pg's rowMode 'array'): for a hot read that builds its own
+ * objects from them. pg's row objects each get a hidden class of their own once its row-building code has seen
+ * several statements' shapes, which makes every later read of, or addition to, such an object slow in V8.
+ */
+export function queryPreparedValues(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<unknown[][]> {
+  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);
+  const statement: NamedStatement & { rowMode: 'array' } = { name: statementName(text), text, rowMode: 'array' };
+  return manager.query(statement as unknown as string, values);
+}

@@ -4,7 +4,7 @@ import { BadInputError } from '../../../platform/errors';
 import { isCalendarDate, monthBounds } from '../../../platform/lib/dates';
 import { isUuid } from '../../../platform/lib/ids';
 import type { GuaranteeFilter } from '../guarantee.inputs';
-import { toJoined, type GuaranteeView } from './guarantee.joined';
+import { joinedLayout, joinedValues, toJoined, type GuaranteeView } from './guarantee.joined';
 import { GuaranteeRepo } from '../guarantee.repo';
 import type { PageSelection } from './guarantee.selection';
 import type { GuaranteeConnection } from '../guarantee.types';
@@ -43,11 +43,12 @@ export async function guaranteePage(
   const first = args.first ?? DEFAULT_FIRST;
   if (!Number.isInteger(first) || first < 0 || first > MAX_FIRST) throw new BadInputError('first', `first must be from 0 to ${MAX_FIRST}`);
   const after = args.after ? decodeCursor(args.after) : undefined;
-  const rows = await new GuaranteeRepo(manager).page(scope, args.filter, first + 1, after, selection);
+  const { columns, rows } = await new GuaranteeRepo(manager).page(scope, args.filter, first + 1, after, selection);
   const hasNextPage = rows.length > first;
+  const layout = joinedLayout(columns);
   const shared = { institutions: new Map(), banks: new Map() };
   const edges = rows.slice(0, first).map((row) => {
-    const node = toJoined(row, scope, shared);
+    const node = joinedValues(row, layout, scope, shared);
     return { cursor: encodeCursor(node), node };
   });
   let counted: Promise<number> | undefined;
