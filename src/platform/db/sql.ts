@@ -47,8 +47,9 @@ export async function queryPrepared<T>(manager: EntityManager, sql: string, para
 
 /**
  * queryPrepared, each row as its values in select order (pg's rowMode 'array'): for a hot read that builds its own
- * objects from them. pg's row objects each get a hidden class of their own once its row-building code has seen
- * several statements' shapes, which makes every later read of, or addition to, such an object slow in V8.
+ * objects from them. pg's row objects (a clone of one template per result) can each get a hidden class of their
+ * own, depending on the state of V8's caches for that clone (seen in a standalone hub: every page row its own),
+ * which makes every later read of, or addition to, such an object a slow lookup.
  */
 export function queryPreparedValues(manager: EntityManager, sql: string, params: Record<string, unknown>): Promise<unknown[][]> {
   const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, params);

@@ -145,8 +145,8 @@ export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): Gu
  * Turns a joined row, as its values in the order `layout` describes, into the guarantee with its related objects;
  * the identifier is decided for this viewer here. Written out field by field: this runs for every row of the
  * hottest page. The guarantee is a new object of one shape, whatever the columns read (a column not read is
- * undefined): pg's row objects each get a hidden class of their own, so adding properties to them, or reading
- * them in the compiled query, went through V8's slow paths, ~7 µs a row. (created_at of the institution and bank
+ * undefined): pg's row objects can each get a hidden class of their own (platform/db/sql.ts), and adding
+ * properties to them, or reading them in the compiled query, then went through V8's slow paths, ~7 µs a row. (created_at of the institution and bank
  * is not selected: no field shows it, and parsing timestamps is not free.)
  */
 export function joinedValues(v: readonly unknown[], L: JoinedLayout, scope: Scope, shared?: SharedParties): GuaranteeView {
