@@ -141,7 +141,7 @@ async function main(): Promise<void> {
           headers: { 'content-type': 'application/json', ...(who === 'hub' ? { authorization: `Bearer ${s.token ?? token}` } : {}) },
           edges: s.edges,
           timeout: s.timeout,
-          amount: who === 'floor' ? s.floorRequests : s.hubRequests,
+          amount: who === 'floor' ? s.floorRequests : undefined,
         };
         // A run over a number of requests has at most one client per request (a floor at 10^7: 4 requests, 4 clients).
         const clients = req.amount ? Math.min(connections, req.amount) : connections;

@@ -32,10 +32,9 @@ export interface Scenario {
   write?: () => Promise<void>;
   /** Seconds a response may take under load (default 10). */
   timeout?: number;
-  /** The floor, or the hub, is measured over this many requests (at least one per client) instead of --duration
-   *  seconds, without warm-up: a scan may take longer per request than a whole run. */
+  /** The floor is measured over this many requests (at least one per client) instead of --duration seconds,
+   *  without warm-up: a scan may take longer per request than a whole run. */
   floorRequests?: number;
-  hubRequests?: number;
   /** SQL statements one request costs each server, counted by checkScenarios. */
   statements?: { hub: number; floor?: number };
 }

@@ -40,8 +40,8 @@ async function main(): Promise<void> {
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     console.log(
-      `${redactUrl(url)}: open balances rebuilt from the guarantee table: ${changed.households} borrowers with an open balance ` +
-        `at ${changed.institutions} institutions, in ${seconds.toFixed(1)} s`,
+      `${redactUrl(url)}: open balances rebuilt from the guarantee table in ${seconds.toFixed(1)} s ` +
+        `(institutions: ${changed.institutions}; borrowers with an open balance: ${changed.households})`,
     );
   } finally {
     await dataSource.destroy();
