@@ -65,45 +65,43 @@ describe('login throttling', () => {
 });
 
 describe('bounded argon2 work', () => {
-  it(
-    '200 concurrent wrong logins: most refused at once, at most 50 checked, and a real login is answered',
-    { timeout: 180_000 },
-    async () => {
-      const baselineStarted = performance.now();
-      expect(errorCodes(await login(hub, users.carol, PASSWORD, nextAddress()))).toEqual([]);
-      const baselineMs = performance.now() - baselineStarted;
-      const rssBefore = process.memoryUsage().rss;
-      const started = performance.now();
-      // When each wave answer arrives, in the order they arrive: an order, not a duration.
-      const order: string[] = [];
-      const wave = Array.from({ length: 200 }, (_, i) =>
-        login(hub, `spray.${i}.${process.pid}`, 'wrong-password', `203.0.113.${i}`).then((r) => {
-          order.push(errorCodes(r)[0] ?? 'ok');
-          return r;
-        }),
-      );
-      const realStarted = performance.now();
-      const real = await login(hub, users.carol, PASSWORD, nextAddress());
-      const realMs = performance.now() - realStarted;
-      const checkedBefore = order.filter((c) => c === 'UNAUTHENTICATED').length;
-      const answers = await Promise.all(wave);
-      const waveMs = performance.now() - started;
-      const codes = answers.map((r) => errorCodes(r)[0]);
-      const tooMany = codes.filter((c) => c === 'TOO_MANY_REQUESTS').length;
-      console.info(
-        `200 concurrent wrong logins: ${waveMs.toFixed(0)} ms, ${tooMany} refused at once, real login ${realMs.toFixed(0)} ms ` +
-          `after ${checkedBefore} checked wrong passwords (alone: ${baselineMs.toFixed(0)} ms) ` +
-          `(${errorCodes(real)[0] ?? 'ok'}), RSS +${((process.memoryUsage().rss - rssBefore) / 2 ** 20).toFixed(0)} MiB`,
-      );
-      expect(codes.every((c) => c === 'UNAUTHENTICATED' || c === 'TOO_MANY_REQUESTS')).toBe(true);
-      expect(tooMany).toBeGreaterThan(150);
-      // At most 2 + 16 of the wave get a slot in the gate at any moment, so at most 200 − 150 wrong passwords are
-      // checked in all, and the real login is refused at once or queued behind those the gate held when it came.
-      // How many of the wave reach the gate before it depends on the scheduler (a busy CI host parses many of the
-      // 200 requests first), so the exact bound is checked on the gate itself: test/unit/password-gate.test.ts.
-      expect(['ok', 'TOO_MANY_REQUESTS']).toContain(errorCodes(real)[0] ?? 'ok');
-      // Once the wave has passed, it is served.
-      expect(errorCodes(await login(hub, users.carol, PASSWORD, nextAddress()))).toEqual([]);
-    },
-  );
+  it('200 concurrent wrong logins: at least half refused at once, and a real login is answered', { timeout: 180_000 }, async () => {
+    const baselineStarted = performance.now();
+    expect(errorCodes(await login(hub, users.carol, PASSWORD, nextAddress()))).toEqual([]);
+    const baselineMs = performance.now() - baselineStarted;
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    // When each wave answer arrives, in the order they arrive: an order, not a duration.
+    const order: string[] = [];
+    const wave = Array.from({ length: 200 }, (_, i) =>
+      login(hub, `spray.${i}.${process.pid}`, 'wrong-password', `203.0.113.${i}`).then((r) => {
+        order.push(errorCodes(r)[0] ?? 'ok');
+        return r;
+      }),
+    );
+    const realStarted = performance.now();
+    const real = await login(hub, users.carol, PASSWORD, nextAddress());
+    const realMs = performance.now() - realStarted;
+    const checkedBefore = order.filter((c) => c === 'UNAUTHENTICATED').length;
+    const answers = await Promise.all(wave);
+    const waveMs = performance.now() - started;
+    const codes = answers.map((r) => errorCodes(r)[0]);
+    const tooMany = codes.filter((c) => c === 'TOO_MANY_REQUESTS').length;
+    console.info(
+      `200 concurrent wrong logins: ${waveMs.toFixed(0)} ms, ${tooMany} refused at once, real login ${realMs.toFixed(0)} ms ` +
+        `after ${checkedBefore} checked wrong passwords (alone: ${baselineMs.toFixed(0)} ms) ` +
+        `(${errorCodes(real)[0] ?? 'ok'}), RSS +${((process.memoryUsage().rss - rssBefore) / 2 ** 20).toFixed(0)} MiB`,
+    );
+    expect(codes.every((c) => c === 'UNAUTHENTICATED' || c === 'TOO_MANY_REQUESTS')).toBe(true);
+    // At most 2 + 16 of the wave hold a slot in the gate at any moment; the rest are refused without a check.
+    // How many slots free up while the hub is still parsing the wave depends on the scheduler (here ~20–50 of the
+    // 200 were checked; without the gate all 200 are), so the bound is loose: at least half refused at once. The
+    // exact bounds — 2 running, 16 waiting, a late login behind at most 18 — are checked on the gate itself, with
+    // the calls in an order the test chooses: test/unit/password-gate.test.ts.
+    expect(tooMany).toBeGreaterThanOrEqual(100);
+    // The real login is refused at once, or answered after its turn in the queue.
+    expect(['ok', 'TOO_MANY_REQUESTS']).toContain(errorCodes(real)[0] ?? 'ok');
+    // Once the wave has passed, it is served.
+    expect(errorCodes(await login(hub, users.carol, PASSWORD, nextAddress()))).toEqual([]);
+  });
 });
