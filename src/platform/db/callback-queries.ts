@@ -7,8 +7,8 @@ import pg from 'pg';
  * ~2–5 MB copied per scavenge, where the same statement given a callback left almost nothing (a few KB). Measured
  * with pg 8.23 (node --trace-gc-nvp; bench/README Performance). So such a call is made here with a callback and
  * answered by a promise of ours, which settles as pg's would: with the result, or with the error whose stack is
- * replaced by one leading back to the caller (as pg does). Calls with a callback, and submittables (a cursor, a
- * stream), are pg's own. Installed once per process, on import, like one-query-at-a-time.ts.
+ * replaced by one leading back to the caller (as pg does). Calls with a callback (as an argument or in the config), and
+ * submittables (a cursor, a stream), are pg's own. Installed once per process, on import, like one-query-at-a-time.ts.
  */
 const marker = Symbol.for('liaocheng-hub.callback-queries');
 type Query = (this: pg.Client, config: unknown, values?: unknown, callback?: unknown) => unknown;
@@ -22,11 +22,17 @@ if (!proto[marker]) {
       typeof values !== 'function' &&
       config !== null &&
       config !== undefined &&
-      typeof (config as { submit?: unknown }).submit !== 'function';
+      typeof (config as { submit?: unknown }).submit !== 'function' &&
+      // A config carrying its own callback is answered through it by pg, with no promise: left to pg.
+      typeof (config as { callback?: unknown }).callback !== 'function';
     if (!promised) return original.call(this, config, values, callback);
-    return new Promise((resolve, reject) => {
-      original.call(this, config, values, (err: Error | null, result: unknown) => (err ? reject(err) : resolve(result)));
-    }).catch((err: Error) => {
+    let settle: (err: Error | null, result: unknown) => void = () => undefined;
+    const answered = new Promise((resolve, reject) => {
+      settle = (err, result) => (err ? reject(err) : resolve(result));
+    });
+    // Outside the promise, as pg calls it: what pg throws at once (a config it refuses) is still thrown at once.
+    original.call(this, config, values, (err: Error | null, result: unknown) => settle(err, result));
+    return answered.catch((err: Error) => {
       Error.captureStackTrace(err);
       throw err;
     });
