@@ -5,6 +5,7 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from '../platform/config';
 import '../platform/db/one-query-at-a-time';
+import '../platform/db/callback-queries';
 
 // A PostgreSQL `date` is a calendar day: read it as its 'YYYY-MM-DD' text, never as a JS Date at
 // some midnight that a time zone can move to the day before.

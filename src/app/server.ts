@@ -1,6 +1,5 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
@@ -14,6 +13,7 @@ import { LoginGuard } from '../modules/user/login-guard';
 import { authenticator } from './authenticate';
 import { buildContext, type Context } from './context';
 import { jitGateway } from './executor';
+import { graphqlHttp } from './graphql-http';
 import { serveExplorer } from './explorer';
 import { formatError } from '../platform/errors';
 import { jsonBody, jsonBodyErrors } from './http-limits';
@@ -122,7 +122,7 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
     '/graphql',
     jsonBody(config.limits.bodyMaxBytes),
     reenterRequest,
-    expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
+    graphqlHttp(apollo, ({ req }) => contextOf(req)),
   );
   app.use('/exports', exportsRouter(apollo, contextOf, log));
   app.use('/dashboard', dashboardPage());
