@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext, type ContextFunction } 
 import type { Request, RequestHandler, Response } from 'express';
 
 /**
- * Apollo's Express integration (@as-integrations/express5 1.1.2: the same request in, the same bytes out), with the
+ * Apollo's Express integration (as @as-integrations/express5 1.1.2 wrote it, no longer a dependency: the same request in, the same bytes out), with the
  * answer to a POST written straight to the socket instead of through Express's `res.send`. The list page answers
  * ~46 KB of JSON, mostly CJK text (a two-byte string): `res.send` re-parses and re-formats the Content-Type and runs
  * `Buffer.from`, which scans the whole string for its UTF-8 length before encoding it; here it is encoded once into
