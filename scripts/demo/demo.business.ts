@@ -63,8 +63,9 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
             institution_n, institution_id, borrower_n, borrower_id, borrower_kind, region_id, agreement_id, bank_id, bank_risk_share, kind, eligible,
             guaranteed_amount,
             CASE WHEN u_loan < 0.2 THEN guaranteed_amount * 1.25 ELSE guaranteed_amount END::numeric(18,2) AS loan_amount,
-            -- R4: 支小支农 business is priced low (0.5%–1.05%), the rest 1%–1.5%.
-            CASE WHEN eligible THEN 0.005 + 0.0005 * floor(u_fee * 12) ELSE 0.010 + 0.0005 * floor(u_fee * 11) END::numeric(9,6) AS fee_rate,
+            -- R4: 支小支农 business is priced low (0.5%–1.05%), the rest 1%–1.5% (whole steps times a decimal: exact, and no
+            -- float-to-numeric conversion per row).
+            CASE WHEN eligible THEN 0.005 + 0.0005 * floor(u_fee * 12)::int ELSE 0.010 + 0.0005 * floor(u_fee * 11)::int END::numeric(9,6) AS fee_rate,
             start_on, end_on,
             CASE WHEN ends > $10::date THEN 'ACTIVE' WHEN defaults THEN 'COMPENSATED' ELSE 'RELEASED' END AS status,
             CASE WHEN ends > $10::date THEN NULL ELSE ends END AS released_on,
@@ -129,17 +130,24 @@ export async function decideSmallAgri(manager: EntityManager): Promise<void> {
 export async function writeGuarantees(manager: EntityManager): Promise<void> {
   // Each guarantee's key row first (its unique (institution_id, code), migration GuaranteePartitions).
   await manager.query(`INSERT INTO guarantee_key (id, institution_id, code) SELECT g.id, g.institution_id, g.code FROM demo_guarantee g`);
+  // The sort keys lead the sorted rows (the subquery's first columns; the outer ORDER BY is then already satisfied): a tie
+  // on the day is broken by reading i, which as a last (junk) column would be found by walking every column before it,
+  // at each of the ~20 comparisons per row (a third of the statement's time at 10^6 rows).
   await manager.query(
     `INSERT INTO guarantee (id, code, institution_id, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount,
        guaranteed_amount, fee_rate, bank_risk_share, start_on, end_on, status, released_on, small_agri, re_guaranteed, compensated_amount)
-     SELECT g.id, g.code, g.institution_id, g.bank_id, g.agreement_id, g.borrower_id, g.region_id, g.kind,
-            g.loan_amount, g.guaranteed_amount, g.fee_rate, g.bank_risk_share, g.start_on, g.end_on, g.status, g.released_on,
-            f.small_agri,
-            -- 纳入省再担保 (R8): most small/agricultural business, as the provincial re-guarantee covers it.
-            f.small_agri AND g.i % 5 <> 0,
-            g.compensated_amount
-     FROM demo_guarantee g JOIN demo_flag f USING (i)
-     ORDER BY g.start_on, g.i`,
+     SELECT id, code, institution_id, bank_id, agreement_id, borrower_id, region_id, kind, loan_amount, guaranteed_amount,
+            fee_rate, bank_risk_share, start_on, end_on, status, released_on, small_agri, re_guaranteed, compensated_amount
+     FROM (
+       SELECT g.start_on, g.i, g.id, g.code, g.institution_id, g.bank_id, g.agreement_id, g.borrower_id, g.region_id, g.kind,
+              g.loan_amount, g.guaranteed_amount, g.fee_rate, g.bank_risk_share, g.end_on, g.status, g.released_on,
+              f.small_agri,
+              -- 纳入省再担保 (R8): most small/agricultural business, as the provincial re-guarantee covers it.
+              f.small_agri AND g.i % 5 <> 0 AS re_guaranteed,
+              g.compensated_amount
+       FROM demo_guarantee g JOIN demo_flag f USING (i)
+       ORDER BY g.start_on, g.i) ordered
+     ORDER BY start_on, i`,
   );
 }
 
