@@ -38,7 +38,8 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
               $9::date + floor(d.u_start * ($10::date - $9::date + 1))::int AS start_on,
               CASE WHEN d.u_term < 0.15 THEN 6 WHEN d.u_term < 0.70 THEN 12 WHEN d.u_term < 0.90 THEN 24 ELSE 36 END AS term,
               CASE WHEN br.kind = 'OTHER_ENTERPRISE' AND d.u_kind < 0.25 THEN 'BOND' WHEN d.u_kind > 0.97 THEN 'OTHER_FINANCING' ELSE 'LOAN' END AS kind,
-              greatest(r.lo, round((r.lo::float8 * power(r.hi::float8 / r.lo::float8, d.u_amount) / 10000)::numeric) * 10000)::numeric(18,2) AS guaranteed_amount
+              -- The amount in units of 10,000, log-uniform over the kind's range: rounded to a whole unit in e.
+              r.lo, r.lo::float8 * power(r.hi::float8 / r.lo::float8, d.u_amount) / 10000 AS units
        FROM d
        JOIN demo_borrower br ON br.n = floor(d.u_borrower * $3::int)::int
        JOIN partners p ON p.institution_n = br.institution_n
@@ -49,6 +50,10 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
        OFFSET 0),
      e AS (
        SELECT b.*, (b.start_on + make_interval(months => b.term))::date - 1 AS end_on,
+              -- round(units::numeric): half away from zero, of the float's 15 significant digits. Only a float within 1e-9 of a
+              -- half could round otherwise in float arithmetic, so only it pays for the (slow) float-to-numeric conversion.
+              greatest(b.lo, CASE WHEN abs(b.units - floor(b.units) - 0.5) < 1e-9 THEN round(b.units::numeric)
+                                  ELSE floor(b.units + 0.5)::bigint END * 10000)::numeric(18,2) AS guaranteed_amount,
               (b.borrower_kind = ANY ($7::text[]) AND b.kind <> 'BOND') AS eligible
        FROM b OFFSET 0),
      f AS (
@@ -59,7 +64,7 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
               e.u_fate >= ${1 - DEFAULT_RATE} AS defaults
        FROM e OFFSET 0)
      SELECT i, gen_random_uuid() AS id,
-            ($8::text[])[institution_n + 1] || '-' || to_char(start_on, 'YYYY') || '-' || lpad(i::text, 8, '0') AS code,
+            ($8::text[])[institution_n + 1] || '-' || extract(year FROM start_on)::text || '-' || lpad(i::text, 8, '0') AS code,
             institution_n, institution_id, borrower_n, borrower_id, borrower_kind, region_id, agreement_id, bank_id, bank_risk_share, kind, eligible,
             guaranteed_amount,
             CASE WHEN u_loan < 0.2 THEN guaranteed_amount * 1.25 ELSE guaranteed_amount END::numeric(18,2) AS loan_amount,
