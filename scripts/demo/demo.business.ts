@@ -23,6 +23,14 @@ const SUSPECTED_MALICIOUS = 0.1;
 /** A uniform draw in [0, 1) for row i, independent per k. */
 const u = (k: number) => `((hashint8extended(i::bigint, $1::bigint * 16 + ${k}) & 4294967295)::float8 / 4294967296)`;
 
+/**
+ * SQL for round(x::numeric) of a float8 expression x from 0 to 10^4: half away from zero, of the 15 significant
+ * digits the float becomes as numeric. Only a float within 1e-9 of a half can round otherwise in float arithmetic
+ * (the conversion moves it by at most 5e-12), so only it pays for the slow float-to-numeric conversion.
+ */
+export const roundHalfAway = (x: string) =>
+  `CASE WHEN abs(${x} - floor(${x}) - 0.5) < 1e-9 THEN round((${x})::numeric) ELSE floor(${x} + 0.5)::bigint END`;
+
 export async function generateGuarantees(manager: EntityManager, seed: number, count: number, borrowers: number): Promise<void> {
   await manager.query(
     `CREATE TEMP TABLE demo_guarantee ON COMMIT DROP AS
@@ -50,10 +58,7 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
        OFFSET 0),
      e AS (
        SELECT b.*, (b.start_on + make_interval(months => b.term))::date - 1 AS end_on,
-              -- round(units::numeric): half away from zero, of the float's 15 significant digits. Only a float within 1e-9 of a
-              -- half could round otherwise in float arithmetic, so only it pays for the (slow) float-to-numeric conversion.
-              greatest(b.lo, CASE WHEN abs(b.units - floor(b.units) - 0.5) < 1e-9 THEN round(b.units::numeric)
-                                  ELSE floor(b.units + 0.5)::bigint END * 10000)::numeric(18,2) AS guaranteed_amount,
+              greatest(b.lo, ${roundHalfAway('b.units')} * 10000)::numeric(18,2) AS guaranteed_amount,
               (b.borrower_kind = ANY ($7::text[]) AND b.kind <> 'BOND') AS eligible
        FROM b OFFSET 0),
      f AS (
