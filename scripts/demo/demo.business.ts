@@ -68,21 +68,23 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
                    ELSE e.end_on END AS ends,
               e.u_fate >= ${1 - DEFAULT_RATE} AS defaults
        FROM e OFFSET 0)
-     SELECT i, gen_random_uuid() AS id,
-            ($8::text[])[institution_n + 1] || '-' || extract(year FROM start_on)::text || '-' || lpad(i::text, 8, '0') AS code,
-            institution_n, institution_id, borrower_n, borrower_id, borrower_kind, region_id, agreement_id, bank_id, bank_risk_share, kind, eligible,
+     -- Fixed-width columns first, then the nullable release day, the numerics and the texts: the statements that follow
+     -- each read a few columns of 10^6 rows, and a column after one of variable width (or a null) is found by walking them.
+     SELECT i, borrower_n, institution_n, start_on, end_on, eligible, u_flag < ${SUSPECTED_MALICIOUS} AS suspected,
+            gen_random_uuid() AS id, institution_id, borrower_id, region_id, agreement_id, bank_id,
+            CASE WHEN ends > $10::date THEN NULL ELSE ends END AS released_on,
             guaranteed_amount,
             CASE WHEN u_loan < 0.2 THEN guaranteed_amount * 1.25 ELSE guaranteed_amount END::numeric(18,2) AS loan_amount,
             -- R4: 支小支农 business is priced low (0.5%–1.05%), the rest 1%–1.5% (whole steps times a decimal: exact, and no
             -- float-to-numeric conversion per row).
             CASE WHEN eligible THEN 0.005 + 0.0005 * floor(u_fee * 12)::int ELSE 0.010 + 0.0005 * floor(u_fee * 11)::int END::numeric(9,6) AS fee_rate,
-            start_on, end_on,
-            CASE WHEN ends > $10::date THEN 'ACTIVE' WHEN defaults THEN 'COMPENSATED' ELSE 'RELEASED' END AS status,
-            CASE WHEN ends > $10::date THEN NULL ELSE ends END AS released_on,
+            bank_risk_share,
             -- The institution pays its share of the default; the bank bears its risk share (R5).
             CASE WHEN ends <= $10::date AND defaults THEN round(guaranteed_amount * (1 - bank_risk_share), 2) ELSE 0 END::numeric(18,2)
               AS compensated_amount,
-            u_flag < ${SUSPECTED_MALICIOUS} AS suspected
+            CASE WHEN ends > $10::date THEN 'ACTIVE' WHEN defaults THEN 'COMPENSATED' ELSE 'RELEASED' END AS status,
+            kind, borrower_kind,
+            ($8::text[])[institution_n + 1] || '-' || extract(year FROM start_on)::text || '-' || lpad(i::text, 8, '0') AS code
      FROM f`,
     [
       seed,
