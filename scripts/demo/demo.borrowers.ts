@@ -13,9 +13,9 @@ const REPORT_EVERY = 50_000;
 
 /**
  * `count` borrowers with valid, distinct identifiers across the 11 county-level regions, made in JavaScript
- * (names and identifiers with their check characters) and copied into borrower in the order they are numbered,
- * 0…count-1, the numbers going with their ids into the session temp table demo_borrower for the guarantee
- * generator (demo.business.ts) to pick from (about 110 bytes a borrower held in memory meanwhile). Each has a home institution: its county's own with
+ * (names and identifiers with their check characters) and loaded with one COPY into the session temp table
+ * demo_borrower, which numbers them 0…count-1 for the guarantee generator (demo.business.ts) to pick from; the
+ * borrower rows are written from it, in that order. Each has a home institution: its county's own with
  * probability 0.7 (development zones have none), otherwise a municipal one; its borrower row is that institution's
  * (borrowers are per institution, ../shared/DESIGN.md §6), and the demo's guarantees go through the home
  * institution only.
@@ -35,16 +35,13 @@ export async function insertBorrowers(
   const seen = new Set<string>();
   await manager.query(
     `CREATE TEMP TABLE demo_borrower (n int NOT NULL, id uuid NOT NULL, kind text NOT NULL, region_id uuid NOT NULL,
-       institution_n int NOT NULL, institution_id uuid NOT NULL) ON COMMIT DROP`,
+       institution_n int NOT NULL, institution_id uuid NOT NULL, name text NOT NULL, identifier text NOT NULL,
+       identifier_kind text NOT NULL) ON COMMIT DROP`,
   );
-  // Made while they are sent: JavaScript draws the next piece while PostgreSQL parses the last one. The borrower rows go
-  // straight into borrower, in their order n (COPY inserts a page of rows at a time, not a row at a time as INSERT … SELECT
-  // does); the generator's numbering is kept aside and copied into demo_borrower afterwards (one connection, one COPY at a time).
-  const numbered: string[] = [];
+  // Made while they are sent: JavaScript draws the next piece while PostgreSQL parses the last one.
   function* pieces(): Generator<string> {
     for (let start = 0; start < count; start += PIECE) {
       let piece = '';
-      let numberedPiece = '';
       for (let n = start; n < Math.min(count, start + PIECE); n++) {
         const kind = random.weighted(BORROWER_KINDS);
         const regionCode = random.weighted(BORROWER_REGIONS);
@@ -56,22 +53,22 @@ export async function insertBorrowers(
         // Ids are the one thing a seed does not fix ("ids aside"): PostgreSQL's gen_random_uuid() would do the same.
         const id = randomUUID();
         const region = regionId(regions, regionCode);
-        const institutionId = institutionIds[institutionN];
-        piece += copyLine([id, institutionId, b.name, b.identifier, b.identifierKind, kind, region]);
-        numberedPiece += copyLine([n, id, kind, region, institutionN, institutionId]);
+        piece += copyLine([n, id, kind, region, institutionN, institutionIds[institutionN], b.name, b.identifier, b.identifierKind]);
         if ((n + 1) % REPORT_EVERY === 0) onPiece(n + 1);
       }
-      numbered.push(numberedPiece);
       yield piece;
     }
   }
   await copyFromSource(
     manager,
-    'borrower',
-    ['id', 'institution_id', 'name', 'identifier', 'identifier_kind', 'kind', 'region_id'],
+    'demo_borrower',
+    ['n', 'id', 'kind', 'region_id', 'institution_n', 'institution_id', 'name', 'identifier', 'identifier_kind'],
     pieces(),
   );
-  await copyFromSource(manager, 'demo_borrower', ['n', 'id', 'kind', 'region_id', 'institution_n', 'institution_id'], numbered);
+  await manager.query(
+    `INSERT INTO borrower (id, institution_id, name, identifier, identifier_kind, kind, region_id)
+     SELECT id, institution_id, name, identifier, identifier_kind, kind, region_id FROM demo_borrower ORDER BY n`,
+  );
   onPiece(count);
   await manager.query(`ALTER TABLE demo_borrower ADD PRIMARY KEY (n)`);
   await manager.query(`ANALYZE demo_borrower`);
