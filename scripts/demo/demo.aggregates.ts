@@ -44,11 +44,11 @@ export async function writeAggregates(manager: EntityManager): Promise<void> {
     `WITH grants AS (
        SELECT g.institution_id, g.bank_id, g.region_id, date_trunc('month', g.start_on::timestamp)::date AS month,
               count(*) AS new_count, sum(g.guaranteed_amount) AS new_amount,
-              count(*) FILTER (WHERE f.small_agri) AS small_agri_count,
-              coalesce(sum(g.guaranteed_amount) FILTER (WHERE f.small_agri), 0) AS small_agri_amount,
-              coalesce(sum(g.guaranteed_amount) FILTER (WHERE f.small_household), 0) AS small_household_amount,
+              count(*) FILTER (WHERE g.small_agri) AS small_agri_count,
+              coalesce(sum(g.guaranteed_amount) FILTER (WHERE g.small_agri), 0) AS small_agri_amount,
+              coalesce(sum(g.guaranteed_amount) FILTER (WHERE g.small_household), 0) AS small_household_amount,
               sum(g.guaranteed_amount * g.fee_rate) AS fee_weighted_amount, sum(g.fee_rate) AS fee_rate_sum
-         FROM demo_guarantee g JOIN demo_flag f USING (i)
+         FROM demo_guarantee g
         GROUP BY 1, 2, 3, 4),
      releases AS (
        SELECT institution_id, bank_id, region_id, date_trunc('month', released_on::timestamp)::date AS month,

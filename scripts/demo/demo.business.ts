@@ -46,6 +46,29 @@ const idSalts = (): [string, string] => {
   return [bytes.readBigInt64BE(0).toString(), bytes.readBigInt64BE(8).toString()];
 };
 
+/**
+ * R1 as the hub decides it at grant: 支小支农 when the borrower's kind qualifies, the guarantee is not a
+ * bond guarantee, and the borrower's in-force amount at the institution, this guarantee included, is at
+ * most the household cap of the policy set in force on the start day (R14). `small_household` is the
+ * same with R3's single-household amount (5,000,000), for business_month_stats.
+ *
+ * The in-force amount is a running sum over the borrower's events in the order they happened: +amount
+ * at each grant, -amount at each release (a release on day d counts before d's grants, as a guarantee
+ * released on d is no longer in force that day), grants on one day in row order. Read at a grant, the
+ * sum is exactly the amount of the borrower's guarantees started by then and not yet released.
+ *
+ * The CTEs `policy` and `running` over `events` (the grants, each with its staging columns, then `day`, `ord` 1 and
+ * `delta` its amount; the releases with `ord` 0 and minus the amount): a grant's `in_force` is read from `running`.
+ */
+const SMALL_AGRI_RUNNING = `policy AS (
+       SELECT effective_on AS from_on, lead(effective_on, 1, 'infinity') OVER (ORDER BY effective_on) AS to_on,
+              max_household_amount, small_household_amount
+       FROM policy_parameter_set),
+     -- A borrower row belongs to one institution (its number, borrower_n, stands for both): whole-number sort keys.
+     running AS (
+       SELECT events.*, sum(delta) OVER (PARTITION BY borrower_n ORDER BY day, ord, i ROWS UNBOUNDED PRECEDING) AS in_force
+       FROM events)`;
+
 export async function generateGuarantees(manager: EntityManager, seed: number, count: number, borrowers: number): Promise<void> {
   await manager.query(
     `CREATE TEMP TABLE demo_guarantee ON COMMIT DROP AS
@@ -82,10 +105,9 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
                    WHEN e.u_fate >= ${1 - DEFAULT_RATE} THEN e.end_on + 1 + floor(e.u_when * 60)::int
                    ELSE e.end_on END AS ends,
               e.u_fate >= ${1 - DEFAULT_RATE} AS defaults
-       FROM e OFFSET 0)
-     -- Fixed-width columns first, then the nullable release day, the numerics and the texts: the statements that follow
-     -- each read a few columns of 10^6 rows, and a column after one of variable width (or a null) is found by walking them.
-     SELECT i, borrower_n, institution_n, start_on, end_on, eligible, u_flag < ${SUSPECTED_MALICIOUS} AS suspected,
+       FROM e OFFSET 0),
+     g AS (
+       SELECT i, borrower_n, institution_n, start_on, end_on, eligible, u_flag < ${SUSPECTED_MALICIOUS} AS suspected,
             ${RANDOM_V4_ID} AS id, institution_id, borrower_id, region_id, agreement_id, bank_id,
             CASE WHEN ends > $10::date THEN NULL ELSE ends END AS released_on,
             guaranteed_amount,
@@ -100,7 +122,24 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
             CASE WHEN ends > $10::date THEN 'ACTIVE' WHEN defaults THEN 'COMPENSATED' ELSE 'RELEASED' END AS status,
             kind, borrower_kind,
             ($8::text[])[institution_n + 1] || '-' || extract(year FROM start_on)::text || '-' || lpad(i::text, 8, '0') AS code
-     FROM f`,
+       FROM f),
+     -- R1 for every grant (SMALL_AGRI_RUNNING above), in the same statement: the flags are written into the staging row
+     -- they belong to, so no later statement joins 10^6 flag rows back. A release is an event row of its own, of nulls
+     -- but for the columns the running sum needs.
+     events AS (
+       SELECT g.*, g.start_on AS day, 1 AS ord, g.guaranteed_amount AS delta FROM g
+       UNION ALL
+       SELECT i, borrower_n, ${Array(21).fill('NULL').join(', ')}, released_on, 0, -guaranteed_amount FROM g WHERE released_on IS NOT NULL),
+     ${SMALL_AGRI_RUNNING}
+     -- Fixed-width columns first, then the nullable release day, the numerics and the texts: the statements that follow
+     -- each read a few columns of 10^6 rows, and a column after one of variable width (or a null) is found by walking them.
+     SELECT r.i, r.borrower_n, r.institution_n, r.start_on, r.end_on, r.eligible, r.suspected,
+            r.eligible AND r.in_force <= p.max_household_amount AS small_agri,
+            r.eligible AND r.in_force <= p.small_household_amount AS small_household,
+            r.id, r.institution_id, r.borrower_id, r.region_id, r.agreement_id, r.bank_id, r.released_on, r.guaranteed_amount,
+            r.loan_amount, r.fee_rate, r.bank_risk_share, r.compensated_amount, r.status, r.kind, r.borrower_kind, r.code
+     FROM running r JOIN policy p ON r.day >= p.from_on AND r.day < p.to_on
+     WHERE r.ord = 1`,
     [
       seed,
       count,
@@ -119,41 +158,6 @@ export async function generateGuarantees(manager: EntityManager, seed: number, c
   await manager.query(`ANALYZE demo_guarantee`);
 }
 
-/**
- * R1 as the hub decides it at grant: 支小支农 when the borrower's kind qualifies, the guarantee is not a
- * bond guarantee, and the borrower's in-force amount at the institution, this guarantee included, is at
- * most the household cap of the policy set in force on the start day (R14). `small_household` is the
- * same with R3's single-household amount (5,000,000), for business_month_stats.
- *
- * The in-force amount is a running sum over the borrower's events in the order they happened: +amount
- * at each grant, -amount at each release (a release on day d counts before d's grants, as a guarantee
- * released on d is no longer in force that day), grants on one day in row order. Read at a grant, the
- * sum is exactly the amount of the borrower's guarantees started by then and not yet released.
- */
-export async function decideSmallAgri(manager: EntityManager): Promise<void> {
-  await manager.query(
-    `CREATE TEMP TABLE demo_flag ON COMMIT DROP AS
-     WITH policy AS (
-       SELECT effective_on AS from_on, lead(effective_on, 1, 'infinity') OVER (ORDER BY effective_on) AS to_on,
-              max_household_amount, small_household_amount
-       FROM policy_parameter_set),
-     events AS (
-       SELECT i, borrower_n, start_on AS day, 1 AS ord, guaranteed_amount AS delta, eligible FROM demo_guarantee
-       UNION ALL
-       SELECT i, borrower_n, released_on, 0, -guaranteed_amount, NULL FROM demo_guarantee WHERE released_on IS NOT NULL),
-     -- A borrower row belongs to one institution (its number, borrower_n, stands for both): whole-number sort keys.
-     running AS (
-       SELECT i, ord, day, eligible,
-              sum(delta) OVER (PARTITION BY borrower_n ORDER BY day, ord, i ROWS UNBOUNDED PRECEDING) AS in_force
-       FROM events)
-     SELECT r.i, r.eligible AND r.in_force <= p.max_household_amount AS small_agri,
-            r.eligible AND r.in_force <= p.small_household_amount AS small_household
-     FROM running r JOIN policy p ON r.day >= p.from_on AND r.day < p.to_on
-     WHERE r.ord = 1`,
-  );
-  await manager.query(`ALTER TABLE demo_flag ADD PRIMARY KEY (i)`);
-}
-
 /** The guarantees, in the order the business happened, as they would have been written day by day. */
 export async function writeGuarantees(manager: EntityManager): Promise<void> {
   // Each guarantee's key row first (its unique (institution_id, code), migration GuaranteePartitions).
@@ -169,11 +173,11 @@ export async function writeGuarantees(manager: EntityManager): Promise<void> {
      FROM (
        SELECT g.start_on, g.i, g.id, g.code, g.institution_id, g.bank_id, g.agreement_id, g.borrower_id, g.region_id, g.kind,
               g.loan_amount, g.guaranteed_amount, g.fee_rate, g.bank_risk_share, g.end_on, g.status, g.released_on,
-              f.small_agri,
+              g.small_agri,
               -- 纳入省再担保 (R8): most small/agricultural business, as the provincial re-guarantee covers it.
-              f.small_agri AND g.i % 5 <> 0 AS re_guaranteed,
+              g.small_agri AND g.i % 5 <> 0 AS re_guaranteed,
               g.compensated_amount
-       FROM demo_guarantee g JOIN demo_flag f USING (i)
+       FROM demo_guarantee g
        ORDER BY g.start_on, g.i) ordered
      ORDER BY start_on, i`,
   );

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { writeAggregates } from './demo.aggregates';
 import { insertBorrowers } from './demo.borrowers';
-import { decideSmallAgri, generateGuarantees, writeCompensations, writeGuarantees } from './demo.business';
+import { generateGuarantees, writeCompensations, writeGuarantees } from './demo.business';
 import { setAsideIndexesAndConstraints } from './demo.indexes';
 import { insertAgreements, insertBanks, insertInstitutions, loadRegions } from './demo.parties';
 import { Random } from './random';
@@ -108,8 +108,9 @@ export async function seedDemo(dataSource: DataSource, options: SeedOptions): Pr
     await step(`${borrowers.toLocaleString('en')} borrowers copied`, 10, (within) =>
       insertBorrowers(manager, random, borrowers, regions, institutionIds, (n) => within(n / borrowers)),
     );
-    await step(`${guarantees.toLocaleString('en')} guarantees drawn`, 15, () => generateGuarantees(manager, seed, guarantees, borrowers));
-    await step('支小支农 decided per grant (R1, running in-force sums)', 15, () => decideSmallAgri(manager));
+    await step(`${guarantees.toLocaleString('en')} guarantees drawn, 支小支农 decided per grant (R1, running in-force sums)`, 30, () =>
+      generateGuarantees(manager, seed, guarantees, borrowers),
+    );
     await step('guarantees written', 25, () => writeGuarantees(manager));
     await step('compensations and leads written', 1, () => writeCompensations(manager));
     // Before the keys and indexes: the aggregates read whole tables (no index helps), and household_balance's rows
