@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { EntityManager } from 'typeorm';
 
 const ESCAPED = /[\\\t\n\r]/;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** One value of COPY's text format: NULL as \N, and the characters the format escapes. */
 export function copyValue(value: string | number | boolean | null): string {
@@ -12,7 +13,7 @@ export function copyValue(value: string | number | boolean | null): string {
   const text = String(value);
   // Most values (ids, codes, numbers) have nothing to escape: tested once, not rebuilt (10^5–10^6 rows of values).
   if (!ESCAPED.test(text)) return text;
-  return text.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!);
+  return text.replace(new RegExp(ESCAPED, 'g'), (c) => ESCAPES[c]);
 }
 
 /** One row of COPY's text format, newline included. */

@@ -7,9 +7,9 @@ import type { Request, RequestHandler, Response } from 'express';
  * in, the same bytes out, with the answer to a POST written straight to the socket instead of through `res.send`.
  * The list page answers ~46 KB of JSON, mostly CJK text (a two-byte string): `res.send` re-parses and re-formats the
  * Content-Type and runs `Buffer.from`, which scans the whole string for its UTF-8 length before encoding it; here it
- * is encoded once into a buffer of its worst-case size. The headers are those `res.send` sets, in its order and spelling; any answer
- * this path does not know (a GET, a HEAD, a 204/304, another media type, a streamed body) still goes through
- * `res.send` or the integration's own streaming.
+ * is encoded once into a buffer of its worst-case size. The headers are those `res.send` sets, in its order and
+ * spelling; any answer this path does not know (a GET, a HEAD, a 204/304, another media type, a streamed body) still
+ * goes through `res.send` or the integration's own streaming.
  */
 export function graphqlHttp<Ctx extends BaseContext>(
   server: ApolloServer<Ctx>,

@@ -146,8 +146,8 @@ export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): Gu
  * the identifier is decided for this viewer here. Written out field by field: this runs for every row of the
  * hottest page. The guarantee is a new object of one shape, whatever the columns read (a column not read is
  * undefined): pg's row objects can each get a hidden class of their own (platform/db/sql.ts), and adding
- * properties to them, or reading them in the compiled query, then went through V8's slow paths, ~7 µs a row. (created_at of the institution and bank
- * is not selected: no field shows it, and parsing timestamps is not free.)
+ * properties to them, or reading them in the compiled query, then went through V8's slow paths, ~7 µs a row.
+ * (created_at of the institution and bank is not selected: no field shows it, and parsing timestamps is not free.)
  */
 export function joinedValues(v: readonly unknown[], L: JoinedLayout, scope: Scope, shared?: SharedParties): GuaranteeView {
   const institutionId = at<string | null | undefined>(v, L.i_id);
