@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Session } from 'node:inspector/promises';
 
 /**
  * A CPU profile of this process (the hub and the floor run in it; the floor idles during a hub run) from now
- * until `stop`, written as a .cpuprofile that Chrome DevTools or speedscope open.
+ * until `stop`, written as a .cpuprofile (its directory made if missing) that Chrome DevTools or speedscope open.
  */
 export async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
   const session = new Session();
@@ -14,6 +15,7 @@ export async function startProfile(): Promise<{ stop(file: string): Promise<void
     async stop(file) {
       const { profile } = await session.post('Profiler.stop');
       session.disconnect();
+      fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify(profile));
     },
   };
