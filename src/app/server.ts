@@ -13,6 +13,7 @@ import { LoginGuard } from '../modules/user/login-guard';
 import { authenticator } from './authenticate';
 import { buildContext, type Context } from './context';
 import { jitGateway } from './executor';
+import { createExpressServer } from './express-server';
 import { graphqlHttp } from './graphql-http';
 import { serveExplorer } from './explorer';
 import { formatError } from '../platform/errors';
@@ -92,7 +93,7 @@ export async function createHttpServer(deps: HubDeps): Promise<{ server: http.Se
   // First: the request id, the access line and the metrics cover every route, refusals included.
   const metrics = createMetrics(dataSource, config);
   app.use(traceRequests(log, metrics));
-  const server = http.createServer(app);
+  const server = createExpressServer(app);
   const apollo = createApollo(log, server, { limits: config.limits, production: config.nodeEnv === 'production', replicas });
   await apollo.start();
 
