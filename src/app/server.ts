@@ -14,6 +14,7 @@ import { authenticator } from './authenticate';
 import { buildContext, type Context } from './context';
 import { jitGateway } from './executor';
 import { createExpressServer } from './express-server';
+import { lightenGatewayContext } from './gateway-context';
 import { graphqlHttp } from './graphql-http';
 import { serveExplorer } from './explorer';
 import { formatError } from '../platform/errors';
@@ -55,6 +56,7 @@ export interface ApolloOptions {
 export function createApollo(log: Logger, httpServer?: http.Server, options: ApolloOptions = {}): ApolloServer<Context> {
   const logUnexpected = (err: unknown) => log.error({ err }, 'unexpected error in a resolver');
   const limits = queryLimits(options.limits ?? DEFAULT_LIMITS, options.production ?? false);
+  lightenGatewayContext();
   return new ApolloServer<Context>({
     // The schema, executed by graphql-jit (app/executor.ts) through Apollo's custom-executor interface.
     gateway: jitGateway(buildSchema(logUnexpected)),
