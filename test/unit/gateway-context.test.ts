@@ -35,11 +35,11 @@ function requestContext(): ApolloRequestContext & Record<string, unknown> {
 }
 
 describe('lighten', () => {
-  it("hands Apollo's function a copy of the request context whose response holds only its http part", () => {
-    const seen: ApolloRequestContext[] = [];
+  it("hands Apollo's function a copy of the request context whose response holds only its http part, then clears it", () => {
+    const seen: { standIn: ApolloRequestContext; atCall: Record<string, unknown> }[] = [];
     const module: GatewayContextModule = {
       makeGatewayGraphQLRequestContext: (rc) => {
-        seen.push(rc);
+        seen.push({ standIn: rc, atCall: { ...rc } });
         return 'made';
       },
     };
@@ -47,13 +47,22 @@ describe('lighten', () => {
     const rc = requestContext();
     expect(module.makeGatewayGraphQLRequestContext(rc, 'server', 'internals')).toBe('made');
     expect(seen).toHaveLength(1);
-    expect(seen[0]).not.toBe(rc);
-    expect(seen[0].response).toEqual({ http: rc.response.http });
-    expect(seen[0].response.http).toBe(rc.response.http);
-    const { response: _a, ...rest } = seen[0] as ApolloRequestContext & Record<string, unknown>;
+    const { standIn, atCall } = seen[0];
+    expect(standIn).not.toBe(rc);
+    // At the call: every field of the request context, the same values, but a response without the result.
+    expect(atCall.response).toEqual({ http: rc.response.http });
+    expect((atCall.response as ApolloRequestContext['response']).http).toBe(rc.response.http);
+    const { response: _a, ...rest } = atCall;
     const { response: _b, ...expected } = rc;
-    expect(rest).toEqual(expected);
+    expect(Object.keys(rest).sort()).toEqual(Object.keys(expected).sort());
     for (const key of Object.keys(expected)) expect(rest[key]).toBe(expected[key]);
+    // After it: the stand-in (what Apollo's accessors close over) holds nothing but the response's http part.
+    const kept = Object.entries(standIn).filter(([key, value]) => key !== 'response' && value !== undefined);
+    expect(kept).toEqual([]);
+    expect(standIn.response).toEqual({ http: rc.response.http });
+    // The request context itself is untouched.
+    expect(rc.contextValue).toEqual({ viewer: 'v' });
+    expect(rc.response.body).toBeDefined();
   });
 
   it('is installed once: lightening again changes nothing', () => {
