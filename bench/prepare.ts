@@ -60,12 +60,17 @@ export async function prepareBenchDatabase(options: {
  * writes would land on whichever server the first scenarios measure. CHECKPOINT needs a superuser or, from
  * PostgreSQL 15, pg_checkpoint; without it the bench says so and goes on.
  */
-async function checkpoint(setup: DataSource): Promise<void> {
+export async function checkpoint(
+  db: Pick<DataSource, 'query'>,
+  say: (line: string) => void = (line) => console.log(line),
+): Promise<boolean> {
   const started = process.hrtime.bigint();
   try {
-    await setup.query('CHECKPOINT');
-    console.log(`  checkpoint after the seed (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s, not in the seed's time)`);
+    await db.query('CHECKPOINT');
+    say(`  checkpoint after the seed (${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s, not in the seed's time)`);
+    return true;
   } catch (err) {
-    console.log(`  no checkpoint after the seed (${(err as Error).message}): the first scenarios may pay for the seed's writes`);
+    say(`  no checkpoint after the seed (${(err as Error).message}): the first scenarios may pay for the seed's writes`);
+    return false;
   }
 }
