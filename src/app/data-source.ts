@@ -6,10 +6,13 @@ import { MIGRATIONS } from './migrations';
 import { DEFAULT_DATABASE_LIMITS, type DatabaseLimits } from '../platform/config';
 import '../platform/db/one-query-at-a-time';
 import '../platform/db/callback-queries';
+import { installRowDecoding } from '../platform/db/row-decoding';
 
 // A PostgreSQL `date` is a calendar day: read it as its 'YYYY-MM-DD' text, never as a JS Date at
 // some midnight that a time zone can move to the day before.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+// One string per row instead of one per column, for every statement the hub sends.
+installRowDecoding();
 
 export interface DataSourceOptions extends Partial<DatabaseLimits> {
   /** An idle pooled connection that fails (the server went away): the pool drops it and opens a new one when asked. */
