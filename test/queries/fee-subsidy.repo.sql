@@ -31,11 +31,11 @@ SELECT cg.claim_id AS "claimId", g.id, g.code, g.institution_id AS "institutionI
 g.borrower_id AS "borrowerId", g.region_id AS "regionId", g.kind, g.loan_amount AS "loanAmount", g.guaranteed_amount AS "guaranteedAmount",
 g.fee_rate AS "feeRate", g.bank_risk_share AS "bankRiskShare", g.start_on AS "startOn", g.end_on AS "endOn", g.status,
 g.released_on AS "releasedOn", g.small_agri AS "smallAgri", g.re_guaranteed AS "reGuaranteed", g.compensated_amount AS "compensatedAmount",
-    i.id AS "i_id", i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
+    i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
     i.is_re_guarantor AS "i_isReGuarantor", i.in_holding_group AS "i_inHoldingGroup", i.registered_capital AS "i_registeredCapital",
     i.paid_in_capital AS "i_paidInCapital", i.net_assets AS "i_netAssets", i.list_status AS "i_listStatus",
     i.reported_on AS "i_reportedOn", i.admitted_on AS "i_admittedOn",
-    b.id AS "b_id", b.name AS "b_name", b.kind AS "b_kind", b.region_id AS "b_regionId",
+    b.name AS "b_name", b.kind AS "b_kind", b.region_id AS "b_regionId",
     br.name AS "br_name", br.identifier AS "br_identifier", br.identifier_kind AS "br_identifierKind", br.kind AS "br_kind",
     br.region_id AS "br_regionId"
      FROM guarantee g

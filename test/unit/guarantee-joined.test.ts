@@ -63,13 +63,29 @@ describe('joined page rows: read as values in select order, built into one shape
     expect(keys.size).toBe(1);
   });
 
+  it('takes a relation’s id from the guarantee’s key, and reads a relation joined as nulls (hidden by its scope) as null', () => {
+    for (const tier of [Tier.NARROW, Tier.FULL]) {
+      const selection: PageSelection = { guarantee: Tier.NARROW, institution: tier, bank: tier, borrower: Tier.NONE };
+      const { columns } = guaranteeJoin(new Scope(viewer(Role.FINANCE)), selection);
+      expect(columns.some((c) => c === 'i_id' || c === 'b_id')).toBe(false);
+      const layout = joinedLayout(columns);
+      const seen = joinedValues(valuesOf(columns), layout, new Scope(viewer(Role.FINANCE)));
+      expect(seen.institution).toMatchObject({ id: 'v:institutionId', name: 'v:i_name' });
+      expect(seen.bank).toMatchObject({ id: 'v:bankId', name: 'v:b_name' });
+      const hidden = valuesOf(columns).map((v, i) => (/^(i|b)_/.test(columns[i]) ? null : v));
+      const view = joinedValues(hidden, layout, new Scope(viewer(Role.FINANCE)));
+      expect(view.institution).toBeNull();
+      expect(view.bank).toBeNull();
+      expect(view.institutionId).toBe('v:institutionId');
+    }
+  });
+
   it('masks the identifier unless the viewer may see it, and shares one institution and bank object across rows', () => {
     const { columns } = guaranteeJoin(new Scope(viewer(Role.FINANCE)));
     const layout = joinedLayout(columns);
     const row = (institutionId: string) => {
       const values = valuesOf(columns);
       values[layout.institutionId] = institutionId;
-      values[layout.i_id] = institutionId;
       values[layout.br_identifier] = '371502199001011234';
       return values;
     };

@@ -13,15 +13,15 @@ const GUARANTEE_NARROW = `g.id, g.code, g.institution_id AS "institutionId", g.b
   g.small_agri AS "smallAgri"`;
 
 const INSTITUTION = {
-  [Tier.NARROW]: `i.id AS "i_id", i.name AS "i_name"`,
-  [Tier.FULL]: `i.id AS "i_id", i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
+  [Tier.NARROW]: `i.name AS "i_name"`,
+  [Tier.FULL]: `i.name AS "i_name", i.credit_code AS "i_creditCode", i.level AS "i_level", i.region_id AS "i_regionId",
       i.is_re_guarantor AS "i_isReGuarantor", i.in_holding_group AS "i_inHoldingGroup", i.registered_capital AS "i_registeredCapital",
       i.paid_in_capital AS "i_paidInCapital", i.net_assets AS "i_netAssets", i.list_status AS "i_listStatus",
       i.reported_on AS "i_reportedOn", i.admitted_on AS "i_admittedOn"`,
 };
 const BANK = {
-  [Tier.NARROW]: `b.id AS "b_id", b.name AS "b_name"`,
-  [Tier.FULL]: `b.id AS "b_id", b.name AS "b_name", b.kind AS "b_kind", b.region_id AS "b_regionId"`,
+  [Tier.NARROW]: `b.name AS "b_name"`,
+  [Tier.FULL]: `b.name AS "b_name", b.kind AS "b_kind", b.region_id AS "b_regionId"`,
 };
 const BORROWER = {
   [Tier.NARROW]: `br.name AS "br_name", br.identifier AS "br_identifier"`,

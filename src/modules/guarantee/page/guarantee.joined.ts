@@ -26,7 +26,11 @@ export interface SharedParties {
   banks: Map<string, Bank>;
 }
 
-/** A joined row's columns: the guarantee's (GuaranteeRecord) and its relations' under the prefixes i_, b_ and br_. */
+/**
+ * A joined row's columns: the guarantee's (GuaranteeRecord) and its relations' under the prefixes i_, b_ and br_. A
+ * relation's id is the guarantee's own key (institutionId, bankId, borrowerId), not read again; a relation its scope
+ * hides is joined as nulls, which its name (never null in its table) shows.
+ */
 export interface JoinedLayout {
   readonly id: number;
   readonly code: number;
@@ -47,7 +51,6 @@ export interface JoinedLayout {
   readonly smallAgri: number;
   readonly reGuaranteed: number;
   readonly compensatedAmount: number;
-  readonly i_id: number;
   readonly i_name: number;
   readonly i_creditCode: number;
   readonly i_level: number;
@@ -60,7 +63,6 @@ export interface JoinedLayout {
   readonly i_listStatus: number;
   readonly i_reportedOn: number;
   readonly i_admittedOn: number;
-  readonly b_id: number;
   readonly b_name: number;
   readonly b_kind: number;
   readonly b_regionId: number;
@@ -104,7 +106,6 @@ export function joinedLayout(columns: readonly string[]): JoinedLayout {
     smallAgri: at('smallAgri'),
     reGuaranteed: at('reGuaranteed'),
     compensatedAmount: at('compensatedAmount'),
-    i_id: at('i_id'),
     i_name: at('i_name'),
     i_creditCode: at('i_creditCode'),
     i_level: at('i_level'),
@@ -117,7 +118,6 @@ export function joinedLayout(columns: readonly string[]): JoinedLayout {
     i_listStatus: at('i_listStatus'),
     i_reportedOn: at('i_reportedOn'),
     i_admittedOn: at('i_admittedOn'),
-    b_id: at('b_id'),
     b_name: at('b_name'),
     b_kind: at('b_kind'),
     b_regionId: at('b_regionId'),
@@ -150,7 +150,7 @@ export function toJoined(r: JoinedRow, scope: Scope, shared?: SharedParties): Gu
  * (created_at of the institution and bank is not selected: no field shows it, and parsing timestamps is not free.)
  */
 export function joinedValues(v: readonly unknown[], L: JoinedLayout, scope: Scope, shared?: SharedParties): GuaranteeView {
-  const institutionId = at<string | null | undefined>(v, L.i_id);
+  const institutionId = at<string | null | undefined>(v, L.i_name) == null ? null : at<string>(v, L.institutionId);
   const known = institutionId == null ? undefined : shared?.institutions.get(institutionId);
   const institution = institutionId == null ? null : (known ?? new GuaranteeInstitution());
   if (institution && !known) {
@@ -169,7 +169,7 @@ export function joinedValues(v: readonly unknown[], L: JoinedLayout, scope: Scop
     institution.reportedOn = at(v, L.i_reportedOn);
     institution.admittedOn = at(v, L.i_admittedOn);
   }
-  const bankId = at<string | null | undefined>(v, L.b_id);
+  const bankId = at<string | null | undefined>(v, L.b_name) == null ? null : at<string>(v, L.bankId);
   const knownBank = bankId == null ? undefined : shared?.banks.get(bankId);
   const bank = bankId == null ? null : (knownBank ?? new Bank());
   if (bank && !knownBank) {
