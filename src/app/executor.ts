@@ -1,5 +1,20 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { getVariableValues, GraphQLError, printSchema, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  getVariableValues,
+  GraphQLError,
+  isEnumType,
+  isScalarType,
+  isSpecifiedScalarType,
+  printSchema,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -26,7 +41,9 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     if (!byName) compiled.set(document, (byName = new Map()));
     let query = byName.get(key);
     if (!query) {
-      const made = compileQuery(schema, document, request.operationName ?? undefined);
+      const made = compileQuery(schema, document, request.operationName ?? undefined, {
+        disableLeafSerialization: !needsLeafSerialization(schema, document),
+      });
       // Apollo has validated the document, so compiling fails only on a bug: answered as graphql-js would.
       if (!isCompiledQuery(made)) return made as ExecutionResult;
       query = made;
@@ -43,6 +60,36 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     load: async () => ({ executor }),
     stop: async () => undefined,
   };
+}
+
+/** Built-in scalars whose values the hub's objects already hold in their output form (a string, a boolean). */
+const AS_HELD: ReadonlySet<string> = new Set(['String', 'ID', 'Boolean']);
+
+/**
+ * Whether a document's leaves must go through their types' serializers. graphql-jit calls a serializer for each leaf
+ * value with the error's locations and path built as arrays before the call, error or not: ~130 bytes of garbage per
+ * leaf, ~140 KB for a list page of 100 guarantees (a tenth of its CPU). graphql-jit can instead read built-in scalars
+ * and enums as they are, which answers the same JSON wherever the value already is what the serializer would return:
+ * a string for String and ID, a boolean for Boolean (the hub's objects hold them so, from their typed columns), and an
+ * enum's name where each value of the enum is its own name. Int and Float are coerced by their serializers (a count
+ * PostgreSQL answers as text), and an enum whose values differ from its names is mapped: a document selecting either
+ * keeps every serializer. The hub's own scalars (Decimal, Date, DateTime) are serialized in either case.
+ */
+export function needsLeafSerialization(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let needed = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        const type: GraphQLNamedType | undefined = getNamedType(typeInfo.getType() ?? undefined);
+        if (!type) needed = true;
+        else if (isScalarType(type) && isSpecifiedScalarType(type) && !AS_HELD.has(type.name)) needed = true;
+        else if (isEnumType(type) && type.getValues().some((v) => v.value !== v.name)) needed = true;
+      },
+    }),
+  );
+  return needed;
 }
 
 /** A field error as graphql-js's locatedError makes it: message, path, locations, the thrown error and its extensions. */
