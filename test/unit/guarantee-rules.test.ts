@@ -166,4 +166,16 @@ describe('guarantee cursors', () => {
       expect(() => decodeCursor(bad)).toThrow(/cursor/);
     }
   });
+
+  it('are the base64url of their text, one after another and for a text longer than the shared buffer', () => {
+    const own = (startOn: string, id: string) => Buffer.from(`g1:${startOn}:${id}`, 'utf8').toString('base64url');
+    const rows = ['0b5c1a0e-0000-4000-8000-000000000001', '0b5c1a0e-0000-4000-8000-00000000000f'].map((id) => ({
+      startOn: '2026-12-03',
+      id,
+    }));
+    expect(rows.map(encodeCursor)).toEqual(rows.map((r) => own(r.startOn, r.id)));
+    const long = { startOn: '2026-12-03', id: '长'.repeat(200) };
+    expect(encodeCursor(long)).toBe(own(long.startOn, long.id));
+    expect(encodeCursor({ startOn: '2026-12-03', id: 'x' })).toBe(own('2026-12-03', 'x'));
+  });
 });

@@ -20,8 +20,14 @@ export const DEFAULT_FIRST = 50;
 export const MAX_FIRST = 500;
 const CURSOR_PREFIX = 'g1:';
 
+/** Where a cursor's text is encoded (synchronously, so one buffer serves every call): no buffer made per row. */
+const CURSOR_BYTES = Buffer.alloc(256);
+
 export function encodeCursor(row: { startOn: string; id: string }): string {
-  return Buffer.from(`${CURSOR_PREFIX}${row.startOn}:${row.id}`, 'utf8').toString('base64url');
+  const text = `${CURSOR_PREFIX}${row.startOn}:${row.id}`;
+  // At most 3 bytes per UTF-16 unit: a text that could outgrow the buffer gets one of its own.
+  if (text.length * 3 > CURSOR_BYTES.length) return Buffer.from(text, 'utf8').toString('base64url');
+  return CURSOR_BYTES.toString('base64url', 0, CURSOR_BYTES.write(text, 0, 'utf8'));
 }
 
 export function decodeCursor(cursor: string): { startOn: string; id: string } {
