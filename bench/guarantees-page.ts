@@ -14,7 +14,7 @@ import { createHttpServer } from '../src/app/server';
 import { command, parse, usageFailure, wholeNumber } from '../scripts/cli';
 import { startFloorServer } from './floor';
 import { measureImport } from './import';
-import { prepareBenchDatabase } from './prepare';
+import { collectSeedGarbage, prepareBenchDatabase } from './prepare';
 import { floorRequestsFor, parseScenarioIds, scanTimeoutFor, SCENARIO_IDS } from './scenario-filter';
 import { BenchFailure, LoadGenerator } from './load';
 import { describeMachine } from './machine';
@@ -126,6 +126,7 @@ async function main(): Promise<void> {
     const scenarios = [];
     for (const source of SCENARIO_SOURCES) scenarios.push(...(await source(context)).filter((s) => only.has(s.id)));
     await checkScenarios(scenarios, hubUrl, floor.url, token);
+    collectSeedGarbage();
     const databasePids = async () =>
       ((await dataSource.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)) as { pid: number }[]).map(
         (r) => r.pid,
