@@ -11,6 +11,7 @@ import { createDatabaseBeside } from '../src/platform/db/scratch';
 import { seedDemo } from '../scripts/demo/demo.seed';
 import { createUser, launch, requireBuilt, signIn } from '../test/browser/support';
 import { command, parse, wholeNumber } from '../scripts/cli';
+import { HUB_NODE_FLAGS } from './node-flags';
 
 const program = command('bench:page', 'Time from sign-in to the drawn overview on /dashboard, in Chromium, over seed:demo data.')
   .option('--guarantees <n>', 'synthetic guarantees to seed', wholeNumber(2_000), 100_000)
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   if (!server) throw new Error('DATABASE_URL (a PostgreSQL server) is required');
   requireBuilt();
   const db = await createDatabaseBeside(server, 'hub_dashboard_bench');
-  const hub = spawn(process.execPath, [path.resolve(__dirname, '..', 'dist', 'src', 'app', 'main.js')], {
+  const hub = spawn(process.execPath, [...HUB_NODE_FLAGS, path.resolve(__dirname, '..', 'dist', 'src', 'app', 'main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: db.url,

@@ -15,6 +15,7 @@ import { describeMachine, processesCpuMs } from './machine';
 import { pageQuery } from './page-query';
 import { prepareBenchDatabase } from './prepare';
 import { postData } from './scenarios';
+import { HUB_NODE_FLAGS } from './node-flags';
 
 /**
  * Several hub instances on one database (README "Scaling"): the list page from 10 clients spread evenly over N compiled
@@ -127,7 +128,7 @@ interface Hub {
 /** A compiled hub on its own port, as `npm start` runs it in production, sharing the database and the token secret. */
 async function startHub(databaseUrl: string, secret: string): Promise<Hub> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['dist/src/app/main.js'], {
+  const child = spawn(process.execPath, [...HUB_NODE_FLAGS, 'dist/src/app/main.js'], {
     cwd: ROOT,
     // LOG_LEVEL warn, as the in-process hub of `npm run bench`: no access line per request.
     env: {
