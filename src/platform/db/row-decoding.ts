@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
  * a call into C++ per value, ~200 ns each, which made decoding the list page's 101 rows × 18 columns (as it then
  * read) cost ~0.35 ms of the hub's ~1.5 ms per page (measured, Node 20). Here a row's bytes become one Latin-1
  * string, a copy with one character per byte; a value whose bytes are all ASCII — ids, codes, amounts, dates,
- * statuses: most of them — is a substring of it (UTF-8 and Latin-1 read ASCII alike, so the string is the one pg would make), and any other
- * value (a name in Chinese) is decoded from its own bytes as pg decodes it. The same page decodes in ~0.16 ms.
+ * statuses: most of them — is a substring of it (UTF-8 and Latin-1 read ASCII alike, so the string is the one pg
+ * would make), and any other value (a name in Chinese) is decoded from its own bytes as pg decodes it. The same page
+ * decodes in ~0.16 ms.
  *
  * A substring can share its row's string, which then lives as long as the value: rows longer than SHARED_ROW_BYTES
  * are decoded value by value as pg does, so a value kept long (a cache) keeps at most that much with it.
