@@ -17,7 +17,6 @@ function tinySchema(): GraphQLSchema {
   // As a TypeScript enum registered with values other than its names would be.
   mapped.getValue('ON')!.value = 1;
   mapped.getValue('OFF')!.value = 0;
-  for (const v of (schema.getType('Plain') as never as { getValues(): { name: string; value: unknown }[] }).getValues()) v.value = v.name;
   return schema;
 }
 
