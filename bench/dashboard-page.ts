@@ -11,7 +11,7 @@ import { createDatabaseBeside } from '../src/platform/db/scratch';
 import { seedDemo } from '../scripts/demo/demo.seed';
 import { createUser, launch, requireBuilt, signIn } from '../test/browser/support';
 import { command, parse, wholeNumber } from '../scripts/cli';
-import { HUB_NODE_FLAGS } from './node-flags';
+import { HUB_NODE_FLAGS } from '../src/platform/node-flags';
 
 const program = command('bench:page', 'Time from sign-in to the drawn overview on /dashboard, in Chromium, over seed:demo data.')
   .option('--guarantees <n>', 'synthetic guarantees to seed', wholeNumber(2_000), 100_000)

@@ -15,7 +15,7 @@ import { describeMachine, processesCpuMs } from './machine';
 import { pageQuery } from './page-query';
 import { prepareBenchDatabase } from './prepare';
 import { postData } from './scenarios';
-import { HUB_NODE_FLAGS } from './node-flags';
+import { HUB_NODE_FLAGS } from '../src/platform/node-flags';
 
 /**
  * Several hub instances on one database (README "Scaling"): the list page from 10 clients spread evenly over N compiled

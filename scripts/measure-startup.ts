@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { command, parse, wholeNumber } from './cli';
+import { HUB_NODE_FLAGS } from '../src/platform/node-flags';
 
 /**
  * Start-up time and memory of the hub (README "Start-up time and memory"): starts it N times on an existing database
@@ -23,7 +24,8 @@ interface Run {
 }
 
 async function once(via: string, requests: number): Promise<Run> {
-  const args = via === 'ts-node' ? ['-r', 'ts-node/register/transpile-only', 'src/app/main.ts'] : ['dist/src/app/main.js'];
+  const args =
+    via === 'ts-node' ? ['-r', 'ts-node/register/transpile-only', 'src/app/main.ts'] : [...HUB_NODE_FLAGS, 'dist/src/app/main.js'];
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HUB_NODE_FLAGS } from '../../bench/node-flags';
+import { HUB_NODE_FLAGS } from '../../src/platform/node-flags';
 
-/** bench/node-flags.ts: the hub `npm start` runs is the hub every bench measures, V8 flags included. */
+/** src/platform/node-flags.ts: the hub `npm start` runs is the hub every bench measures, V8 flags included. */
 describe('the V8 flags the hub runs with', () => {
   const scripts = (
     JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> }

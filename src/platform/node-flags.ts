@@ -1,5 +1,6 @@
 /**
- * The V8 flags the hub runs with (`npm start`, and so every hub the benches start, in their own process or not).
+ * The V8 flags the hub runs with: `npm start`'s (package.json, test/unit/node-flags.test.ts keeps them the same), and so
+ * every hub the benches and scripts/measure-startup.ts start, in their own process or not.
  *
  * `--initial-old-space-size=256`: the old generation may grow to 256 MB before its first full collection. A hub under
  * load promotes ~1–2 MB/s (what outlives a young-generation collection: pool timers, a request in flight at two
